@@ -1,0 +1,62 @@
+"""The project's promises about itself: set-up files agree, data is ignored, CI runs `make test`."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import tomllib
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _name(requirement: str) -> str:
+    return re.split(r"[<>=!~ \[]", requirement.strip(), maxsplit=1)[0].lower().replace("_", "-")
+
+
+def test_environment_yml_lists_the_same_dependencies_as_pyproject():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    wanted = {_name(r) for r in project["dependencies"] + project["optional-dependencies"]["test"]}
+    listed = set()
+    text = (ROOT / "environment.yml").read_text().split("dependencies:", 1)[1]
+    for line in text.splitlines():
+        match = re.match(r"^\s+- ([A-Za-z][\w.-]*)", line)
+        if match and match.group(1) not in {"pip", "python"}:
+            listed.add(_name(match.group(1)))
+    assert listed == wanted
+
+
+def test_ci_runs_make_test_and_nothing_else():
+    lines = [
+        line
+        for line in (ROOT / ".ci/run").read_text().splitlines()
+        if line.strip() and not line.startswith("#") and not line.startswith("set ")
+    ]
+    assert lines[-1] == "make test"
+    assert all(line.startswith("cd ") for line in lines[:-1])
+
+
+def test_user_data_is_git_ignored_except_its_readme():
+    def ignored(path: str) -> bool:
+        return (
+            subprocess.run(["git", "check-ignore", "-q", path], cwd=ROOT, check=False).returncode
+            == 0
+        )
+
+    assert ignored("data/workbook.sqlite")
+    assert ignored("data/workbook.sqlite-wal")
+    assert ignored("data/backups/2026-11-25.sqlite")
+    assert not ignored("data/README.md")
+
+
+def test_readme_shows_the_two_commands_first():
+    readme = (ROOT / "README.md").read_text()
+    first_block = readme.split("```")[1]
+    assert "make lab" in first_block and "make test" in first_block
+
+
+def test_project_jupyter_config_silences_news():
+    import json
+
+    config = json.loads((ROOT / "jupyter_config/jupyter_server_config.json").read_text())
+    assert config["LabApp"]["news_url"] is None

@@ -1,0 +1,98 @@
+"""The plain nouns of the workbook: no I/O, no clock."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+GOAL_TEMPLATES = {
+    "New hobby": 3,
+    "Exercise": 3,
+    "Counselling": 1,
+    "New look": 1,
+    "Social life": 2,
+    "Dating": 1,
+}
+
+
+@dataclass(frozen=True)
+class Goal:
+    name: str
+    target_per_week: int
+    since: date | None = None  # goals added after the start count from the day they were added
+
+
+@dataclass(frozen=True)
+class Plan:
+    start_date: date
+    days: int = 30
+    name: str = ""
+    partner: str = "your ex"
+    pronoun: str = "they"
+    why: str = ""
+    goals: tuple[Goal, ...] = ()
+    revision: int | None = None
+
+    @property
+    def end_date(self) -> date:
+        from datetime import timedelta
+
+        return self.start_date + timedelta(days=self.days - 1)
+
+    def goal_named(self, name: str) -> Goal | None:
+        """The goal with this name, ignoring case and surrounding spaces."""
+        wanted = name.strip().casefold()
+        return next((g for g in self.goals if g.name.casefold() == wanted), None)
+
+
+@dataclass(frozen=True)
+class Checkin:
+    date: date
+    mood: int
+    energy: int | None = None
+    sleep_hours: float | None = None
+    emotions: tuple[str, ...] = ()
+    slip: str | None = None  # what happened, when contact happened that day; None = kept no contact
+    slip_by: str | None = None  # who reached out: "me", "them", "both"
+    urge: int | None = None
+    trigger: str | None = None
+    goals: tuple[tuple[str, int | None], ...] = ()  # (goal name, minutes or None)
+    win: str = ""
+    note: str = ""
+    gratitude: str = ""
+    revision: int | None = None
+    saved_at: str | None = None
+
+    @property
+    def contact(self) -> bool:
+        return self.slip is not None
+
+    @property
+    def goal_names(self) -> frozenset[str]:
+        return frozenset(name for name, _ in self.goals)
+
+
+@dataclass(frozen=True)
+class Who5:
+    date: date
+    answers: tuple[int, int, int, int, int]
+    revision: int | None = None
+
+    @property
+    def raw(self) -> int:
+        return sum(self.answers)
+
+    @property
+    def percent(self) -> int:
+        return self.raw * 4
+
+
+@dataclass(frozen=True)
+class Record:
+    """A stage's recorded answers (the break, the day-30 reflection, the reunion)."""
+
+    kind: str
+    date: date
+    data: dict = field(default_factory=dict)
+    revision: int | None = None
+    saved_at: str | None = None

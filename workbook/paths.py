@@ -1,0 +1,44 @@
+"""Where the user's data lives, and keeping it private."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+CHECKOUT = Path(__file__).resolve().parent.parent
+DB_NAME = "workbook.sqlite"
+
+
+def default_data_dir() -> Path:
+    """`WORKBOOK_DATA_DIR`, else `data/` of the checkout, else the user's data folder."""
+    env = os.environ.get("WORKBOOK_DATA_DIR")
+    if env:
+        return Path(env).expanduser()
+    if (CHECKOUT / "pyproject.toml").exists():
+        return CHECKOUT / "data"
+    # Installed without a checkout: the platform's per-user data folder.
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("thirty-day-break-workbook", appauthor=False))
+
+
+def resolve_data_dir(data_dir: str | os.PathLike | None) -> Path:
+    """The data directory asked for, or the default."""
+    if data_dir is None or str(data_dir) == "":
+        return default_data_dir()
+    return Path(data_dir).expanduser()
+
+
+def ensure_private_dir(path: Path) -> Path:
+    """Create the folder if needed and make it readable by its owner only (0700)."""
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    os.chmod(path, 0o700)
+    return path
+
+
+def ensure_private_file(path: Path) -> Path:
+    """Create an empty file readable by its owner only (0600), or tighten an existing one."""
+    fd = os.open(path, os.O_CREAT | os.O_RDWR, 0o600)
+    os.close(fd)
+    os.chmod(path, 0o600)
+    return path

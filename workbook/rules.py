@@ -1,0 +1,208 @@
+"""The programme's rules with numbers (DESIGN.md): pure functions, `today` always passed in."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from .model import Checkin, Who5
+
+ONE_DAY = timedelta(days=1)
+
+
+# --- Day N -----------------------------------------------------------------------------------
+
+
+def day_number(start_date: date, today: date) -> int:
+    """Day N of the programme: today - start + 1 (0 or less before it starts)."""
+    return (today - start_date).days + 1
+
+
+def programme_complete(start_date: date, days: int, today: date) -> bool:
+    return day_number(start_date, today) > days
+
+
+# --- Streaks ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Streak:
+    current: int
+    best: int
+
+
+def _longest_run(days: Sequence[date]) -> int:
+    best = run = 0
+    previous = None
+    for d in days:
+        run = run + 1 if previous is not None and d - previous == ONE_DAY else 1
+        best = max(best, run)
+        previous = d
+    return best
+
+
+def checkin_streak(checkin_dates: Iterable[date], today: date) -> Streak:
+    """Consecutive check-in days back from today, or from yesterday when today is still empty."""
+    days = sorted({d for d in checkin_dates if d <= today})
+    filled = set(days)
+    anchor = today if today in filled else today - ONE_DAY
+    current = 0
+    while anchor in filled:
+        current += 1
+        anchor -= ONE_DAY
+    return Streak(current=current, best=_longest_run(days))
+
+
+def no_contact_streak(start_date: date, slip_dates: Iterable[date], today: date) -> Streak:
+    """Slip-free days of the programme up to today; a day without a check-in does not break it."""
+    if today < start_date:
+        return Streak(0, 0)
+    slips = sorted({d for d in slip_dates if start_date <= d <= today})
+    last_clean_start = slips[-1] + ONE_DAY if slips else start_date
+    current = (today - last_clean_start).days + 1
+    # Runs between slips: from the start to the first slip, between slips, and after the last.
+    best = 0
+    run_start = start_date
+    for slip in slips:
+        best = max(best, (slip - run_start).days)
+        run_start = slip + ONE_DAY
+    best = max(best, (today - run_start).days + 1)
+    return Streak(current=max(current, 0), best=best)
+
+
+# --- Goal strength (Loop Habit Tracker's habit score) ------------------------------------------
+
+
+def strength_multiplier(frequency: float) -> float:
+    return 0.5 ** (math.sqrt(frequency) / 13.0)
+
+
+def strength_step(frequency: float, previous: float, checkmark: float) -> float:
+    """One day of Loop's score: S = S·m + c·(1−m)."""
+    m = strength_multiplier(frequency)
+    return previous * m + checkmark * (1 - m)
+
+
+def goal_strength_series(
+    done_dates: Iterable[date], target_per_week: int, start_date: date, today: date
+) -> list[float]:
+    """The goal's strength (0–1) on each day from the start date to today, oldest first."""
+    if today < start_date:
+        return []
+    frequency = target_per_week / 7
+    done = {d for d in done_dates if start_date <= d <= today}
+    n_days = (today - start_date).days + 1
+    flags = [(start_date + timedelta(days=i)) in done for i in range(n_days)]
+    series: list[float] = []
+    score = 0.0
+    if frequency >= 1:
+        for flag in flags:
+            score = strength_step(frequency, score, 1.0 if flag else 0.0)
+            series.append(score)
+        return series
+    # Below daily, Loop doubles the window: 14 days, twice the weekly target.
+    window, needed = 14, 2 * target_per_week
+    rolling = 0
+    for i, flag in enumerate(flags):
+        rolling += flag
+        if i >= window:
+            rolling -= flags[i - window]
+        score = strength_step(frequency, score, min(1.0, rolling / needed))
+        series.append(score)
+    return series
+
+
+def goal_strength(
+    done_dates: Iterable[date], target_per_week: int, start_date: date, today: date
+) -> float:
+    """Today's goal strength, 0–1."""
+    series = goal_strength_series(done_dates, target_per_week, start_date, today)
+    return series[-1] if series else 0.0
+
+
+# --- WHO-5 -----------------------------------------------------------------------------------
+
+WHO5_PROFESSIONAL = 50
+WHO5_STRONGLY = 28
+WHO5_REAL_CHANGE = 10
+
+
+@dataclass(frozen=True)
+class Who5Flags:
+    suggest_professional: bool
+    suggest_strongly: bool
+
+
+def who5_raw(answers: Sequence[int]) -> int:
+    return sum(answers)
+
+
+def who5_percent(answers: Sequence[int]) -> int:
+    return who5_raw(answers) * 4
+
+
+def who5_flags(answers: Sequence[int]) -> Who5Flags:
+    """At most 50 % or any item at 0 or 1: suggest a professional; at most 28 %: more strongly."""
+    percent = who5_percent(answers)
+    strongly = percent <= WHO5_STRONGLY
+    return Who5Flags(
+        suggest_professional=strongly or percent <= WHO5_PROFESSIONAL or min(answers) <= 1,
+        suggest_strongly=strongly,
+    )
+
+
+def who5_change(before: Who5, after: Who5) -> tuple[int, bool]:
+    """Points of change in the percentage score, and whether it is a real change (10 or more)."""
+    change = after.percent - before.percent
+    return change, abs(change) >= WHO5_REAL_CHANGE
+
+
+# --- Low-mood prompt -------------------------------------------------------------------------
+
+
+def low_mood_prompt(checkins: Sequence[Checkin], latest_who5: Who5 | None) -> bool:
+    """Mood at most 3 on 3 check-ins in a row, or the latest WHO-5 at most 28 %."""
+    if latest_who5 is not None and latest_who5.percent <= WHO5_STRONGLY:
+        return True
+    run = 0
+    for checkin in sorted(checkins, key=lambda c: c.date):
+        run = run + 1 if checkin.mood <= 3 else 0
+        if run >= 3:
+            return True
+    return False
+
+
+# --- The gate --------------------------------------------------------------------------------
+
+GATE_CONVICTION = 9
+
+
+@dataclass(frozen=True)
+class GateAnswers:
+    want_restart: bool
+    conviction: int  # 0–10
+    keep_growing: bool
+    felt_safe: bool
+
+
+@dataclass(frozen=True)
+class GateResult:
+    open: bool
+    show_help: bool  # "felt safe" = no: help resources instead of coaching
+    reasons: tuple[str, ...]  # message keys for why the gate stays closed
+
+
+def reunion_gate(answers: GateAnswers) -> GateResult:
+    """Go on to the reunion only on a resounding yes, and only if you felt safe and respected."""
+    reasons = []
+    if not answers.felt_safe:
+        reasons.append("gate_not_safe")
+    if not answers.want_restart:
+        reasons.append("gate_not_wanted")
+    elif answers.conviction < GATE_CONVICTION:
+        reasons.append("gate_low_conviction")
+    if not answers.keep_growing:
+        reasons.append("gate_not_growing")
+    return GateResult(open=not reasons, show_help=not answers.felt_safe, reasons=tuple(reasons))

@@ -1,0 +1,390 @@
+"""The only module that touches SQLite.
+
+One file in the data directory; numbered migrations under `migrations/` tracked with
+`PRAGMA user_version`; WAL with a busy timeout; each save is one transaction; nothing is ever
+overwritten: a correction is a new revision and the newest revision is the one shown.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from importlib import resources
+from pathlib import Path
+
+from .model import Checkin, Goal, Plan, Record, Who5
+from .paths import DB_NAME, ensure_private_dir, ensure_private_file, resolve_data_dir
+
+BUSY_TIMEOUT_MS = 10_000
+
+
+def _migrations() -> list[tuple[int, str, str]]:
+    """(number, name, sql) for each numbered migration, in order."""
+    found = []
+    for entry in resources.files("workbook.migrations").iterdir():
+        match = re.match(r"^(\d{4})_.*\.sql$", entry.name)
+        if match:
+            found.append((int(match.group(1)), entry.name, entry.read_text(encoding="utf-8")))
+    return sorted(found)
+
+
+def latest_schema_version() -> int:
+    return _migrations()[-1][0]
+
+
+def _statements(script: str) -> list[str]:
+    """Split a migration into statements, so they run inside our own transaction."""
+    statements, current = [], ""
+    for line in script.splitlines(keepends=True):
+        if line.lstrip().startswith("--") and not current.strip():
+            continue
+        current += line
+        if sqlite3.complete_statement(current):
+            statements.append(current.strip())
+            current = ""
+    if current.strip():
+        statements.append(current.strip())
+    return statements
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """Everything the rules and charts need, read in one go."""
+
+    plan: Plan | None
+    checkins: tuple[Checkin, ...]
+    who5s: tuple[Who5, ...]
+    records: dict[str, Record]
+
+
+class Store:
+    """The workbook's SQLite file."""
+
+    def __init__(self, data_dir: str | os.PathLike | None = None):
+        self.data_dir = ensure_private_dir(resolve_data_dir(data_dir))
+        self.path = self.data_dir / DB_NAME
+        ensure_private_file(self.path)  # created 0600 before SQLite opens it; WAL files follow
+        self.conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        self.conn.row_factory = sqlite3.Row
+        self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        self.conn.execute("PRAGMA journal_mode = WAL")
+        self.conn.execute("PRAGMA synchronous = FULL")
+        self.conn.execute("PRAGMA foreign_keys = ON")
+        self.migrate()
+        for suffix in ("-wal", "-shm"):
+            sidecar = Path(f"{self.path}{suffix}")
+            if sidecar.exists():
+                os.chmod(sidecar, 0o600)
+
+    # --- housekeeping --------------------------------------------------------------------------
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @property
+    def schema_version(self) -> int:
+        return self.conn.execute("PRAGMA user_version").fetchone()[0]
+
+    def migrate(self) -> list[int]:
+        """Apply every numbered migration above the file's version, each in one transaction."""
+        applied = []
+        for number, _name, sql in _migrations():
+            if number <= self.schema_version:
+                continue
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                if number <= self.schema_version:  # another process got there first
+                    self.conn.execute("ROLLBACK")
+                    continue
+                for statement in _statements(sql):
+                    self.conn.execute(statement)
+                self.conn.execute(f"PRAGMA user_version = {number}")
+                self.conn.execute("COMMIT")
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+            applied.append(number)
+        return applied
+
+    def _transaction(self):
+        return _Transaction(self.conn)
+
+    def is_empty(self) -> bool:
+        row = self.conn.execute(
+            "SELECT (SELECT count(*) FROM plan_revisions) + (SELECT count(*) FROM checkin_revisions)"
+            " + (SELECT count(*) FROM who5_revisions) + (SELECT count(*) FROM stage_records)"
+        ).fetchone()
+        return row[0] == 0
+
+    # --- the plan ------------------------------------------------------------------------------
+
+    def save_plan(self, plan: Plan) -> int:
+        with self._transaction() as conn:
+            cursor = conn.execute(
+                "INSERT INTO plan_revisions (saved_at, start_date, days, name, partner, pronoun, why)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    _now(),
+                    plan.start_date.isoformat(),
+                    plan.days,
+                    plan.name,
+                    plan.partner,
+                    plan.pronoun,
+                    plan.why,
+                ),
+            )
+            revision = cursor.lastrowid
+            conn.executemany(
+                "INSERT INTO plan_goals (plan_revision_id, position, name, target_per_week, since)"
+                " VALUES (?, ?, ?, ?, ?)",
+                [
+                    (
+                        revision,
+                        i,
+                        g.name,
+                        g.target_per_week,
+                        g.since.isoformat() if g.since else None,
+                    )
+                    for i, g in enumerate(plan.goals)
+                ],
+            )
+        return revision
+
+    def plan(self) -> Plan | None:
+        row = self.conn.execute("SELECT * FROM plan_revisions ORDER BY id DESC LIMIT 1").fetchone()
+        return None if row is None else self._plan_from_row(row)
+
+    def plan_history(self) -> list[Plan]:
+        rows = self.conn.execute("SELECT * FROM plan_revisions ORDER BY id").fetchall()
+        return [self._plan_from_row(row) for row in rows]
+
+    def _plan_from_row(self, row: sqlite3.Row) -> Plan:
+        goals = tuple(
+            Goal(
+                name=g["name"],
+                target_per_week=g["target_per_week"],
+                since=date.fromisoformat(g["since"]) if g["since"] else None,
+            )
+            for g in self.conn.execute(
+                "SELECT * FROM plan_goals WHERE plan_revision_id = ? ORDER BY position",
+                (row["id"],),
+            )
+        )
+        return Plan(
+            start_date=date.fromisoformat(row["start_date"]),
+            days=row["days"],
+            name=row["name"],
+            partner=row["partner"],
+            pronoun=row["pronoun"],
+            why=row["why"],
+            goals=goals,
+            revision=row["id"],
+        )
+
+    # --- check-ins -----------------------------------------------------------------------------
+
+    def save_checkin(self, checkin: Checkin) -> tuple[int, bool]:
+        """Store a check-in as a new revision; returns (revision, whether it corrected a day)."""
+        with self._transaction() as conn:
+            return self._insert_checkin(conn, checkin)
+
+    def save_checkins(self, checkins: list[Checkin]) -> list[int]:
+        """Store many check-ins in one transaction (demo data, imports): all or none."""
+        with self._transaction() as conn:
+            return [self._insert_checkin(conn, c)[0] for c in checkins]
+
+    def _insert_checkin(self, conn: sqlite3.Connection, checkin: Checkin) -> tuple[int, bool]:
+        day = checkin.date.isoformat()
+        corrected = (
+            conn.execute("SELECT 1 FROM checkin_revisions WHERE day = ? LIMIT 1", (day,)).fetchone()
+            is not None
+        )
+        cursor = conn.execute(
+            "INSERT INTO checkin_revisions (day, saved_at, mood, energy, sleep_hours, emotions,"
+            " slip, slip_by, urge, trigger_text, win, note, gratitude)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                day,
+                _now(),
+                checkin.mood,
+                checkin.energy,
+                checkin.sleep_hours,
+                json.dumps(list(checkin.emotions), ensure_ascii=False),
+                checkin.slip,
+                checkin.slip_by,
+                checkin.urge,
+                checkin.trigger,
+                checkin.win,
+                checkin.note,
+                checkin.gratitude,
+            ),
+        )
+        revision = cursor.lastrowid
+        conn.executemany(
+            "INSERT INTO checkin_goals (checkin_revision_id, goal, minutes) VALUES (?, ?, ?)",
+            [(revision, name, minutes) for name, minutes in checkin.goals],
+        )
+        return revision, corrected
+
+    def checkins(self) -> list[Checkin]:
+        """The newest revision of each day, oldest day first."""
+        rows = self.conn.execute(
+            "SELECT r.* FROM checkin_revisions r"
+            " JOIN (SELECT max(id) AS id FROM checkin_revisions GROUP BY day) newest USING (id)"
+            " ORDER BY r.day"
+        ).fetchall()
+        return self._checkins_from_rows(rows)
+
+    def checkin_on(self, day: date) -> Checkin | None:
+        rows = self.conn.execute(
+            "SELECT * FROM checkin_revisions WHERE day = ? ORDER BY id DESC LIMIT 1",
+            (day.isoformat(),),
+        ).fetchall()
+        found = self._checkins_from_rows(rows)
+        return found[0] if found else None
+
+    def checkin_history(self, day: date) -> list[Checkin]:
+        """Every revision of one day, oldest first."""
+        rows = self.conn.execute(
+            "SELECT * FROM checkin_revisions WHERE day = ? ORDER BY id", (day.isoformat(),)
+        ).fetchall()
+        return self._checkins_from_rows(rows)
+
+    def _checkins_from_rows(self, rows: list[sqlite3.Row]) -> list[Checkin]:
+        goals: dict[int, list[tuple[str, int | None]]] = {}
+        if rows:
+            ids = [row["id"] for row in rows]
+            # Goals for many revisions at once; chunks stay below SQLite's variable limit.
+            for i in range(0, len(ids), 900):
+                chunk = ids[i : i + 900]
+                marks = ",".join("?" * len(chunk))
+                for g in self.conn.execute(
+                    f"SELECT checkin_revision_id, goal, minutes FROM checkin_goals"
+                    f" WHERE checkin_revision_id IN ({marks}) ORDER BY rowid",
+                    chunk,
+                ):
+                    goals.setdefault(g[0], []).append((g[1], g[2]))
+        return [
+            Checkin(
+                date=date.fromisoformat(row["day"]),
+                mood=row["mood"],
+                energy=row["energy"],
+                sleep_hours=row["sleep_hours"],
+                emotions=tuple(json.loads(row["emotions"])),
+                slip=row["slip"],
+                slip_by=row["slip_by"],
+                urge=row["urge"],
+                trigger=row["trigger_text"],
+                goals=tuple(goals.get(row["id"], ())),
+                win=row["win"],
+                note=row["note"],
+                gratitude=row["gratitude"],
+                revision=row["id"],
+                saved_at=row["saved_at"],
+            )
+            for row in rows
+        ]
+
+    # --- WHO-5 ---------------------------------------------------------------------------------
+
+    def save_who5(self, who5: Who5) -> int:
+        with self._transaction() as conn:
+            cursor = conn.execute(
+                "INSERT INTO who5_revisions (day, saved_at, a, b, c, d, e) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (who5.date.isoformat(), _now(), *who5.answers),
+            )
+        return cursor.lastrowid
+
+    def who5s(self) -> list[Who5]:
+        rows = self.conn.execute(
+            "SELECT r.* FROM who5_revisions r"
+            " JOIN (SELECT max(id) AS id FROM who5_revisions GROUP BY day) newest USING (id)"
+            " ORDER BY r.day"
+        ).fetchall()
+        return [
+            Who5(
+                date=date.fromisoformat(r["day"]),
+                answers=(r["a"], r["b"], r["c"], r["d"], r["e"]),
+                revision=r["id"],
+            )
+            for r in rows
+        ]
+
+    # --- the stages' records -------------------------------------------------------------------
+
+    def save_record(self, kind: str, day: date, data: dict) -> int:
+        with self._transaction() as conn:
+            cursor = conn.execute(
+                "INSERT INTO stage_records (kind, day, saved_at, data) VALUES (?, ?, ?, ?)",
+                (
+                    kind,
+                    day.isoformat(),
+                    _now(),
+                    json.dumps(data, ensure_ascii=False, sort_keys=True),
+                ),
+            )
+        return cursor.lastrowid
+
+    def record(self, kind: str) -> Record | None:
+        """The newest record of a kind."""
+        rows = self.records(kind, newest_first=True, limit=1)
+        return rows[0] if rows else None
+
+    def records(self, kind: str, newest_first: bool = False, limit: int = -1) -> list[Record]:
+        order = "DESC" if newest_first else "ASC"
+        rows = self.conn.execute(
+            f"SELECT * FROM stage_records WHERE kind = ? ORDER BY id {order} LIMIT ?", (kind, limit)
+        ).fetchall()
+        return [
+            Record(
+                kind=r["kind"],
+                date=date.fromisoformat(r["day"]),
+                data=json.loads(r["data"]),
+                revision=r["id"],
+                saved_at=r["saved_at"],
+            )
+            for r in rows
+        ]
+
+    def snapshot(self) -> Snapshot:
+        """The plan, the newest check-ins and WHO-5s, and the newest record of each kind."""
+        with _Transaction(self.conn, "BEGIN") as _:  # one consistent read
+            kinds = [r[0] for r in self.conn.execute("SELECT DISTINCT kind FROM stage_records")]
+            return Snapshot(
+                plan=self.plan(),
+                checkins=tuple(self.checkins()),
+                who5s=tuple(self.who5s()),
+                records={kind: self.record(kind) for kind in kinds},
+            )
+
+
+class _Transaction:
+    """BEGIN IMMEDIATE … COMMIT, or ROLLBACK on any error: a save happens whole or not at all."""
+
+    def __init__(self, conn: sqlite3.Connection, begin: str = "BEGIN IMMEDIATE"):
+        self.conn = conn
+        self.begin = begin
+
+    def __enter__(self) -> sqlite3.Connection:
+        self.conn.execute(self.begin)
+        return self.conn
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if exc_type is None:
+            self.conn.execute("COMMIT")
+        else:
+            self.conn.execute("ROLLBACK")

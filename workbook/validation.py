@@ -1,0 +1,234 @@
+"""One gate for everything a person types: the command line, notebook parameters and widgets.
+
+Each function returns a clean value or raises `InputError` with one kind, specific sentence.
+Nothing here touches the store, so a rejected input can never write anything.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Mapping
+from datetime import date, datetime
+
+from .messages import say
+from .model import Checkin, Goal, Plan, Who5
+
+TEXT_LIMIT = 10_000
+SHORT_TEXT_LIMIT = 200
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+SLIP_BY_CHOICES = ("me", "them", "both")
+
+
+class InputError(ValueError):
+    """Bad input, with a message meant for the person who typed it."""
+
+
+def parse_date(value, field: str, today: date | None = None, allow_future: bool = False) -> date:
+    if isinstance(value, datetime):
+        value = value.date()
+    if isinstance(value, date):
+        parsed = value
+    else:
+        text = str(value).strip()
+        if not ISO_DATE.match(text):
+            raise InputError(say("not_a_date", field=field, value=text))
+        try:
+            parsed = date.fromisoformat(text)
+        except ValueError:
+            raise InputError(say("impossible_date", field=field, value=text)) from None
+    if today is not None and not allow_future and parsed > today:
+        raise InputError(say("future_date", field=field, value=parsed.isoformat()))
+    return parsed
+
+
+def parse_int(value, field: str, low: int, high: int) -> int:
+    if isinstance(value, bool):
+        raise InputError(say("not_a_whole_number", field=field, low=low, high=high, value=value))
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, int):
+        number = value
+    else:
+        text = str(value).strip()
+        if not re.fullmatch(r"[+-]?\d{1,12}", text):
+            raise InputError(say("not_a_whole_number", field=field, low=low, high=high, value=text))
+        number = int(text)
+    if not low <= number <= high:
+        raise InputError(say("out_of_range", field=field, low=low, high=high, value=number))
+    return number
+
+
+def parse_float(value, field: str, low: float, high: float) -> float:
+    if isinstance(value, bool):
+        raise InputError(say("not_a_number", field=field, low=low, high=high, value=value))
+    try:
+        number = float(str(value).strip()) if not isinstance(value, int | float) else float(value)
+    except ValueError:
+        raise InputError(
+            say("not_a_number", field=field, low=low, high=high, value=value)
+        ) from None
+    if math.isnan(number) or math.isinf(number):
+        raise InputError(say("not_a_number", field=field, low=low, high=high, value=value))
+    if not low <= number <= high:
+        raise InputError(say("out_of_range", field=field, low=low, high=high, value=value))
+    return number
+
+
+def parse_text(value, field: str, limit: int = TEXT_LIMIT, required: bool = False) -> str:
+    text = "" if value is None else str(value)
+    if "\x00" in text:
+        raise InputError(say("text_nul", field=field))
+    text = text.strip()
+    if len(text) > limit:
+        raise InputError(say("text_too_long", field=field, length=len(text), limit=limit))
+    if required and not text:
+        raise InputError(say("text_required", field=field))
+    return text
+
+
+def parse_choice(value, field: str, choices: Iterable[str]) -> str:
+    choices = tuple(choices)
+    text = parse_text(value, field, SHORT_TEXT_LIMIT).casefold()
+    if text not in choices:
+        raise InputError(say("bad_choice", field=field, choices=", ".join(choices), value=value))
+    return text
+
+
+def optional(value):
+    """None for an absent widget or parameter value ("" or None)."""
+    return None if value is None or (isinstance(value, str) and not value.strip()) else value
+
+
+# --- The plan --------------------------------------------------------------------------------
+
+
+def parse_goal_spec(spec, since: date | None = None) -> Goal:
+    """ "Gym:3" → Goal("Gym", 3)."""
+    text = parse_text(spec, "Goal", SHORT_TEXT_LIMIT)
+    name, sep, times = text.rpartition(":")
+    if not sep or not name.strip():
+        raise InputError(say("bad_goal_spec", value=text))
+    target = parse_int(times, f"Times per week for “{name.strip()}”", 1, 7)
+    return Goal(name=name.strip(), target_per_week=target, since=since)
+
+
+def validate_plan(
+    *,
+    start,
+    days=30,
+    name=None,
+    partner=None,
+    pronoun=None,
+    why=None,
+    goals: Iterable = (),
+) -> Plan:
+    start_date = parse_date(start, "The start date")
+    try:
+        length = parse_int(days, "The programme length", 1, 3660)
+    except InputError:
+        raise InputError(say("plan_days", value=days)) from None
+    parsed_goals = tuple(g if isinstance(g, Goal) else parse_goal_spec(g) for g in goals)
+    seen = set()
+    for goal in parsed_goals:
+        key = goal.name.casefold()
+        if key in seen:
+            raise InputError(say("duplicate_goal", value=goal.name))
+        seen.add(key)
+    return Plan(
+        start_date=start_date,
+        days=length,
+        name=parse_text(name, "Your name", SHORT_TEXT_LIMIT),
+        partner=parse_text(partner, "Their name", SHORT_TEXT_LIMIT) or "your ex",
+        pronoun=parse_text(pronoun, "Their pronoun", 40) or "they",
+        why=parse_text(why, "Your why"),
+        goals=parsed_goals,
+    )
+
+
+# --- The daily check-in ----------------------------------------------------------------------
+
+
+def parse_goal_done(spec, plan: Plan) -> tuple[str, int | None]:
+    """ "Gym=45" or "Gym" → ("Gym", 45) / ("Gym", None), matched against the plan's goals."""
+    if isinstance(spec, tuple | list):
+        name, minutes = spec
+    else:
+        text = parse_text(spec, "Goal", SHORT_TEXT_LIMIT)
+        name, _, minutes = text.partition("=")
+    name = str(name).strip()
+    goal = plan.goal_named(name)
+    if goal is None:
+        if not plan.goals:
+            raise InputError(say("no_goals_yet", value=name))
+        known = ", ".join(g.name for g in plan.goals)
+        raise InputError(say("unknown_goal", value=name, known=known))
+    minutes = optional(minutes)
+    if minutes is None:
+        return goal.name, None
+    try:
+        return goal.name, parse_int(minutes, "Minutes", 0, 1440)
+    except InputError:
+        raise InputError(say("bad_minutes", goal=goal.name, value=minutes)) from None
+
+
+def validate_checkin(fields: Mapping, plan: Plan | None, today: date) -> Checkin:
+    """A check-in from its fields as typed (strings or values); raises InputError on anything off."""
+    if plan is None:
+        raise InputError(say("no_plan"))
+    day = parse_date(optional(fields.get("date")) or today, "The date", today)
+    if day < plan.start_date:
+        raise InputError(say("before_start", value=day.isoformat(), start=plan.start_date))
+    mood = fields.get("mood")
+    if optional(mood) is None:
+        raise InputError(say("text_required", field="Mood"))
+
+    def opt(key, parse, *args):
+        value = optional(fields.get(key))
+        return None if value is None else parse(value, *args)
+
+    emotions = tuple(
+        e for e in (parse_text(x, "Emotion word", 60) for x in fields.get("emotions") or ()) if e
+    )
+    goals_done: dict[str, int | None] = {}
+    for spec in fields.get("goals") or ():
+        name, minutes = parse_goal_done(spec, plan)
+        goals_done[name] = minutes
+    slip = fields.get("slip")
+    slip_text = (
+        None
+        if slip is None or slip is False
+        else parse_text("" if slip is True else slip, "What happened")
+    )
+    return Checkin(
+        date=day,
+        mood=parse_int(mood, "Mood", 1, 10),
+        energy=opt("energy", parse_int, "Energy", 1, 10),
+        sleep_hours=opt("sleep_hours", parse_float, "Hours slept", 0, 24),
+        emotions=emotions,
+        slip=slip_text,
+        slip_by=opt("slip_by", parse_choice, "Who reached out", SLIP_BY_CHOICES),
+        urge=opt("urge", parse_int, "Urge to make contact", 0, 10),
+        trigger=opt("trigger", parse_text, "Trigger", SHORT_TEXT_LIMIT * 5),
+        goals=tuple(goals_done.items()),
+        win=parse_text(fields.get("win"), "Today’s win"),
+        note=parse_text(fields.get("note"), "Journal note"),
+        gratitude=parse_text(fields.get("gratitude"), "Gratitude"),
+    )
+
+
+# --- WHO-5 -----------------------------------------------------------------------------------
+
+
+def validate_who5(answers, when, today: date) -> Who5:
+    answers = list(answers)
+    if len(answers) != 5:
+        raise InputError(say("who5_count", count=len(answers)))
+    parsed = []
+    for value in answers:
+        try:
+            parsed.append(parse_int(value, "WHO-5 answer", 0, 5))
+        except InputError:
+            raise InputError(say("who5_range", value=value)) from None
+    day = parse_date(optional(when) or today, "The date", today)
+    return Who5(date=day, answers=tuple(parsed))
