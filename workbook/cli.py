@@ -201,6 +201,111 @@ def cmd_app(args) -> int:
     os.execvpe(command[0], command, _jupyter_env(args))
 
 
+# --- backups, restore, export and import ------------------------------------------------------
+
+
+def _passphrase(args, confirm: bool = False) -> str | None:
+    """From --passphrase-file, else $WORKBOOK_PASSPHRASE, else asked for in a terminal."""
+    if getattr(args, "passphrase_file", None):
+        path = Path(args.passphrase_file)
+        if not path.is_file():
+            raise InputError(say("file_missing", path=path))
+        try:
+            return path.read_text(encoding="utf-8").rstrip("\r\n")
+        except (OSError, UnicodeDecodeError) as error:
+            raise InputError(say("file_unreadable", path=path, reason=error)) from None
+    if os.environ.get("WORKBOOK_PASSPHRASE"):
+        return os.environ["WORKBOOK_PASSPHRASE"]
+    if not sys.stdin.isatty():
+        raise InputError(say("passphrase_needed"))
+    import getpass
+
+    secret = getpass.getpass(say("passphrase_prompt"))
+    if confirm and getpass.getpass(say("passphrase_again")) != secret:
+        raise InputError(say("passphrase_mismatch"))
+    return secret
+
+
+def _existing_store(args):
+    from .paths import DB_NAME
+    from .store import Store
+
+    folder = resolve_data_dir(args.data_dir)
+    if not (folder / DB_NAME).exists():
+        return None
+    return Store(folder)
+
+
+def cmd_backup(args) -> int:
+    from . import backup
+
+    output = Path(args.output) if args.output else None
+    passphrase = _passphrase(args, confirm=True) if args.encrypt else None
+    if passphrase is not None:
+        backup.check_new_passphrase(passphrase)
+    store = _existing_store(args)
+    if store is None:
+        raise InputError(say("backup_nothing", path=resolve_data_dir(args.data_dir)))
+    with store:
+        path = backup.make_backup(store, passphrase=passphrase, output=output)
+    print(say("backup_encrypted_done" if args.encrypt else "backup_done", path=path))
+    return 0
+
+
+def cmd_restore(args) -> int:
+    from . import backup
+
+    db, safety = backup.restore(
+        resolve_data_dir(args.data_dir), Path(args.path), passphrase=lambda: _passphrase(args)
+    )
+    print(say("restore_done", path=args.path))
+    if safety is not None:
+        print(say("restore_safety", path=safety))
+    return 0
+
+
+def cmd_export(args) -> int:
+    from . import transfer
+    from .paths import ensure_private_dir
+
+    store = _existing_store(args)
+    if store is None:
+        raise InputError(say("export_empty", path=resolve_data_dir(args.data_dir)))
+    with store:
+        content = transfer.export(store, args.format)
+        rows = sum(len(t["rows"]) for t in store.dump().values())
+        folder = store.data_dir
+    suffix = "zip" if args.format == "csv" else "json"
+    if args.output:
+        output = Path(args.output)
+        if output.is_dir():
+            output = output / f"workbook-export.{suffix}"
+    else:
+        output = ensure_private_dir(folder / "exports") / f"workbook-{_today(args)}.{suffix}"
+    if not output.parent.is_dir():
+        raise InputError(say("folder_missing", path=output.parent))
+    if output.exists():
+        raise InputError(say("file_exists", path=output))
+    _write_private(output, content)
+    print(say("export_done", path=output, rows=rows))
+    return 0
+
+
+def cmd_import(args) -> int:
+    from . import transfer
+    from .store import Store, latest_schema_version
+
+    path = Path(args.path)
+    tables = transfer.read_export(path, latest_schema_version())  # checked before any folder exists
+    with Store(args.data_dir) as store:
+        if not store.is_empty():
+            raise InputError(say("import_not_empty", path=store.data_dir))
+        rows = store.load(tables)
+        folder = store.data_dir
+    print(say("import_done", rows=rows, path=folder))
+    return 0
+
+
 # --- the parser ------------------------------------------------------------------------------
 
 
@@ -256,6 +361,26 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["html", "pdf", "json"], default="html")
     p.add_argument("--output", metavar="PATH")
     p.set_defaults(func=cmd_report)
+
+    p = sub.add_parser("backup", parents=[common], help="a copy of your workbook, maybe encrypted")
+    p.add_argument("--encrypt", action="store_true", help="protect the copy with a passphrase")
+    p.add_argument("--passphrase-file", metavar="PATH", help="read the passphrase from a file")
+    p.add_argument("--output", metavar="PATH", help="where to write it (default: backups/)")
+    p.set_defaults(func=cmd_backup)
+
+    p = sub.add_parser("restore", parents=[common], help="go back to a backup")
+    p.add_argument("path", metavar="PATH")
+    p.add_argument("--passphrase-file", metavar="PATH", help="for an encrypted backup")
+    p.set_defaults(func=cmd_restore)
+
+    p = sub.add_parser("export", parents=[common, dated], help="everything, as CSV or JSON")
+    p.add_argument("--format", choices=["csv", "json"], default="json")
+    p.add_argument("--output", metavar="PATH")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("import", parents=[common], help="fill an empty workbook from an export")
+    p.add_argument("path", metavar="PATH")
+    p.set_defaults(func=cmd_import)
 
     for name, func, port, what in (
         ("lab", cmd_lab, 8888, "open the workbook in JupyterLab"),

@@ -150,6 +150,58 @@ MESSAGES = {
         "It’s day 14: a good day to answer the five WHO-5 questions again. They ask about the last "
         "two weeks, so you can see how things have moved since day 0."
     ),
+    # Reliability: damage, backups, restore, export and import.
+    "damaged_with_backup": (
+        "Your workbook file ({path}) looks damaged, so the workbook has left it exactly as it is. "
+        "Your newest good backup is {backup}; to go back to it, run `workbook restore {backup}` "
+        "(the damaged file is kept, not deleted)."
+    ),
+    "damaged_no_backup": (
+        "Your workbook file ({path}) looks damaged, so the workbook has left it exactly as it is. "
+        "There’s no backup to go back to yet; if you exported or backed up elsewhere, "
+        "`workbook restore PATH` or `workbook import PATH` into a new folder will bring it back."
+    ),
+    "backup_done": "Your workbook is backed up: {path}. It is readable only by you.",
+    "backup_encrypted_done": (
+        "Your workbook is backed up and encrypted: {path}. Keep your passphrase somewhere safe — "
+        "without it, nobody (not even you) can open this backup."
+    ),
+    "backup_nothing": "There’s no workbook in {path} yet, so there’s nothing to back up.",
+    "restore_done": "Your workbook is back as it was in {path}.",
+    "restore_safety": "What was there before is kept, just in case: {path}.",
+    "restore_damaged": "That backup is damaged and can’t be restored ({problem}). Nothing was changed.",
+    "restore_newer": (
+        "That backup comes from a newer version of the workbook. Please update the workbook first; "
+        "nothing was changed."
+    ),
+    "not_a_backup": "{path} isn’t a workbook backup, so nothing was changed.",
+    "backup_damaged": "That encrypted backup is damaged or incomplete, so it can’t be opened. Nothing was changed.",
+    "backup_newer": "That backup was made by a newer version of the workbook. Please update first; nothing was changed.",
+    "wrong_passphrase": "That passphrase doesn’t open this backup. Nothing was changed — please try again.",
+    "passphrase_needed": (
+        "This backup is encrypted. Give its passphrase with --passphrase-file PATH or the "
+        "WORKBOOK_PASSPHRASE environment variable, or run the command in a terminal to be asked."
+    ),
+    "passphrase_short": "Please choose a passphrase of at least {minimum} characters.",
+    "passphrase_mismatch": "The two passphrases don’t match, so nothing was written. Please try again.",
+    "passphrase_prompt": "Passphrase for this backup: ",
+    "passphrase_again": "The same passphrase again: ",
+    "file_missing": "There’s no file at {path}. Please check the name and folder.",
+    "file_unreadable": "{path} can’t be read ({reason}).",
+    "folder_missing": "The folder {path} doesn’t exist. Please create it first or choose another.",
+    "file_exists": "{path} already exists, and the workbook won’t write over it. Choose another name.",
+    "export_done": "Your workbook is exported to {path} ({rows} rows, every revision included).",
+    "export_empty": "There’s no workbook in {path} yet, so there’s nothing to export.",
+    "import_done": "Imported {rows} rows into {path}. Your workbook is back, every revision included.",
+    "import_not_ours": "{path} isn’t a workbook export, so nothing was imported.",
+    "import_damaged": "{path} is a workbook export, but it is damaged or incomplete ({problem}). Nothing was imported.",
+    "import_newer": "{path} comes from a newer version of the workbook. Please update first; nothing was imported.",
+    "import_not_empty": (
+        "{path} already holds a workbook. Import only fills an empty one, so nothing was changed: "
+        "choose a new folder with --data-dir, or back up and restore instead."
+    ),
+    "import_unknown_table": "The export has a table this workbook doesn’t know (“{table}”), so nothing was imported.",
+    "import_unknown_column": "The export has a column this workbook doesn’t know (“{table}.{column}”), so nothing was imported.",
 }
 
 

@@ -3,6 +3,11 @@
 One file in the data directory; numbered migrations under `migrations/` tracked with
 `PRAGMA user_version`; WAL with a busy timeout; each save is one transaction; nothing is ever
 overwritten: a correction is a new revision and the newest revision is the one shown.
+
+The file is checked (`PRAGMA integrity_check`, on a read-only connection) before anything else
+touches it: a damaged workbook raises `DamagedWorkbookError` and is never written to. Copies go
+through SQLite's online backup API: once a day on the first save and before every migration (see
+`backup.py` for where they live and how many are kept).
 """
 
 from __future__ import annotations
@@ -16,10 +21,125 @@ from datetime import UTC, date, datetime
 from importlib import resources
 from pathlib import Path
 
+from .messages import say
 from .model import Checkin, Goal, Plan, Record, Who5
 from .paths import DB_NAME, ensure_private_dir, ensure_private_file, resolve_data_dir
+from .validation import InputError
 
 BUSY_TIMEOUT_MS = 10_000
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+class DamagedWorkbookError(InputError):
+    """The workbook file is damaged; it has not been touched. `backup` is the newest good copy."""
+
+    def __init__(self, message: str, path: Path, backup: Path | None = None):
+        super().__init__(message)
+        self.path = path
+        self.backup = backup
+
+
+class NotAWorkbookError(InputError):
+    """A file offered as a workbook (a backup to restore) is not one, or is damaged."""
+
+
+def database_problem(path: Path) -> str | None:
+    """What is wrong with the SQLite file at `path`, or None when it is sound (or empty).
+
+    Reads through a read-only connection, so a damaged file is never written to: no recovery,
+    no checkpoint of its write-ahead log into it.
+    """
+    try:
+        with open(path, "rb") as f:
+            head = f.read(len(SQLITE_MAGIC))
+    except OSError as error:
+        return str(error)
+    if head == b"":
+        return None  # a new, empty file: SQLite will lay it out
+    if head != SQLITE_MAGIC:
+        return "not an SQLite database"
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as error:
+        return str(error)
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        rows = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
+    except sqlite3.Error as error:
+        return str(error)
+    finally:
+        conn.close()
+    return None if rows == ["ok"] else "; ".join(rows[:5])
+
+
+def _has_rows(conn: sqlite3.Connection) -> bool:
+    """Whether any of the workbook's tables holds a row (works at every schema version)."""
+    tables = [
+        r[0]
+        for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        )
+    ]
+    return any(
+        conn.execute(f'SELECT EXISTS (SELECT 1 FROM "{name}")').fetchone()[0] for name in tables
+    )
+
+
+def _private_copy(source: sqlite3.Connection, target: Path) -> None:
+    """Copy a live database with the online backup API into a new single file, 0600, fsynced."""
+    ensure_private_file(target)
+    dest = sqlite3.connect(target, isolation_level=None)
+    try:
+        source.backup(dest)
+        # A self-contained file: no -wal/-shm beside a backup.
+        dest.execute("PRAGMA journal_mode = DELETE")
+        check = dest.execute("PRAGMA integrity_check").fetchone()[0]
+        if check != "ok":
+            raise sqlite3.DatabaseError(f"the copy did not verify: {check}")
+    finally:
+        dest.close()
+    with open(target, "rb+") as f:
+        os.fsync(f.fileno())
+
+
+def image_problem(image: bytes) -> str | None:
+    """What is wrong with a database held in memory, or None when it is a sound workbook."""
+    if not image.startswith(SQLITE_MAGIC):
+        return "not an SQLite database"
+    try:
+        conn = _open_image(image)
+    except sqlite3.Error as error:
+        return str(error)
+    try:
+        rows = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
+        if rows != ["ok"]:
+            return "; ".join(rows[:5])
+        names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+        if "checkin_revisions" not in names or "plan_revisions" not in names:
+            return "not a workbook"
+    except sqlite3.Error as error:
+        return str(error)
+    finally:
+        conn.close()
+    return None
+
+
+def image_schema_version(image: bytes) -> int:
+    conn = _open_image(image)
+    try:
+        return conn.execute("PRAGMA user_version").fetchone()[0]
+    finally:
+        conn.close()
+
+
+def _open_image(image: bytes) -> sqlite3.Connection:
+    """An in-memory connection holding a copy of `image` (a WAL-mode header is set to rollback)."""
+    data = bytearray(image)
+    if len(data) >= 20 and data[18:20] == b"\x02\x02":
+        data[18:20] = b"\x01\x01"  # an in-memory database cannot use a write-ahead log
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    conn.deserialize(bytes(data))
+    return conn
 
 
 def _migrations() -> list[tuple[int, str, str]]:
@@ -66,11 +186,28 @@ class Snapshot:
 
 
 class Store:
-    """The workbook's SQLite file."""
+    """The workbook's SQLite file.
 
-    def __init__(self, data_dir: str | os.PathLike | None = None):
+    `clock` returns today's date (default: the real one); it decides when the daily backup is
+    due, so tests can move through days. `auto_backup=False` turns the automatic copies off.
+    """
+
+    def __init__(
+        self,
+        data_dir: str | os.PathLike | None = None,
+        *,
+        clock=None,
+        auto_backup: bool = True,
+    ):
         self.data_dir = ensure_private_dir(resolve_data_dir(data_dir))
         self.path = self.data_dir / DB_NAME
+        self.clock = clock or date.today
+        self.auto_backup = auto_backup
+        self._backup_checked_on: date | None = None
+        if self.path.exists():
+            problem = database_problem(self.path)
+            if problem is not None:
+                raise damaged_error(self.path, problem)
         ensure_private_file(self.path)  # created 0600 before SQLite opens it; WAL files follow
         self.conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
         self.conn.row_factory = sqlite3.Row
@@ -78,7 +215,15 @@ class Store:
         self.conn.execute("PRAGMA journal_mode = WAL")
         self.conn.execute("PRAGMA synchronous = FULL")
         self.conn.execute("PRAGMA foreign_keys = ON")
-        self.migrate()
+        try:
+            if self.auto_backup and self._pending_migrations() and _has_rows(self.conn):
+                from . import backup
+
+                backup.automatic_backup(self, f"before-v{latest_schema_version()}")
+            self.migrate()
+        except BaseException:
+            self.conn.close()
+            raise
         for suffix in ("-wal", "-shm"):
             sidecar = Path(f"{self.path}{suffix}")
             if sidecar.exists():
@@ -98,6 +243,108 @@ class Store:
     @property
     def schema_version(self) -> int:
         return self.conn.execute("PRAGMA user_version").fetchone()[0]
+
+    def _pending_migrations(self) -> list[int]:
+        return [n for n, _, _ in _migrations() if n > self.schema_version]
+
+    def integrity(self) -> str:
+        """`PRAGMA integrity_check` of the open file: "ok" when sound."""
+        rows = [r[0] for r in self.conn.execute("PRAGMA integrity_check").fetchall()]
+        return "; ".join(rows)
+
+    # --- copies --------------------------------------------------------------------------------
+
+    def copy_to(self, target: Path) -> Path:
+        """A consistent copy of the whole workbook in a new file (SQLite's online backup API)."""
+        _private_copy(self.conn, Path(target))
+        return Path(target)
+
+    def image(self) -> bytes:
+        """A consistent copy of the whole workbook as bytes, never written to disk in the clear."""
+        memory = sqlite3.connect(":memory:")
+        try:
+            self.conn.backup(memory)
+            return memory.serialize()
+        finally:
+            memory.close()
+
+    def replace_with(self, image: bytes) -> None:
+        """Make this workbook a copy of `image` (a sound workbook, checked), then migrate it.
+
+        The caller keeps a copy of the current content first (see `backup.restore`).
+        """
+        problem = image_problem(image)
+        if problem is not None:
+            raise NotAWorkbookError(say("restore_damaged", problem=problem))
+        if image_schema_version(image) > latest_schema_version():
+            raise NotAWorkbookError(say("restore_newer"))
+        source = _open_image(image)
+        try:
+            source.backup(self.conn)
+        finally:
+            source.close()
+        self.conn.execute("PRAGMA journal_mode = WAL")
+        self.migrate()
+
+    def _daily_backup(self) -> None:
+        """The first save of each day copies the workbook first; checked once a day per Store."""
+        today = self.clock()
+        if self._backup_checked_on == today or not self.auto_backup:
+            return
+        self._backup_checked_on = today
+        from . import backup
+
+        if not backup.has_backup_for(self.data_dir, today) and _has_rows(self.conn):
+            backup.automatic_backup(self, "daily", day=today)
+
+    # --- every table, row by row (export and import) --------------------------------------------
+
+    def tables(self) -> list[str]:
+        """The workbook's tables in the order they were created (parents before children)."""
+        return [
+            r[0]
+            for r in self.conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+                " ORDER BY rowid"
+            )
+        ]
+
+    def dump(self) -> dict[str, dict]:
+        """Every row of every table, in storage order: {table: {"columns": [...], "rows": [...]}}."""
+        out: dict[str, dict] = {}
+        with _Transaction(self.conn, "BEGIN"):
+            for table in self.tables():
+                cursor = self.conn.execute(f'SELECT * FROM "{table}" ORDER BY rowid')
+                columns = [d[0] for d in cursor.description]
+                out[table] = {"columns": columns, "rows": [list(row) for row in cursor]}
+        return out
+
+    def load(self, tables: dict[str, dict]) -> int:
+        """Insert dumped rows, ids and all, into an empty workbook in one transaction; row count."""
+        known = self.tables()
+        unknown = [t for t in tables if t not in known]
+        if unknown:
+            raise NotAWorkbookError(say("import_unknown_table", table=unknown[0]))
+        count = 0
+        with self._transaction() as conn:
+            if _has_rows(conn):
+                raise InputError(say("import_not_empty", path=self.data_dir))
+            for table in known:
+                if table not in tables:
+                    continue
+                columns = tables[table]["columns"]
+                have = {r[1] for r in conn.execute(f'PRAGMA table_info("{table}")')}
+                if not set(columns) <= have:
+                    missing = sorted(set(columns) - have)[0]
+                    raise NotAWorkbookError(
+                        say("import_unknown_column", table=table, column=missing)
+                    )
+                names = ", ".join(f'"{c}"' for c in columns)
+                marks = ", ".join("?" * len(columns))
+                rows = tables[table]["rows"]
+                conn.executemany(f'INSERT INTO "{table}" ({names}) VALUES ({marks})', rows)
+                count += len(rows)
+        return count
 
     def migrate(self) -> list[int]:
         """Apply every numbered migration above the file's version, each in one transaction."""
@@ -133,6 +380,7 @@ class Store:
     # --- the plan ------------------------------------------------------------------------------
 
     def save_plan(self, plan: Plan) -> int:
+        self._daily_backup()
         with self._transaction() as conn:
             cursor = conn.execute(
                 "INSERT INTO plan_revisions (saved_at, start_date, days, name, partner, pronoun, why)"
@@ -199,11 +447,13 @@ class Store:
 
     def save_checkin(self, checkin: Checkin) -> tuple[int, bool]:
         """Store a check-in as a new revision; returns (revision, whether it corrected a day)."""
+        self._daily_backup()
         with self._transaction() as conn:
             return self._insert_checkin(conn, checkin)
 
     def save_checkins(self, checkins: list[Checkin]) -> list[int]:
         """Store many check-ins in one transaction (demo data, imports): all or none."""
+        self._daily_backup()
         with self._transaction() as conn:
             return [self._insert_checkin(conn, c)[0] for c in checkins]
 
@@ -302,6 +552,7 @@ class Store:
     # --- WHO-5 ---------------------------------------------------------------------------------
 
     def save_who5(self, who5: Who5) -> int:
+        self._daily_backup()
         with self._transaction() as conn:
             cursor = conn.execute(
                 "INSERT INTO who5_revisions (day, saved_at, a, b, c, d, e) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -327,6 +578,7 @@ class Store:
     # --- the stages' records -------------------------------------------------------------------
 
     def save_record(self, kind: str, day: date, data: dict) -> int:
+        self._daily_backup()
         with self._transaction() as conn:
             cursor = conn.execute(
                 "INSERT INTO stage_records (kind, day, saved_at, data) VALUES (?, ?, ?, ?)",
@@ -370,6 +622,20 @@ class Store:
                 who5s=tuple(self.who5s()),
                 records={kind: self.record(kind) for kind in kinds},
             )
+
+
+def damaged_error(path: Path, problem: str) -> DamagedWorkbookError:
+    """The kind error for a damaged workbook file, naming the newest good backup if there is one."""
+    from . import backup
+
+    newest = backup.newest_good_backup(path.parent)
+    if newest is None:
+        message = say("damaged_no_backup", path=path)
+    else:
+        message = say("damaged_with_backup", path=path, backup=newest)
+    error = DamagedWorkbookError(message, path, newest)
+    error.problem = problem
+    return error
 
 
 class _Transaction:

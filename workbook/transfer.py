@@ -1,0 +1,257 @@
+"""Export and import: every row of every table, every revision, as JSON or as a zip of CSVs.
+
+Both carry a format marker, a format version, the schema version and SHA-256 checksums, so an
+import refuses a file that is not ours, is damaged, or comes from a newer workbook, before it
+writes anything. Import fills an empty workbook only.
+
+CSV has no types, so each cell is written plainly and read back by its column's declared type;
+the few cells that cannot be told apart that way (NULL versus an empty text, a number kept in a
+text column) are listed in the manifest, which keeps the CSVs readable in a spreadsheet and the
+round trip exact.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import zipfile
+from pathlib import Path
+
+from .messages import say
+from .validation import InputError
+
+FORMAT = "thirty-day-break-workbook-export"
+VERSION = 1
+MANIFEST = "manifest.json"
+
+
+def _canonical(value) -> bytes:
+    return json.dumps(
+        value, sort_keys=True, ensure_ascii=False, separators=(",", ":"), allow_nan=False
+    ).encode("utf-8")
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+# --- export ----------------------------------------------------------------------------------
+
+
+def export_json(store) -> bytes:
+    """The whole workbook as one JSON document with a checksum over its tables."""
+    tables = store.dump()
+    document = {
+        "format": FORMAT,
+        "version": VERSION,
+        "schema_version": store.schema_version,
+        "sha256": _sha256(_canonical(tables)),
+        "tables": tables,
+    }
+    text = json.dumps(document, ensure_ascii=False, indent=1, allow_nan=False)
+    return (text + "\n").encode("utf-8")
+
+
+def _declared(store) -> dict[str, dict[str, str]]:
+    """{table: {column: "int" | "float" | "str"}} from each column's declared SQLite type."""
+    out = {}
+    for table in store.tables():
+        out[table] = {}
+        for row in store.conn.execute(f'PRAGMA table_info("{table}")'):
+            decl = (row[2] or "").upper()
+            kind = "int" if "INT" in decl else "float" if "REAL" in decl else "str"
+            out[table][row[1]] = kind
+    return out
+
+
+def _plain(value, kind: str) -> bool:
+    """Whether a cell reads back exactly from its text by its column's type."""
+    if kind == "int":
+        return type(value) is int
+    if kind == "float":
+        return type(value) is float
+    return type(value) is str and value != ""
+
+
+def _cell(value, kind: str) -> str:
+    return repr(value) if kind == "float" else str(value)
+
+
+def _parse(text: str, kind: str):
+    return int(text) if kind == "int" else float(text) if kind == "float" else text
+
+
+def export_csv(store) -> bytes:
+    """The whole workbook as a zip: one CSV per table and a manifest with checksums."""
+    tables = store.dump()
+    declared = _declared(store)
+    buffer = io.BytesIO()
+    files, special = {}, {}
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for table, content in tables.items():
+            kinds = [declared[table].get(c, "str") for c in content["columns"]]
+            out = io.StringIO(newline="")
+            writer = csv.writer(out, lineterminator="\n")
+            writer.writerow(content["columns"])
+            for i, row in enumerate(content["rows"]):
+                cells = []
+                for column, kind, value in zip(content["columns"], kinds, row, strict=True):
+                    if _plain(value, kind):
+                        cells.append(_cell(value, kind))
+                    else:
+                        special.setdefault(table, []).append([i, column, value])
+                        cells.append("")
+                writer.writerow(cells)
+            data = out.getvalue().encode("utf-8")
+            name = f"{table}.csv"
+            files[name] = {"table": table, "rows": len(content["rows"]), "sha256": _sha256(data)}
+            _write_member(archive, name, data)
+        manifest = {
+            "format": FORMAT,
+            "version": VERSION,
+            "schema_version": store.schema_version,
+            "files": files,
+            "types": declared,
+            "special_cells": special,
+        }
+        manifest["sha256"] = _sha256(_canonical(manifest))
+        _write_member(
+            archive, MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8")
+        )
+    return buffer.getvalue()
+
+
+def _write_member(archive: zipfile.ZipFile, name: str, data: bytes) -> None:
+    info = zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0))  # same bytes every time
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.external_attr = 0o600 << 16
+    archive.writestr(info, data)
+
+
+def export(store, fmt: str) -> bytes:
+    if fmt == "json":
+        return export_json(store)
+    if fmt == "csv":
+        return export_csv(store)
+    raise InputError(say("bad_choice", field="--format", choices="csv, json", value=fmt))
+
+
+# --- import ----------------------------------------------------------------------------------
+
+
+def read_export(path: Path, latest_schema: int) -> dict[str, dict]:
+    """The tables in an export file, checked; raises InputError saying what is wrong."""
+    path = Path(path)
+    if not path.is_file():
+        raise InputError(say("file_missing", path=path))
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise InputError(say("file_unreadable", path=path, reason=error.strerror)) from None
+    if data.startswith(b"PK"):
+        tables, schema = _read_zip(path, data)
+    else:
+        tables, schema = _read_json(path, data)
+    if schema > latest_schema:
+        raise InputError(say("import_newer", path=path))
+    return tables
+
+
+def _damaged(path: Path, problem: str) -> InputError:
+    return InputError(say("import_damaged", path=path, problem=problem))
+
+
+def _check_header(path: Path, document) -> int:
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        raise InputError(say("import_not_ours", path=path))
+    version, schema = document.get("version"), document.get("schema_version")
+    if type(version) is not int or type(schema) is not int:
+        raise _damaged(path, "no version")
+    if version > VERSION:
+        raise InputError(say("import_newer", path=path))
+    return schema
+
+
+def _read_json(path: Path, data: bytes) -> tuple[dict, int]:
+    marker = f'"format": "{FORMAT}"'.encode()
+    try:
+        document = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        if marker in data[:200]:
+            raise _damaged(path, "the file is cut short or changed") from None
+        raise InputError(say("import_not_ours", path=path)) from None
+    schema = _check_header(path, document)
+    tables = document.get("tables")
+    if not isinstance(tables, dict) or document.get("sha256") != _sha256(_canonical(tables)):
+        raise _damaged(path, "the checksum doesn’t match")
+    _check_shape(path, tables)
+    return tables, schema
+
+
+def _check_shape(path: Path, tables: dict) -> None:
+    for content in tables.values():
+        if not isinstance(content, dict):
+            raise _damaged(path, "a table is malformed")
+        columns, rows = content.get("columns"), content.get("rows")
+        if not isinstance(columns, list) or not isinstance(rows, list):
+            raise _damaged(path, "a table is malformed")
+        if any(not isinstance(r, list) or len(r) != len(columns) for r in rows):
+            raise _damaged(path, "a row has the wrong number of cells")
+
+
+def _read_zip(path: Path, data: bytes) -> tuple[dict, int]:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        names = archive.namelist()
+    except zipfile.BadZipFile:
+        raise _damaged(path, "the zip file is broken") from None
+    if MANIFEST not in names:
+        raise InputError(say("import_not_ours", path=path))
+    try:
+        manifest = json.loads(archive.read(MANIFEST).decode("utf-8"))
+    except (zipfile.BadZipFile, UnicodeDecodeError, json.JSONDecodeError, OSError):
+        raise _damaged(path, "the manifest can’t be read") from None
+    schema = _check_header(path, manifest)
+    claimed = manifest.pop("sha256", None)
+    if claimed != _sha256(_canonical(manifest)):
+        raise _damaged(path, "the manifest’s checksum doesn’t match")
+    types, special = manifest.get("types", {}), manifest.get("special_cells", {})
+    tables = {}
+    try:
+        for name, info in manifest["files"].items():
+            content = archive.read(name)
+            if _sha256(content) != info["sha256"]:
+                raise _damaged(path, f"{name} doesn’t match its checksum")
+            table = info["table"]
+            reader = csv.reader(io.StringIO(content.decode("utf-8"), newline=""))
+            columns = next(reader)
+            kinds = [types[table][c] for c in columns]
+            rows = [
+                [
+                    _parse(text, kind) if text != "" else ""
+                    for text, kind in zip(r, kinds, strict=True)
+                ]
+                for r in reader
+            ]
+            for i, column, value in special.get(table, []):
+                rows[i][columns.index(column)] = value
+            if len(rows) != info["rows"]:
+                raise _damaged(path, f"{name} has the wrong number of rows")
+            tables[table] = {"columns": columns, "rows": rows}
+    except InputError:
+        raise
+    except (KeyError, ValueError, IndexError, TypeError, zipfile.BadZipFile, OSError) as error:
+        raise _damaged(path, f"{type(error).__name__}") from None
+    return tables, schema
+
+
+def import_into(store, path: Path) -> int:
+    """Fill an empty workbook from an export file; returns the number of rows imported."""
+    from .store import latest_schema_version
+
+    tables = read_export(path, latest_schema_version())
+    if not store.is_empty():
+        raise InputError(say("import_not_empty", path=store.data_dir))
+    return store.load(tables)
