@@ -7,6 +7,7 @@ lays them out over the days.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -397,7 +398,10 @@ def mood_lift_rows(snapshot: Snapshot, today: date, progress: Progress | None = 
     """What lifts the mood, per goal (goal, days_done, days_not, difference, low, high, enough_data)."""
     progress = progress or build_progress(snapshot, today)
     frame = mood_lift_frame(progress)
-    return [
-        {key: (value.item() if hasattr(value, "item") else value) for key, value in row.items()}
-        for row in frame.to_dict("records")
-    ]
+    return [{key: _plain(value) for key, value in row.items()} for row in frame.to_dict("records")]
+
+
+def _plain(value):
+    """A plain Python value, with a missing number as None (never NaN)."""
+    value = value.item() if hasattr(value, "item") else value
+    return None if isinstance(value, float) and math.isnan(value) else value
