@@ -60,6 +60,144 @@ MESSAGES = {
     ),
     "gate_not_growing": "You’re not sure you’d keep growing as your own person inside it.",
     "gate_open": "It’s a resounding yes. When you’re ready, the reunion page will help you prepare.",
+    # --- The stage pages 00–02 and 04–06 (notebooks and workbook/ui/) ---------------------------
+    "programme_steps": (
+        "<b>How the next thirty days work</b><ol>"
+        "<li><b>Ask for a break instead.</b> Suggest thirty days with no contact at all, then "
+        "revisit how you both feel. {partner_cap} may agree or not; either way, the next step is "
+        "the same.</li>"
+        "<li><b>Work on yourself, every day.</b> A new hobby, the gym, a counsellor, a haircut — "
+        "whatever makes a real, noticeable change. A check-in takes two minutes.</li>"
+        "<li><b>Day 30: a real think.</b> Are you a better version of yourself? What did you "
+        "accomplish and discover? Do you really, really want to start again — and would you keep "
+        "growing as your own person inside it? Go on only on a resounding yes.</li>"
+        "<li><b>The reunion.</b> Arrive calm, head high, accomplishments in tow; share what you have "
+        "been working on and ask, without pressure, whether {partner} would like to try again. "
+        "What {partner} chooses is up to {object}.</li>"
+        "<li><b>Keep going, whatever the answer.</b> Keep working on yourself. People love being "
+        "around someone who is growing and happy — and so will you.</li></ol>"
+    ),
+    "plan_intro": "Let’s set up your plan. Only the start date is needed; everything else helps.",
+    "plan_exists": "You already have a plan: {days} days from {start} with {goal_count} goal(s). "
+    "Saving again keeps the old one in its history.",
+    "goals_intro": "Pick the goals that would make a real, noticeable change, and how many times a week.",
+    "dating_locked": "Dating is off the list: your break agreement says no dating others.",
+    "dating_note": "Dating only if your break agreement allows it.",
+    "who5_intro": (
+        "<b>How have you been? (WHO-5)</b> Over the last two weeks… Five short questions; you will "
+        "answer them again on day 14 and day 30, so you can see the change."
+    ),
+    "who5_credit": "The WHO-5 Well-Being Index is © Psychiatric Centre North Zealand.",
+    "who5_items": (
+        "I have felt cheerful and in good spirits|I have felt calm and relaxed|"
+        "I have felt active and vigorous|I woke up feeling fresh and rested|"
+        "My daily life has been filled with things that interest me"
+    ),
+    "who5_labels": (
+        "At no time|Some of the time|Less than half of the time|More than half of the time|"
+        "Most of the time|All of the time"
+    ),
+    "who5_pick_all": "Please answer all five WHO-5 questions.",
+    "who5_ok": "That sounds like a steadier fortnight. Keep looking after yourself.",
+    "safety_note": (
+        "<b>Your safety comes first.</b> This workbook is for a break between two people who were "
+        "safe with each other. If you have felt afraid, controlled or hurt, the programme is not "
+        "about getting back together: please reach out for support."
+    ),
+    "next_stage": "Next: open <b>{notebook}</b>.",
+    "yes_or_no": "{field} should be yes or no; “{value}” isn’t.",
+    "answer_needed": "Please answer: {field}",
+    "nothing_to_save": "Nothing to save yet — fill in the form above first.",
+    # The break.
+    "break_intro": "Here are some words you could use to ask {partner} for a break. Make them yours.",
+    "break_script": (
+        "“{partner}, I hear you, and I don’t want to fight it. Could we take thirty days apart — no "
+        "calls, no messages — so we both have room to think? After that, let’s see how we each "
+        "feel. Whatever you decide then, I’ll respect it.”"
+    ),
+    "break_answers": "agreed|declined|did not ask",
+    "break_saved": "Saved: {partner} {answer_words}. No contact: {no_contact}. Dating others: "
+    "{dating}. The break starts {start}.",
+    "break_agreed": "agreed to the break",
+    "break_declined": "declined the break",
+    "break_did_not_ask": "— you did not ask",
+    "break_same_next": "Either way, the next step is the same: thirty days of working on yourself.",
+    "break_plan_moved": "Your plan now starts on {start}, the first day of the break.",
+    # The daily check-in.
+    "day_of": "Day {day} of {days}",
+    "day_before_start": "Your plan starts on {start}; check-ins open then.",
+    "programme_complete": (
+        "Your {days} days are complete — well done for getting here. Tracking goes on: keep "
+        "checking in as long as it helps."
+    ),
+    "day_holds": "{date} already holds a check-in (mood {mood}{goals}). Change anything and "
+    "save to correct it; the earlier version is kept.",
+    "day_empty": "Nothing saved for {date} yet.",
+    "saved_details": "Mood {mood}{energy}{goals}{slip}{win}.",
+    "checkin_goal_part": "; goals: {goals}",
+    "checkin_slip_part": "; contact recorded",
+    "checkin_win_part": "; your win: “{win}”",
+    "checkin_energy_part": ", energy {energy}",
+    # The day-30 reflection.
+    "numbers_intro": "<b>Your {days} days in numbers</b>",
+    "who5_compare": "WHO-5: {before} % on {before_date}, {after} % on {after_date} — {change}.",
+    "who5_real_up": "up {points} points, a real change",
+    "who5_real_down": "down {points} points, a real change — please be gentle with yourself",
+    "who5_small": "a change of {points} points, within the normal ups and downs",
+    "who5_take_now": "Take the day-{day} WHO-5 below, so you can compare it with day 0.",
+    "reflection_questions": "better_version|Am I a better version of myself? How?|"
+    "accomplished|What did I accomplish?|discovered|What did I discover about myself?",
+    "q_want_restart": "Do I really, really want to start this relationship again?",
+    "q_conviction": "How sure am I, from 0 to 10?",
+    "q_keep_growing": "Would I keep growing as my own person inside it?",
+    "q_felt_safe": "Did you feel safe and respected in this relationship?",
+    "q_decision": "What I have decided, in my own words",
+    "reflection_saved": "Your reflection is saved.",
+    "decision_recorded": "Recorded on {date}: {decision}",
+    # The reunion.
+    "reunion_closed_intro": "The reunion page is for a resounding yes on day 30, and that isn’t "
+    "where you are — which is completely fine.",
+    "reunion_no_reflection": "The reunion page opens after your day-30 reflection. Take it in "
+    "04_day30_reflection first.",
+    "reunion_go_on": "Your next page is 06_keep_going.",
+    "talking_points_intro": "<b>What you could tell {partner}</b> — all of it yours:",
+    "talking_goal": "{goal}: {days_done} days ({strength} % strength)",
+    "reunion_script": (
+        "Hi {partner}. Thank you for meeting me.\n\n"
+        "These thirty days gave me room to think, and I used them. {wins}\n\n"
+        "{accomplished}"
+        "I’m not asking you to decide anything today. I’d like to know whether you would be "
+        "willing to give us another shot — and if the answer is no, I’ll respect that, and I’ll "
+        "keep going with everything I’ve started."
+    ),
+    "script_wins": "I {goals_words}. {win_words}",
+    "checklist": (
+        "Meet somewhere neutral and calm, at a time that suits {object}.|"
+        "Lead with what you’ve been working on, not with what you’ve missed.|"
+        "Say it once, clearly; no pleading, no deadlines.|"
+        "Listen to {possessive} answer without arguing with it.|"
+        "Whatever {partner} decides is {possessive} choice to make.|"
+        "Plan something kind for yourself afterwards, whatever happens."
+    ),
+    "outcomes": "yes|no|not yet",
+    "reunion_saved": "Saved: the answer was “{outcome}”. {after}",
+    "after_yes": "Wonderful. Keep growing as your own person inside it — 06_keep_going helps.",
+    "after_no": "That hurts. Open 06_keep_going: all hope is not lost.",
+    "after_not_yet": "Give it time. Keep going with your own life in the meantime (06_keep_going).",
+    # Keep going.
+    "keep_no": (
+        "All hope is not lost. You have spent {days} days becoming someone you are proud of, and "
+        "that person is still here. Keep following through: people want to be around people who "
+        "are ambitious and happy."
+    ),
+    "keep_yes": "You’re giving it another shot. Keep the habits that got you here — they are yours.",
+    "keep_not_yet": "No answer yet. Keep living your own life well while you wait.",
+    "keep_default": "Whatever comes next, keep working on yourself. It is the part that is always yours.",
+    "long_view": "<b>The long view</b>: {checkins} check-ins since {start}; mood {first_mood} on "
+    "average in the first {first_days} days{later}; {wins} wins; best no-contact run {best} days.",
+    "long_view_later": ", {later_mood} since",
+    "goals_added": "Added {goals}, counting from {date}.",
+    "add_goal_intro": "<b>Add a new goal</b> — it counts from today.",
     # Progress (03_progress): chart titles, empty states, streaks, what lifts the mood.
     "progress_no_plan": "Once your plan is set up in 00_start_here, your progress will appear here.",
     "progress_before_start": "Your plan starts on {start}. Your progress will appear here from then on.",
@@ -150,6 +288,71 @@ MESSAGES = {
         "It’s day 14: a good day to answer the five WHO-5 questions again. They ask about the last "
         "two weeks, so you can see how things have moved since day 0."
     ),
+    # The reflection report (workbook/report.py, 07_report).
+    "report_subtitle": "Thirty days for yourself, during a break from {partner}.",
+    "report_not_started": "Your programme starts on {start}, so there is nothing to look back on yet.",
+    "report_covers_partial": (
+        "This report covers day {day} of {days}: {start} to {through}. Your programme is still "
+        "going; make a fresh report on day {days} to see the whole of it."
+    ),
+    "report_covers_full": "This report covers all {days} days of your programme: {start} to {end}.",
+    "report_covers_beyond": "It also counts the {extra} days you kept tracking after it, up to {today}.",
+    "report_no_why": "You haven’t written down your why. It can be one sentence, whenever you’re ready.",
+    "report_no_goals": "No goals in your plan yet.",
+    "report_no_checkins": (
+        "No check-ins yet. Your numbers and charts will fill in from your first one — "
+        "a minute a day is plenty."
+    ),
+    "report_no_charts": "Your charts will appear here after your first check-in.",
+    "report_trend_up": (
+        "Your mood rose on average by {points} points a week (a straight line through your "
+        "check-ins; single days go up and down around it)."
+    ),
+    "report_trend_down": (
+        "Your mood fell on average by {points} points a week. Hard stretches are part of this, "
+        "and they don’t undo the work you put in."
+    ),
+    "report_trend_flat": "Your mood stayed about level on average (less than 0.1 points a week either way).",
+    "report_trend_none": "A mood trend needs at least 7 check-ins; you have {count} so far.",
+    "report_slips_none": "You kept no contact on every day you checked in.",
+    "report_slips_some": (
+        "Contact happened on {count} day(s). It is recorded here honestly, and it doesn’t erase "
+        "the days around it:"
+    ),
+    "report_strength_note": (
+        "Strength is Loop Habit Tracker’s habit score: it rises with each day a goal is done, "
+        "fades slowly on days it isn’t, and counts the target you set per week."
+    ),
+    "report_who5_none": "No WHO-5 yet. It takes a minute, and day 0, 14 and 30 show how things move.",
+    "report_who5_one": "One WHO-5 so far ({percent} %). Taking it again on day 14 and day 30 shows the change.",
+    "report_who5_real": (
+        "From {first} % to {last} %: a change of {points} points, which counts as a real change "
+        "(10 points or more)."
+    ),
+    "report_who5_small": (
+        "From {first} % to {last} %: a change of {points} points, within the usual ups and downs "
+        "(a real change is 10 points or more)."
+    ),
+    "report_who5_credit": "WHO-5 Well-Being Index: Psychiatric Centre North Zealand.",
+    "report_no_wins": "No wins written down yet. They count even when they’re small.",
+    "report_no_decision": "You haven’t recorded your day-30 reflection yet. There’s no rush.",
+    "report_closing": (
+        "Whatever comes next, these {checkins} check-ins are yours. Each one was a day you "
+        "showed up for yourself."
+    ),
+    "report_closing_yes": "{partner} said yes. Keep growing as your own person inside it — that is what brought you here.",
+    "report_closing_no": "{partner} said no. That was theirs to decide, and it doesn’t undo a single thing you built.",
+    "report_closing_not_yet": "{partner} hasn’t decided yet. Keep living your own life well in the meantime.",
+    "report_closing_keep_going": (
+        "Keep the goals that helped, be patient with the days that were hard, and ask for support "
+        "when you need it. You are worth the effort you have been making."
+    ),
+    "report_signoff": "With care, from your workbook.",
+    "report_footer": "Made on your own computer on {today}. Nothing in this report was sent anywhere.",
+    "report_saved": "Your report is ready: {path}. It stays on this computer; share it only if you want to.",
+    "report_choose": "Choose a format. The file is saved in your workbook’s folder, readable only by you.",
+    "report_bad_format": "The format should be html, pdf or json; “{value}” isn’t one.",
+    "report_working": "Making your report… a PDF takes a few seconds.",
     # Reliability: damage, backups, restore, export and import.
     "damaged_with_backup": (
         "Your workbook file ({path}) looks damaged, so the workbook has left it exactly as it is. "

@@ -1,0 +1,135 @@
+"""What the stage pages share: a save's outcome, yes/no answers, labelled fields, WHO-5, help."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import ipywidgets as widgets
+
+from ..messages import say
+from ..model import Plan
+from ..validation import InputError, optional, parse_text
+from .common import escape, message_html
+
+LAYOUT = widgets.Layout(width="min(36em, 95%)")
+WIDE = widgets.Layout(width="min(44em, 95%)", height="6em")
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a controller's on_* method did: saved or not, the sentence to show, the field at fault."""
+
+    ok: bool
+    message: str
+    field: str | None = None
+
+
+def parse_yes_no(value, field: str) -> bool:
+    """True/False, or "yes"/"no" as typed in a parameter."""
+    if isinstance(value, bool):
+        return value
+    text = parse_text(value, field, 10).casefold()
+    if text in ("yes", "y", "true"):
+        return True
+    if text in ("no", "n", "false"):
+        return False
+    raise InputError(say("yes_or_no", field=field, value=value))
+
+
+def required_yes_no(value, field: str) -> bool:
+    if optional(value) is None:
+        raise InputError(say("answer_needed", field=field))
+    return parse_yes_no(value, field)
+
+
+def pronoun_forms(plan: Plan | None) -> dict[str, str]:
+    """The words to use for the partner: name, object and possessive forms, never a guess."""
+    partner = plan.partner if plan else "your ex"
+    pronoun = (plan.pronoun if plan else "they").strip().casefold()
+    known = {"they": ("them", "their"), "she": ("her", "her"), "he": ("him", "his")}
+    obj, possessive = known.get(pronoun, (partner, f"{partner}’s"))
+    return {
+        "partner": partner,
+        "partner_cap": partner[:1].upper() + partner[1:],
+        "object": obj,
+        "possessive": possessive,
+    }
+
+
+class Field:
+    """A widget under its label, with a slot beside it for the message about it."""
+
+    def __init__(self, label: str, widget: widgets.Widget):
+        self.widget = widget
+        self.error = widgets.HTML()
+        self.box = widgets.VBox(
+            [widgets.HTML(f"<b>{escape(label)}</b>"), widget, self.error],
+            layout=widgets.Layout(margin="0.3em 0"),
+        )
+
+    def show_error(self, text: str) -> None:
+        self.error.value = message_html(text, "error")
+
+    def clear(self) -> None:
+        self.error.value = ""
+
+
+def yes_no(value=None) -> widgets.ToggleButtons:
+    return widgets.ToggleButtons(options=[("Yes", True), ("No", False)], value=value)
+
+
+def help_html() -> str:
+    return message_html(say("help_resources"), "help")
+
+
+# --- WHO-5 -----------------------------------------------------------------------------------
+
+
+def who5_items() -> list[str]:
+    return say("who5_items").split("|")
+
+
+def who5_labels() -> list[str]:
+    return say("who5_labels").split("|")
+
+
+class Who5Form:
+    """The five official items, each a drop-down of the six answer labels (0–5)."""
+
+    def __init__(self):
+        options = [("Choose…", None)] + [(f"{i} — {t}", i) for i, t in enumerate(who5_labels())]
+        self.answers = [
+            widgets.Dropdown(options=options, value=None, layout=LAYOUT) for _ in who5_items()
+        ]
+        rows = [Field(item, w).box for item, w in zip(who5_items(), self.answers, strict=True)]
+        self.save = widgets.Button(description="Save my WHO-5", button_style="primary")
+        self.result = widgets.HTML()
+        self.box = widgets.VBox(
+            [widgets.HTML(message_html(say("who5_intro"), "info", trusted_html=True)), *rows]
+            + [
+                self.save,
+                self.result,
+                widgets.HTML(f"<small>{escape(say('who5_credit'))}</small>"),
+            ]
+        )
+
+    def values(self) -> list:
+        return [w.value for w in self.answers]
+
+
+def who5_feedback(answers) -> tuple[str, str]:
+    """The guidance for a WHO-5 score, and its box kind."""
+    from ..rules import who5_flags
+
+    flags = who5_flags(list(answers))
+    if flags.suggest_strongly:
+        return say("who5_strongly") + " " + say("help_resources"), "help"
+    if flags.suggest_professional:
+        return say("who5_professional"), "warning"
+    return say("who5_ok"), "success"
+
+
+def day_zero(plan: Plan, today: date) -> date:
+    """Day 0 is the day before the start, or today when the start is still ahead."""
+    return min(today, plan.start_date - timedelta(days=1))

@@ -1,0 +1,134 @@
+"""06 · Keep going: whatever the answer, tracking goes on; new goals; the long view."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, timedelta
+
+import ipywidgets as widgets
+from IPython.display import HTML, display
+
+from .. import rules
+from ..context import open_store, resolve_today
+from ..messages import say
+from ..store import Store
+from ..summary import build_summary
+from ..validation import InputError, optional, parse_goal_spec, validate_plan
+from .common import message_html, never_a_traceback, show_message
+from .forms import Field, Outcome
+
+WORDS = {"no": "keep_no", "yes": "keep_yes", "not yet": "keep_not_yet"}
+
+
+class KeepGoingController:
+    """The words after the reunion, the long view, and new goals (a new plan revision)."""
+
+    def __init__(self, store: Store, today: date):
+        self.store, self.today = store, today
+
+    def encouragement(self) -> tuple[str, str]:
+        plan = self.store.plan()
+        reunion = self.store.record("reunion")
+        key = WORDS.get(reunion.data.get("outcome"), "keep_default") if reunion else "keep_default"
+        return say(key, days=plan.days if plan else 30), "success" if key != "keep_no" else "help"
+
+    def long_view_html(self) -> str:
+        plan = self.store.plan()
+        if plan is None:
+            return message_html(say("no_plan"), "warning")
+        checkins = [c for c in self.store.checkins() if c.date <= self.today]
+        end = plan.start_date + timedelta(days=plan.days - 1)
+        first = [c.mood for c in checkins if c.date <= end]
+        later = [c.mood for c in checkins if c.date > end]
+        summary = build_summary(self.store.snapshot(), self.today)
+        text, kind = _day_line(plan, self.today)
+        body = say(
+            "long_view",
+            checkins=len(checkins),
+            start=plan.start_date,
+            first_mood=_mean(first),
+            first_days=plan.days,
+            later=say("long_view_later", later_mood=_mean(later)) if later else "",
+            wins=len(summary["accomplishments"]),
+            best=summary["streaks"]["no_contact_best"],
+        )
+        return message_html(text, kind) + message_html(body, "info", trusted_html=True)
+
+    def on_add_goals(self, specs) -> Outcome:
+        """Add goals counting from today: a new plan revision, the old one kept."""
+        plan = self.store.plan()
+        if plan is None:
+            return Outcome(False, say("no_plan"))
+        try:
+            new = [parse_goal_spec(spec, since=self.today) for spec in specs if optional(spec)]
+            if not new:
+                return Outcome(False, say("nothing_to_save"), "goal")
+            validate_plan(start=plan.start_date, days=plan.days, goals=[*plan.goals, *new])
+        except InputError as error:
+            return Outcome(False, str(error), "goal")
+        self.store.save_plan(replace(plan, goals=(*plan.goals, *new), revision=None))
+        names = ", ".join(f"{g.name} ({g.target_per_week}× a week)" for g in new)
+        return Outcome(True, say("goals_added", goals=names, date=self.today))
+
+
+def _mean(values: list[int]) -> str:
+    return f"{sum(values) / len(values):.1f}" if values else "—"
+
+
+def _day_line(plan, today: date) -> tuple[str, str]:
+    n = rules.day_number(plan.start_date, today)
+    if n > plan.days:
+        return f"{say('day_of', day=n, days=plan.days)}. " + say(
+            "programme_complete", days=plan.days
+        ), "success"
+    return say("day_of", day=max(n, 0), days=plan.days), "info"
+
+
+class KeepGoingView:
+    def __init__(self, controller: KeepGoingController):
+        self.controller = controller
+        self.name = widgets.Text(
+            placeholder="e.g. Evening class", layout=widgets.Layout(width="16em")
+        )
+        self.times = widgets.IntSlider(
+            value=2, min=1, max=7, description="times a week", style={"description_width": "8em"}
+        )
+        self.field = Field("A new goal", widgets.HBox([self.name, self.times]))
+        self.add = widgets.Button(description="Add this goal", button_style="primary")
+        self.add.on_click(lambda _: self.on_add())
+        self.result = widgets.HTML()
+        self.box = widgets.VBox(
+            [
+                widgets.HTML(message_html(say("add_goal_intro"), trusted_html=True)),
+                self.field.box,
+                self.add,
+                self.result,
+            ]
+        )
+
+    def on_add(self) -> Outcome:
+        self.field.clear()
+        spec = f"{self.name.value.strip()}:{self.times.value}" if self.name.value.strip() else ""
+        outcome = self.controller.on_add_goals([spec])
+        if outcome.ok:
+            self.name.value = ""
+        else:
+            self.field.show_error(outcome.message)
+        self.result.value = message_html(outcome.message, "success" if outcome.ok else "error")
+        return outcome
+
+
+@never_a_traceback
+def show(data_dir=None, today=None, new_goals=None):
+    """The page; with `new_goals` ("NAME:TIMES" strings) given, adds them with no click."""
+    store = open_store(data_dir)
+    controller = KeepGoingController(store, resolve_today(today))
+    text, kind = controller.encouragement()
+    display(HTML(message_html(text, kind) + controller.long_view_html()))
+    if not new_goals:
+        display(KeepGoingView(controller).box)
+        return
+    specs = [new_goals] if isinstance(new_goals, str) else list(new_goals)
+    outcome = controller.on_add_goals(specs)
+    show_message(outcome.message, "success" if outcome.ok else "error")
+    store.close()

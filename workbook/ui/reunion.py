@@ -1,0 +1,184 @@
+"""05 · The reunion: open only past the gate; talking points, a calm script, the outcome."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import ipywidgets as widgets
+from IPython.display import HTML, display
+
+from ..context import open_store, resolve_today
+from ..messages import say
+from ..store import Store
+from ..summary import build_summary
+from ..validation import InputError, optional, parse_choice, parse_text
+from .common import escape, message_html, never_a_traceback, show_message
+from .forms import Field, Outcome, help_html, pronoun_forms
+
+OUTCOMES = tuple(say("outcomes").split("|"))
+AFTER = {"yes": "after_yes", "no": "after_no", "not yet": "after_not_yet"}
+
+
+class ReunionController:
+    """Whether the page is open, what to say, and recording the answer."""
+
+    def __init__(self, store: Store, today: date):
+        self.store, self.today = store, today
+        self.plan = store.plan()
+        self.reflection = store.record("reflection")
+
+    @property
+    def is_open(self) -> bool:
+        return bool(self.reflection and self.reflection.data.get("gate_open"))
+
+    def closed_html(self) -> str:
+        """Why the page stays closed, kindly, and where to go instead."""
+        if self.reflection is None:
+            return message_html(say("reunion_no_reflection"), "info")
+        data = self.reflection.data
+        reasons = "".join(f"<li>{escape(r)}</li>" for r in data.get("reasons", []))
+        body = message_html(
+            f"{escape(say('reunion_closed_intro'))}<ul>{reasons}</ul>"
+            f"{escape(say('reunion_go_on'))}",
+            "warning",
+            trusted_html=True,
+        )
+        return body + (help_html() if data.get("show_help") else "")
+
+    def talking_points(self) -> list[str]:
+        """The user's own wins, goals and day-30 accomplishments, in their words."""
+        summary = build_summary(self.store.snapshot(), self.today)
+        points = [a["win"] for a in summary.get("accomplishments", [])]
+        points += [
+            say(
+                "talking_goal",
+                goal=g["name"],
+                days_done=g["days_done"],
+                strength=round(g["strength"]),
+            )
+            for g in summary.get("goals", [])
+            if g["days_done"]
+        ]
+        if self.reflection and self.reflection.data.get("accomplished"):
+            points.append(self.reflection.data["accomplished"])
+        return points
+
+    def script(self) -> str:
+        """A calm first draft in the partner's name, built from the user's own goals and wins."""
+        forms = pronoun_forms(self.plan)
+        summary = build_summary(self.store.snapshot(), self.today)
+        done = [g["name"].casefold() for g in summary.get("goals", []) if g["days_done"]]
+        goals_words = ("kept at " + _join(done)) if done else "kept going, one day at a time"
+        wins = [a["win"] for a in summary.get("accomplishments", [])]
+        win_words = (
+            f"One thing I’m proud of: {wins[-2] if len(wins) > 1 else wins[-1]}." if wins else ""
+        )
+        accomplished = ""
+        if self.reflection and self.reflection.data.get("accomplished"):
+            accomplished = self.reflection.data["accomplished"].strip() + "\n\n"
+        return say(
+            "reunion_script",
+            partner=forms["partner"],
+            wins=say("script_wins", goals_words=goals_words, win_words=win_words).strip(),
+            accomplished=accomplished,
+        )
+
+    def checklist(self) -> list[str]:
+        return say("checklist", **pronoun_forms(self.plan)).split("|")
+
+    def on_save(self, *, outcome, script=None) -> Outcome:
+        if not self.is_open:
+            return Outcome(
+                False,
+                say("reunion_no_reflection")
+                if self.reflection is None
+                else say("reunion_closed_intro"),
+            )
+        try:
+            chosen = parse_choice(outcome, "Their answer", OUTCOMES)
+            text = parse_text(script, "Your script") or self.script()
+        except InputError as error:
+            return Outcome(False, str(error), "outcome")
+        self.store.save_record(
+            "reunion",
+            self.today,
+            {"outcome": chosen, "script": text, "talking_points": self.talking_points()},
+        )
+        return Outcome(True, say("reunion_saved", outcome=chosen, after=say(AFTER[chosen])))
+
+
+def _join(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def page_html(controller: ReunionController) -> str:
+    forms = pronoun_forms(controller.plan)
+    points = "".join(f"<li>{escape(p)}</li>" for p in controller.talking_points())
+    checks = "".join(f"<li>☐ {escape(c)}</li>" for c in controller.checklist())
+    return message_html(
+        f"{say('talking_points_intro', partner=escape(forms['partner']))}<ul>{points}</ul>",
+        "info",
+        trusted_html=True,
+    ) + message_html(
+        f"<b>Calm, not desperate</b><ul style='list-style:none'>{checks}</ul>",
+        "success",
+        trusted_html=True,
+    )
+
+
+class ReunionView:
+    def __init__(self, controller: ReunionController):
+        self.controller = controller
+        self.fields = {
+            "script": Field(
+                "Your words — edit them until they sound like you",
+                widgets.Textarea(
+                    value=controller.script(),
+                    layout=widgets.Layout(width="min(44em, 95%)", height="16em"),
+                ),
+            ),
+            "outcome": Field(
+                "Afterwards: what did they say?",
+                widgets.ToggleButtons(options=[o.capitalize() for o in OUTCOMES], value=None),
+            ),
+        }
+        self.save = widgets.Button(description="Save the answer", button_style="primary")
+        self.save.on_click(lambda _: self.on_save())
+        self.result = widgets.HTML()
+        self.box = widgets.VBox(
+            [widgets.HTML(page_html(controller))]
+            + [f.box for f in self.fields.values()]
+            + [self.save, self.result]
+        )
+
+    def on_save(self) -> Outcome:
+        for f in self.fields.values():
+            f.clear()
+        answer = self.fields["outcome"].widget.value
+        if answer is None:
+            outcome = Outcome(False, say("answer_needed", field="what did they say?"), "outcome")
+        else:
+            outcome = self.controller.on_save(
+                outcome=answer.casefold(), script=self.fields["script"].widget.value
+            )
+        if not outcome.ok and outcome.field in self.fields:
+            self.fields[outcome.field].show_error(outcome.message)
+        self.result.value = message_html(outcome.message, "success" if outcome.ok else "error")
+        return outcome
+
+
+@never_a_traceback
+def show(data_dir=None, today=None, outcome=None, script=None):
+    """The reunion page; with `outcome` given, records it with no click."""
+    store = open_store(data_dir)
+    controller = ReunionController(store, resolve_today(today))
+    if not controller.is_open:
+        display(HTML(controller.closed_html()))
+        return
+    if optional(outcome) is None:
+        display(ReunionView(controller).box)
+        return
+    display(HTML(page_html(controller)))
+    result = controller.on_save(outcome=outcome, script=script)
+    show_message(result.message, "success" if result.ok else "error")
+    store.close()

@@ -1,0 +1,265 @@
+"""00 · Start here: how the programme works, the plan, the goals, the day-0 WHO-5."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import ipywidgets as widgets
+from IPython.display import HTML, display
+
+from ..context import open_store, resolve_today
+from ..messages import say
+from ..model import GOAL_TEMPLATES
+from ..store import Store
+from ..validation import InputError, optional, validate_plan, validate_who5
+from .common import message_html, never_a_traceback, show_message
+from .forms import (
+    LAYOUT,
+    WIDE,
+    Field,
+    Outcome,
+    Who5Form,
+    day_zero,
+    help_html,
+    pronoun_forms,
+    who5_feedback,
+)
+
+
+class StartController:
+    """Saving the plan and the day-0 WHO-5."""
+
+    def __init__(self, store: Store, today: date):
+        self.store, self.today = store, today
+
+    @property
+    def plan(self):
+        return self.store.plan()
+
+    def dating_allowed(self) -> bool:
+        record = self.store.record("break")
+        return record is None or bool(record.data.get("dating_allowed", True))
+
+    def on_save_plan(
+        self, *, start, days=30, name=None, partner=None, pronoun=None, why=None, goals=()
+    ) -> Outcome:
+        try:
+            plan = validate_plan(
+                start=start,
+                days=days,
+                name=name,
+                partner=partner,
+                pronoun=pronoun,
+                why=why,
+                goals=goals,
+            )
+        except InputError as error:
+            return Outcome(False, str(error), _plan_field(str(error)))
+        self.store.save_plan(plan)
+        return Outcome(
+            True,
+            say("plan_saved", days=plan.days, start=plan.start_date, goal_count=len(plan.goals)),
+        )
+
+    def on_save_who5(self, answers) -> Outcome:
+        plan = self.plan
+        if plan is None:
+            return Outcome(False, say("no_plan"))
+        if any(optional(a) is None for a in answers):
+            return Outcome(False, say("who5_pick_all"))
+        try:
+            who5 = validate_who5(answers, day_zero(plan, self.today), self.today)
+        except InputError as error:
+            return Outcome(False, str(error))
+        self.store.save_who5(who5)
+        return Outcome(True, say("who5_saved", date=who5.date, raw=who5.raw, percent=who5.percent))
+
+
+def _plan_field(text: str) -> str | None:
+    """Which plan field a validation sentence is about."""
+    for field, words in (
+        ("start", "start date"),
+        ("days", "length"),
+        ("goals", "goal"),
+        ("goals", "Times per week"),
+        ("name", "Your name"),
+        ("partner", "Their name"),
+        ("pronoun", "pronoun"),
+        ("why", "Your why"),
+    ):
+        if words.casefold() in text.casefold():
+            return field
+    return None
+
+
+class StartView:
+    """The plan form and the WHO-5 form, wired to a StartController."""
+
+    def __init__(self, controller: StartController):
+        self.controller = controller
+        plan = controller.plan
+        today = controller.today
+        self.fields = {
+            "name": Field(
+                "Your name (optional)", widgets.Text(value=plan.name if plan else "", layout=LAYOUT)
+            ),
+            "partner": Field(
+                "Their name",
+                widgets.Text(
+                    value=plan.partner if plan else "", placeholder="your ex", layout=LAYOUT
+                ),
+            ),
+            "pronoun": Field(
+                "Their pronoun",
+                widgets.Combobox(
+                    value=plan.pronoun if plan else "they",
+                    options=["they", "she", "he"],
+                    ensure_option=False,
+                    layout=LAYOUT,
+                ),
+            ),
+            "start": Field(
+                "The first day of the break",
+                widgets.DatePicker(value=plan.start_date if plan else today),
+            ),
+            "days": Field(
+                "How many days",
+                widgets.BoundedIntText(value=plan.days if plan else 30, min=1, max=3660),
+            ),
+            "why": Field(
+                "My why: why am I doing this?",
+                widgets.Textarea(value=plan.why if plan else "", layout=WIDE),
+            ),
+        }
+        existing = {g.name: g.target_per_week for g in plan.goals} if plan else {}
+        self.goal_rows = {}
+        rows = []
+        for name, target in GOAL_TEMPLATES.items():
+            chosen = widgets.Checkbox(
+                value=name in existing,
+                description=name,
+                indent=False,
+                layout=widgets.Layout(width="12em"),
+            )
+            times = widgets.IntSlider(
+                value=existing.get(name, target),
+                min=1,
+                max=7,
+                description="times a week",
+                style={"description_width": "8em"},
+            )
+            if name == "Dating" and not controller.dating_allowed():
+                chosen.value, chosen.disabled = False, True
+            self.goal_rows[name] = (chosen, times)
+            rows.append(widgets.HBox([chosen, times]))
+        self.custom_name = widgets.Text(
+            placeholder="Your own goal, e.g. Pottery class", layout=widgets.Layout(width="16em")
+        )
+        self.custom_times = widgets.IntSlider(
+            value=2, min=1, max=7, description="times a week", style={"description_width": "8em"}
+        )
+        rows.append(widgets.HBox([self.custom_name, self.custom_times]))
+        self.fields["goals"] = Field(say("goals_intro"), widgets.VBox(rows))
+        dating_note = say("dating_note" if controller.dating_allowed() else "dating_locked")
+        self.save = widgets.Button(description="Save my plan", button_style="primary")
+        self.result = widgets.HTML()
+        self.save.on_click(lambda _: self.on_save())
+        intro = (
+            say("plan_exists", days=plan.days, start=plan.start_date, goal_count=len(plan.goals))
+            if plan
+            else say("plan_intro")
+        )
+        self.who5 = Who5Form()
+        self.who5.save.on_click(lambda _: self.on_save_who5())
+        self.box = widgets.VBox(
+            [widgets.HTML(message_html(intro))]
+            + [f.box for f in self.fields.values()]
+            + [widgets.HTML(f"<small>{dating_note}</small>"), self.save, self.result, self.who5.box]
+        )
+
+    def goal_specs(self) -> list[str]:
+        specs = [
+            f"{name}:{times.value}"
+            for name, (chosen, times) in self.goal_rows.items()
+            if chosen.value
+        ]
+        if self.custom_name.value.strip():
+            specs.append(f"{self.custom_name.value.strip()}:{self.custom_times.value}")
+        return specs
+
+    def on_save(self) -> Outcome:
+        for field in self.fields.values():
+            field.clear()
+        values = {key: f.widget.value for key, f in self.fields.items() if key != "goals"}
+        if values["start"] is None:
+            values["start"] = ""
+        outcome = self.controller.on_save_plan(**values, goals=self.goal_specs())
+        if not outcome.ok and outcome.field in self.fields:
+            self.fields[outcome.field].show_error(outcome.message)
+        self.result.value = message_html(outcome.message, "success" if outcome.ok else "error")
+        return outcome
+
+    def on_save_who5(self) -> Outcome:
+        outcome = self.controller.on_save_who5(self.who5.values())
+        kind = "success" if outcome.ok else "error"
+        self.who5.result.value = message_html(outcome.message, kind)
+        return outcome
+
+
+@never_a_traceback
+def show_programme(data_dir=None) -> None:
+    """The five steps, in the partner's name."""
+    with open_store(data_dir) as store:
+        forms = pronoun_forms(store.plan())
+    display(HTML(message_html(say("programme_steps", **forms), "info", trusted_html=True)))
+
+
+@never_a_traceback
+def show(
+    data_dir=None,
+    today=None,
+    start_date=None,
+    days=None,
+    name=None,
+    partner=None,
+    pronoun=None,
+    why=None,
+    goals=None,
+    who5=None,
+):
+    """The set-up page; with start_date and/or who5 given, records them with no click."""
+    store = open_store(data_dir)
+    controller = StartController(store, resolve_today(today))
+    if optional(start_date) is None and who5 is None:
+        display(StartView(controller).box)
+        return
+    if optional(start_date) is not None:
+        outcome = controller.on_save_plan(
+            start=start_date,
+            days=30 if days is None else days,
+            name=name,
+            partner=partner,
+            pronoun=pronoun,
+            why=why,
+            goals=goals or (),
+        )
+        show_message(outcome.message, "success" if outcome.ok else "error")
+        if not outcome.ok:
+            return
+    if who5 is not None:
+        outcome = controller.on_save_who5(list(who5))
+        show_message(outcome.message, "success" if outcome.ok else "error")
+        if outcome.ok:
+            text, kind = who5_feedback(who5)
+            show_message(text, kind)
+    store.close()
+
+
+def show_safety() -> None:
+    display(
+        HTML(
+            message_html(say("safety_note"), "help", trusted_html=True)
+            + help_html()
+            + message_html(say("next_stage", notebook="01_the_break"), trusted_html=True)
+        )
+    )

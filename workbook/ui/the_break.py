@@ -1,0 +1,150 @@
+"""01 · The break: words for asking, and what was agreed."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import ipywidgets as widgets
+from IPython.display import HTML, display
+
+from ..context import open_store, resolve_today
+from ..messages import say
+from ..store import Store
+from ..validation import InputError, optional, parse_choice, parse_date
+from .common import escape, message_html, never_a_traceback, show_message
+from .forms import Field, Outcome, parse_yes_no, pronoun_forms, yes_no
+
+ANSWERS = tuple(say("break_answers").split("|"))
+
+
+class BreakController:
+    """Recording the partner's answer and the terms of the break."""
+
+    def __init__(self, store: Store, today: date):
+        self.store, self.today = store, today
+
+    def script(self) -> str:
+        return say("break_script", **pronoun_forms(self.store.plan()))
+
+    def on_save(self, *, answer, no_contact=True, dating_allowed=False, start_date=None) -> Outcome:
+        try:
+            chosen = parse_choice(answer, "Their answer", ANSWERS)
+            no_contact = parse_yes_no(True if no_contact is None else no_contact, "No contact")
+            dating = parse_yes_no(False if dating_allowed is None else dating_allowed, "Dating")
+            plan = self.store.plan()
+            fallback = plan.start_date if plan else self.today
+            start = parse_date(
+                optional(start_date) or fallback, "The start date", allow_future=True
+            )
+        except InputError as error:
+            return Outcome(False, str(error), _field_of(str(error)))
+        self.store.save_record(
+            "break",
+            self.today,
+            {
+                "answer": chosen,
+                "no_contact": no_contact,
+                "dating_allowed": dating,
+                "start_date": start.isoformat(),
+            },
+        )
+        words = say("break_" + chosen.replace(" ", "_"))
+        forms = pronoun_forms(plan)
+        text = say(
+            "break_saved",
+            partner=forms["partner_cap"],
+            answer_words=words,
+            no_contact="yes" if no_contact else "no",
+            dating="allowed" if dating else "not allowed",
+            start=start,
+        )
+        if plan is not None and plan.start_date != start:
+            self.store.save_plan(replace(plan, start_date=start, revision=None))
+            text += " " + say("break_plan_moved", start=start)
+        return Outcome(True, text + " " + say("break_same_next"))
+
+
+def _field_of(text: str) -> str:
+    lowered = text.casefold()
+    if "date" in lowered:
+        return "start_date"
+    return "answer" if "answer" in lowered else "terms"
+
+
+class BreakView:
+    def __init__(self, controller: BreakController):
+        self.controller = controller
+        record = controller.store.record("break")
+        data = record.data if record else {}
+        plan = controller.store.plan()
+        start = data.get("start_date") or (plan.start_date.isoformat() if plan else None)
+        self.fields = {
+            "answer": Field(
+                "Their answer",
+                widgets.ToggleButtons(
+                    options=[a.capitalize() for a in ANSWERS],
+                    value=data["answer"].capitalize() if data.get("answer") else None,
+                ),
+            ),
+            "no_contact": Field(
+                "No contact for the whole break", yes_no(data.get("no_contact", True))
+            ),
+            "dating_allowed": Field(
+                "Dating others allowed?", yes_no(data.get("dating_allowed", False))
+            ),
+            "start_date": Field(
+                "The break starts on",
+                widgets.DatePicker(value=date.fromisoformat(start) if start else controller.today),
+            ),
+        }
+        self.save = widgets.Button(description="Save", button_style="primary")
+        self.save.on_click(lambda _: self.on_save())
+        self.result = widgets.HTML()
+        self.box = widgets.VBox([f.box for f in self.fields.values()] + [self.save, self.result])
+
+    def on_save(self) -> Outcome:
+        for f in self.fields.values():
+            f.clear()
+        values = {k: f.widget.value for k, f in self.fields.items()}
+        if values["answer"] is None:
+            outcome = Outcome(False, say("answer_needed", field="Their answer"), "answer")
+        else:
+            values["answer"] = values["answer"].casefold()
+            outcome = self.controller.on_save(**values)
+        if not outcome.ok and outcome.field in self.fields:
+            self.fields[outcome.field].show_error(outcome.message)
+        self.result.value = message_html(outcome.message, "success" if outcome.ok else "error")
+        return outcome
+
+
+@never_a_traceback
+def show_script(data_dir=None) -> None:
+    """The suggested words, with the partner's name."""
+    with open_store(data_dir) as store:
+        controller = BreakController(store, resolve_today(None))
+        forms = pronoun_forms(store.plan())
+        display(
+            HTML(
+                message_html(say("break_intro", **forms))
+                + f"<blockquote style='font-size:1.1rem;line-height:1.5'>"
+                f"{escape(controller.script())}</blockquote>"
+            )
+        )
+
+
+@never_a_traceback
+def show(
+    data_dir=None, today=None, answer=None, no_contact=None, dating_allowed=None, start_date=None
+):
+    """The answer and the terms; with `answer` given, records them with no click."""
+    store = open_store(data_dir)
+    controller = BreakController(store, resolve_today(today))
+    if optional(answer) is None:
+        display(BreakView(controller).box)
+        return
+    outcome = controller.on_save(
+        answer=answer, no_contact=no_contact, dating_allowed=dating_allowed, start_date=start_date
+    )
+    show_message(outcome.message, "success" if outcome.ok else "error")
+    store.close()
