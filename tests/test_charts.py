@@ -1,0 +1,208 @@
+"""The progress charts: the numbers each one draws, its words, and its empty state."""
+
+from __future__ import annotations
+
+import math
+import re
+from datetime import timedelta
+
+import numpy as np
+import plotly.graph_objects as go
+import pytest
+from hypothesis import HealthCheck, given, settings
+from test_analytics import TODAY, day, save_hand_workbook, workbooks
+
+from workbook import analytics, charts
+from workbook.model import Checkin, Goal, Plan, Who5
+from workbook.store import Store
+
+NAN_WORD = re.compile(r"\bnan\b|\bNone\b|\binf\b", re.IGNORECASE)
+
+
+def user_strings(fig: go.Figure) -> list[str]:
+    """Every piece of text a person can read on the figure: titles, labels, annotations, hovers."""
+    found: list[str] = []
+
+    def walk(value, key=""):
+        if isinstance(value, dict):
+            for k, v in value.items():
+                walk(v, k)
+        elif isinstance(value, list | tuple | np.ndarray):
+            if key in {"x", "y", "z"}:  # the data themselves (NaN there is a gap, by design)
+                return
+            for v in value:
+                walk(v, key)
+        elif isinstance(value, str):
+            found.append(value)
+
+    walk(fig.to_dict())
+    return found
+
+
+def assert_readable(fig: go.Figure) -> None:
+    assert fig.layout.title.text, "every chart says what it shows"
+    for text in user_strings(fig):
+        assert not NAN_WORD.search(text), text
+
+
+@pytest.fixture
+def hand(tmp_path):
+    return save_hand_workbook(tmp_path / "hand")
+
+
+@pytest.fixture
+def figs(hand):
+    return charts.progress_figures(hand, TODAY)
+
+
+def test_keys_titles_and_order(figs):
+    assert list(figs) == list(charts.FIGURE_KEYS)
+    for fig in figs.values():
+        assert isinstance(fig, go.Figure)
+        assert_readable(fig)
+        assert not charts.is_empty(fig)
+
+
+def test_mood_chart_points_average_trend_and_slips(figs):
+    points, average, trend, slips = figs["mood"].data
+    assert [str(x)[:10] for x in points.x] == [str(day(n)) for n in (1, 2, 3, 5, 6, 8, 9, 10)]
+    assert list(points.y) == [4, 3, 3, 6, 5, 7, 8, 6]
+    assert len(average.x) == 10 and average.connectgaps is False
+    assert math.isnan(average.y[3]) and math.isnan(average.y[6])
+    assert average.y[-1] == pytest.approx(6.4)
+    assert trend.line.dash == "dash" and len(trend.y) == 10
+    assert [str(x)[:10] for x in slips.x] == [str(day(3)), str(day(9))]
+    assert list(slips.y) == [3, 8]
+    assert "a week" in figs["mood"].layout.title.subtitle.text
+
+
+def test_goal_calendar_weekly_targets_strength_minutes(figs, hand):
+    calendar = figs["goal_calendar"].data[0]
+    gym, walk = calendar.z
+    assert np.isnan(gym[3]) and np.isnan(gym[6])  # no check-in: blank, not "not done"
+    assert list(np.nan_to_num(gym, nan=-1)) == [1, 0, 0, -1, 1, 0, -1, 1, 1, 0]
+    assert calendar.customdata[0][0] == "done 30 min"
+    weekly = figs["weekly_targets"].data[0]
+    assert [list(row) for row in weekly.text] == [["2 of 2", "2 of 2"], ["4 of 7", "2 of 7"]]
+    assert [list(row) for row in weekly.z] == [[1.0, 1.0], [0.0, 0.5]]
+    strength = figs["goal_strength"].data
+    today = analytics.strength_today(analytics.build_progress(hand, TODAY))
+    assert [t.y[-1] for t in strength] == pytest.approx([today["Gym"], today["Walk"]], abs=0.05)
+    assert strength[0].name.startswith("Gym (")
+    minutes = figs["minutes"].data[0]
+    assert list(minutes.x) == [135, 20] and list(minutes.text) == ["2 h 15 min", "20 min"]
+
+
+def test_urges_triggers_mood_lift_who5(figs):
+    urges = figs["urges"].data[0]
+    assert list(urges.y) == [8, 7, 9, 4, 3, 2]
+    assert [str(x)[:10] for x in figs["urges"].data[1].x] == [str(day(3)), str(day(9))]
+    triggers = figs["triggers"].data[0]
+    assert list(triggers.y) == ["Old photos", "Sunday evening"] and list(triggers.x) == [2, 1]
+    lift, short = figs["mood_lift"].data
+    assert list(lift.y) == ["Gym"] and list(lift.x) == [2.0]
+    assert lift.error_x.array[0] > 0 and lift.error_x.arrayminus[0] > 0
+    assert list(short.y) == ["Walk"] and list(short.text) == ["not enough data yet"]
+    who5 = figs["who5"]
+    assert list(who5.data[0].x) == [0, 10] and list(who5.data[0].y) == [40, 60]
+    assert [shape.y0 for shape in who5.layout.shapes if shape.type == "line"] == [50, 28]
+    assert "20 points higher" in who5.layout.title.subtitle.text
+    assert "real change" in who5.layout.title.subtitle.text
+
+
+def test_small_who5_change_is_called_ordinary_ups_and_downs(tmp_path):
+    with Store(tmp_path / "w") as store:
+        store.save_plan(Plan(start_date=day(1)))
+        store.save_who5(Who5(day(0), (3, 3, 3, 3, 3)))
+        store.save_who5(Who5(day(14), (3, 3, 3, 3, 5)))
+        snap = store.snapshot()
+    fig = charts.progress_figures(snap, day(14))["who5"]
+    assert "8 points" in fig.layout.title.subtitle.text
+    assert "usual ups and downs" in fig.layout.title.subtitle.text
+
+
+def test_streak_cards_and_low_mood_box(hand, tmp_path):
+    cards = charts.streak_cards_html(hand, TODAY)
+    numbers = re.findall(r"font-size:2rem[^>]*>(\d+)<", cards)
+    assert numbers == ["3", "3", "1", "5"]
+    for label in ("Check-in streak", "Best check-in streak", "Days without contact"):
+        assert label in cards
+    assert charts.low_mood_html(hand, TODAY) == ""
+    with Store(tmp_path / "low") as store:
+        store.save_plan(Plan(start_date=day(1), partner="<script>x</script>"))
+        for n in (1, 2, 3):
+            store.save_checkin(Checkin(day(n), 2))
+        low = store.snapshot()
+    box = charts.low_mood_html(low, day(3))
+    assert "116 123" in box and "988" in box and "help line" in box
+    assert "<script>" not in box
+
+
+def test_names_are_escaped_in_charts(tmp_path):
+    with Store(tmp_path / "x") as store:
+        store.save_plan(Plan(start_date=day(1), goals=(Goal("<img src=x onerror=alert(1)>", 3),)))
+        store.save_checkin(
+            Checkin(day(1), 5, trigger="<b>bold</b>", goals=(("<img src=x onerror=alert(1)>", 10),))
+        )
+        snap = store.snapshot()
+    figs = charts.progress_figures(snap, day(1))
+    for fig in figs.values():
+        for text in user_strings(fig):
+            assert "<img" not in text and "<b>bold" not in text
+
+
+@pytest.mark.parametrize("kind", ["no plan", "before start", "one day", "goals but no check-in"])
+def test_empty_and_one_day_workbooks_give_kind_figures(tmp_path, kind):
+    with Store(tmp_path / "w") as store:
+        if kind != "no plan":
+            start = TODAY + timedelta(days=2) if kind == "before start" else TODAY
+            store.save_plan(Plan(start_date=start, goals=(Goal("Gym", 3),)))
+        if kind == "one day":
+            store.save_checkin(Checkin(TODAY, 5))
+        snap = store.snapshot()
+    figs = charts.progress_figures(snap, TODAY)
+    assert list(figs) == list(charts.FIGURE_KEYS)
+    for key, fig in figs.items():
+        assert_readable(fig)
+        if charts.is_empty(fig):
+            (note,) = fig.layout.annotations
+            assert len(note.text) > 10, key
+        else:
+            assert fig.data, key  # never a blank frame
+    if kind == "one day":
+        assert not charts.is_empty(figs["mood"])
+        assert list(figs["mood"].data[0].y) == [5]
+        assert charts.is_empty(figs["mood_lift"])
+        assert "Not enough data yet" in figs["mood_lift"].layout.annotations[0].text
+        assert charts.is_empty(figs["who5"])
+    if kind in ("no plan", "before start"):
+        assert all(charts.is_empty(f) for f in figs.values())
+    assert charts.low_mood_html(snap, TODAY) == ""
+    assert ">0<" in charts.streak_cards_html(snap, TODAY) or kind == "one day"
+
+
+def test_the_day_frame_is_built_once(hand, monkeypatch):
+    calls = []
+    real = analytics.build_progress
+
+    def counting(*args, **kwargs):
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(analytics, "build_progress", counting)
+    charts.progress_figures(hand, TODAY)
+    assert len(calls) == 1
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(workbooks())
+def test_random_workbooks_always_give_nine_readable_figures(case):
+    snapshot, today = case
+    figs = charts.progress_figures(snapshot, today)
+    assert list(figs) == list(charts.FIGURE_KEYS)
+    for fig in figs.values():
+        assert_readable(fig)
+        assert fig.data or charts.is_empty(fig)
+        fig.to_json()  # serialisable, so it can be shown
+    for text in (charts.streak_cards_html(snapshot, today), charts.low_mood_html(snapshot, today)):
+        assert not NAN_WORD.search(text)
