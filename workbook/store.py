@@ -58,18 +58,27 @@ def database_problem(path: Path) -> str | None:
         return None  # a new, empty file: SQLite will lay it out
     if head != SQLITE_MAGIC:
         return "not an SQLite database"
+    sidecars = [Path(f"{path}{suffix}") for suffix in ("-wal", "-shm")]
+    existed = [p.exists() for p in sidecars]
+    problem = None
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            rows = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
+            problem = None if rows == ["ok"] else "; ".join(rows[:5])
+        finally:
+            conn.close()
     except sqlite3.Error as error:
-        return str(error)
-    try:
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        rows = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
-    except sqlite3.Error as error:
-        return str(error)
-    finally:
-        conn.close()
-    return None if rows == ["ok"] else "; ".join(rows[:5])
+        problem = str(error)
+    if problem is not None:
+        # Leave a damaged workbook's folder exactly as it was: drop the empty log files the
+        # read-only look may have created (nobody can be using a damaged file).
+        wal_empty = not sidecars[0].exists() or sidecars[0].stat().st_size == 0
+        for sidecar, was_there in zip(sidecars, existed, strict=True):
+            if not was_there and wal_empty:
+                sidecar.unlink(missing_ok=True)
+    return problem
 
 
 def _has_rows(conn: sqlite3.Connection) -> bool:
