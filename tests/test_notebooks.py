@@ -1,0 +1,126 @@
+"""Every stage notebook: its parameters, clean and hidden when committed, and run by papermill."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nbformat
+import papermill
+import pytest
+
+from tests.conftest import TODAY
+
+NOTEBOOK_DIR = Path(__file__).resolve().parent.parent / "notebooks"
+NOTEBOOKS = sorted(NOTEBOOK_DIR.glob("*.ipynb"))
+NAMES = [p.stem for p in NOTEBOOKS]
+NEVER_SHOWN = ("Traceback", "Something went wrong")
+
+
+def shown_text(notebook) -> list[str]:
+    """Everything a notebook's outputs show, as text (errors included)."""
+    texts = []
+    for cell in notebook.cells:
+        for output in cell.get("outputs", []):
+            if output.get("output_type") == "error":
+                texts.append(f"ERROR {output.get('ename')}: {output.get('evalue')}")
+            texts.append(str(output.get("text", "")))
+            texts.extend(str(v) for v in output.get("data", {}).values())
+    return texts
+
+
+def run_notebook(name: str, out_dir: Path, **parameters):
+    """Run a notebook with papermill (kernel python3, cwd notebooks/); fail on anything raw."""
+    out = out_dir / f"{name}-{len(list(out_dir.glob('*.ipynb')))}.ipynb"
+    executed = papermill.execute_notebook(
+        str(NOTEBOOK_DIR / f"{name}.ipynb"),
+        str(out),
+        parameters={k: v for k, v in parameters.items()},
+        kernel_name="python3",
+        cwd=str(NOTEBOOK_DIR),
+        progress_bar=False,
+        log_output=False,
+    )
+    for text in shown_text(executed):
+        assert "ERROR" not in text[:6], f"{name}: {text}"
+        for bad in NEVER_SHOWN:
+            assert bad not in text, f"{name} showed {bad!r}: {text[:500]}"
+    return executed
+
+
+def test_there_are_stage_notebooks():
+    for stage in (
+        "00_start_here",
+        "01_the_break",
+        "02_daily_checkin",
+        "04_day30_reflection",
+        "05_reunion",
+        "06_keep_going",
+    ):
+        assert stage in NAMES
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=NAMES)
+def test_parameters_and_committed_form(path: Path):
+    parameters = papermill.inspect_notebook(str(path))
+    assert {"data_dir", "today"} <= set(parameters)
+    for name in ("data_dir", "today"):
+        assert parameters[name]["default"] == "None"
+    notebook = nbformat.read(path, as_version=4)
+    assert notebook.metadata["kernelspec"]["name"] == "python3"
+    assert notebook.cells[0].cell_type == "markdown"
+    code = [c for c in notebook.cells if c.cell_type == "code"]
+    assert "parameters" in code[0].metadata.get("tags", [])
+    for cell in code:
+        assert cell.outputs == [], f"{path.name} has outputs committed"
+        assert cell.execution_count is None
+        assert cell.metadata.get("jupyter", {}).get("source_hidden") is True, cell.source
+
+
+STAGE_PARAMETERS = {
+    "00_start_here": {"start_date", "days", "name", "partner", "pronoun", "why", "goals", "who5"},
+    "01_the_break": {"answer", "no_contact", "dating_allowed", "start_date"},
+    "02_daily_checkin": {
+        "date",
+        "mood",
+        "energy",
+        "sleep_hours",
+        "emotions",
+        "slip",
+        "slip_by",
+        "urge",
+        "trigger",
+        "goals",
+        "win",
+        "note",
+        "gratitude",
+    },
+    "04_day30_reflection": {
+        "who5",
+        "better_version",
+        "accomplished",
+        "discovered",
+        "want_restart",
+        "conviction",
+        "keep_growing",
+        "felt_safe",
+        "decision",
+    },
+    "05_reunion": {"outcome", "script"},
+    "06_keep_going": {"new_goals"},
+}
+
+
+@pytest.mark.parametrize("stage", sorted(STAGE_PARAMETERS))
+def test_stage_inputs_are_parameters(stage):
+    parameters = papermill.inspect_notebook(str(NOTEBOOK_DIR / f"{stage}.ipynb"))
+    assert STAGE_PARAMETERS[stage] <= set(parameters)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("data", ["empty", "demo"])
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=NAMES)
+def test_runs_without_showing_an_error(path: Path, data: str, tmp_path, demo_dir):
+    data_dir = demo_dir if data == "demo" else tmp_path / "empty"
+    executed = run_notebook(path.stem, tmp_path, data_dir=str(data_dir), today=TODAY.isoformat())
+    shown = "\n".join(shown_text(executed))
+    assert shown.strip(), f"{path.stem} showed nothing at all"
