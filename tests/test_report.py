@@ -1,0 +1,310 @@
+"""The reflection report: offline HTML in real Chromium, a real PDF, and numbers that agree."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import stat
+import subprocess
+from datetime import timedelta
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import TODAY
+from workbook import report
+from workbook.demo import fill_demo
+from workbook.model import Checkin, Goal, Plan, Who5
+from workbook.store import Store
+from workbook.summary import build_summary
+
+XSS_SCRIPT = "<script>window.__xss=1</script>"
+XSS_IMG = "<img src=x onerror=window.__xss_img=1>"
+# The demo's page counts: fixed chart sizes keep them from drifting (see report.CHART_HEIGHT).
+EXPECTED_PAGES = {"A4": 7, "Letter": 8}
+
+pytestmark = pytest.mark.skipif(
+    not Path(report.CHROMIUM).exists(), reason="Debian's chromium is needed (make test installs it)"
+)
+
+
+# --- fixtures --------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=report.CHROMIUM, args=report.CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="module")
+def demo_snapshot(tmp_path_factory):
+    with Store(tmp_path_factory.mktemp("demo")) as store:
+        fill_demo(store, today=TODAY)
+        return store.snapshot()
+
+
+@pytest.fixture(scope="module")
+def hostile_snapshot(tmp_path_factory):
+    """A workbook whose every typed text tries to run a script."""
+    start = TODAY - timedelta(days=29)
+    with Store(tmp_path_factory.mktemp("hostile")) as store:
+        store.save_plan(
+            Plan(
+                start_date=start,
+                name=XSS_IMG,
+                partner=XSS_SCRIPT,
+                pronoun="they",
+                why=XSS_SCRIPT + " and " + XSS_IMG,
+                goals=(Goal(XSS_SCRIPT, 3), Goal("Gym", 7)),
+            )
+        )
+        store.save_checkins(
+            [
+                Checkin(
+                    date=start + timedelta(days=n),
+                    mood=3 + n % 6,
+                    urge=n % 10,
+                    trigger=XSS_IMG if n % 2 else XSS_SCRIPT,
+                    slip=XSS_IMG if n == 4 else None,
+                    slip_by="me" if n == 4 else None,
+                    goals=((XSS_SCRIPT, 30),) if n % 2 else (("Gym", 20),),
+                    win=XSS_SCRIPT if n % 3 == 0 else (XSS_IMG if n % 3 == 1 else ""),
+                    note=XSS_SCRIPT,
+                    gratitude=XSS_IMG,
+                    emotions=(XSS_SCRIPT,),
+                )
+                for n in range(30)
+                if n != 8
+            ]
+        )
+        store.save_who5(Who5(start - timedelta(days=1), (2, 2, 2, 2, 2)))
+        store.save_who5(Who5(TODAY, (4, 4, 3, 3, 4)))
+        store.save_record(
+            "reflection",
+            TODAY,
+            {"better_version": XSS_SCRIPT, "discovered": XSS_IMG, "want_restart": False},
+        )
+        store.save_record("reunion", TODAY, {"outcome": "no", "notes": XSS_IMG})
+        return store.snapshot()
+
+
+def _open_offline(browser, path: Path):
+    """Open a report with every non-file request refused and recorded."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    refused, requested, dialogs = [], [], []
+    page.on("request", lambda r: requested.append(r.url))
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+
+    def route(r):
+        if r.request.url.startswith(("file:", "data:", "blob:")):
+            r.continue_()
+        else:
+            refused.append(r.request.url)
+            r.abort()
+
+    page.route("**/*", route)
+    page.goto(path.as_uri(), wait_until="load")
+    page.wait_for_function(
+        "Array.from(document.querySelectorAll('.chart .plotly-graph-div'))"
+        ".every(d => d.querySelector('svg.main-svg'))"
+    )
+    return page, refused, requested, dialogs
+
+
+CHART_MARKS = """() => Array.from(document.querySelectorAll('.chart .plotly-graph-div')).map(d => ({
+    id: d.id,
+    traces: (d.data || []).length,
+    marks: d.querySelectorAll(
+      'svg.main-svg .trace path, svg.main-svg .point, svg.main-svg .hm image, svg.main-svg .bars path'
+    ).length,
+}))"""
+
+
+# --- the HTML in Chromium, offline -----------------------------------------------------------
+
+
+def test_html_opens_offline_with_every_chart_drawn(browser, demo_snapshot, tmp_path):
+    path = report.write_report(demo_snapshot, TODAY, "html", tmp_path / "r.html", tmp_path)
+    page, refused, requested, _ = _open_offline(browser, path)
+    charts = page.evaluate(CHART_MARKS)
+    page.close()
+    assert refused == []
+    assert requested == [path.as_uri()]  # nothing but the file itself, not even a font
+    assert [c["id"] for c in charts] == [f"chart-{k}" for k in report.CHART_ORDER]
+    for chart in charts:
+        assert chart["traces"] > 0 and chart["marks"] > 0, chart
+    text = path.read_text(encoding="utf-8")
+    assert text.count("* plotly.js v") == 1  # plotly.js embedded exactly once
+
+
+def test_user_text_never_runs_and_shows_as_text(browser, hostile_snapshot, tmp_path):
+    path = report.write_report(hostile_snapshot, TODAY, "html", None, tmp_path / "data")
+    page, refused, requested, dialogs = _open_offline(browser, path)
+    ran = page.evaluate("() => [window.__xss, window.__xss_img]")
+    body = page.inner_text("body")
+    charts = page.evaluate(CHART_MARKS)
+    page.close()
+    assert ran == [None, None] and dialogs == []
+    assert refused == [] and requested == [path.as_uri()]
+    assert XSS_SCRIPT in body and XSS_IMG in body  # the partner, the why, wins, reflection
+    assert f"Your reflection report, {XSS_IMG}" in body
+    assert all(c["marks"] > 0 for c in charts)
+    # Written privately where the data lives.
+    assert path == tmp_path / "data" / "reports" / f"reflection-{TODAY}.html"
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+
+
+# --- the PDF ---------------------------------------------------------------------------------
+
+
+def _pages(pdf: Path) -> int:
+    out = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    return int(next(line.split()[-1] for line in out.splitlines() if line.startswith("Pages:")))
+
+
+def _ink(pgm: Path) -> float:
+    """Share of pixels that are not white in a binary PGM."""
+    data = pgm.read_bytes()
+    parts = data.split(maxsplit=4)  # P5, width, height, maxval, pixels
+    width, height = int(parts[1]), int(parts[2])
+    pixels = parts[4][: width * height]
+    return sum(1 for b in pixels if b < 240) / len(pixels)
+
+
+@pytest.mark.skipif(not shutil.which("pdftoppm"), reason="poppler-utils is needed")
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_pdf_has_the_expected_pages_and_ink(browser, demo_snapshot, tmp_path, paper):
+    html = report.render_html(demo_snapshot, TODAY)
+    pdf = report.render_pdf(html, tmp_path / f"r-{paper}.pdf", paper=paper, browser=browser)
+    assert pdf.read_bytes()[:5] == b"%PDF-"
+    assert stat.S_IMODE(pdf.stat().st_mode) == 0o600
+    assert _pages(pdf) == EXPECTED_PAGES[paper]
+    # Page 3 holds charts: turn it into a picture and check something is drawn on it.
+    subprocess.run(
+        ["pdftoppm", "-f", "3", "-l", "3", "-r", "40", "-png", str(pdf), str(tmp_path / "p")],
+        check=True,
+    )
+    png = next(tmp_path.glob("p-*.png"))
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    subprocess.run(
+        ["pdftoppm", "-f", "3", "-l", "3", "-r", "40", "-gray", str(pdf), str(tmp_path / "g")],
+        check=True,
+    )
+    assert _ink(next(tmp_path.glob("g-*.pgm"))) > 0.02
+
+
+# --- the numbers -----------------------------------------------------------------------------
+
+
+class _SummaryKeys(HTMLParser):
+    """data-summary-key → shown text (or the ISO date of a <time>)."""
+
+    def __init__(self):
+        super().__init__()
+        self.found: dict[str, list[str]] = {}
+        self._open: list[tuple[str, str | None]] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if "data-summary-key" in attrs:
+            self._open.append((attrs["data-summary-key"], attrs.get("datetime")))
+            self._text = ""
+
+    def handle_data(self, data):
+        if self._open:
+            self._text += data
+
+    def handle_endtag(self, tag):
+        if self._open and tag in ("span", "time"):
+            key, when = self._open.pop()
+            self.found.setdefault(key, []).append(when if when is not None else self._text.strip())
+
+
+def _lookup(summary: dict, key: str):
+    value = summary
+    for part in key.split("."):
+        if part == "count":
+            return len(value)
+        value = value[int(part)] if isinstance(value, list) else value[part]
+    return value
+
+
+def test_json_and_html_numbers_agree_on_the_demo(demo_snapshot, run_cli, demo_dir):
+    summary = json.loads(
+        run_cli("report", "--format", "json", "--data-dir", demo_dir, "--today", TODAY).out
+    )
+    assert summary == json.loads(json.dumps(build_summary(demo_snapshot, TODAY)))
+    parser = _SummaryKeys()
+    parser.feed(report.render_html(demo_snapshot, TODAY))
+    shown = parser.found
+    required = {
+        "programme.start_date",
+        "programme.days",
+        "programme.day",
+        "checkins",
+        "mood.mean",
+        "mood.trend_per_week",
+        "streaks.checkin_current",
+        "streaks.checkin_best",
+        "streaks.no_contact_current",
+        "streaks.no_contact_best",
+        "who5_change.points",
+        "accomplishments.count",
+    }
+    for i in range(len(summary["goals"])):
+        required |= {f"goals.{i}.{k}" for k in ("days_done", "minutes", "strength")}
+    for i in range(len(summary["who5"])):
+        required |= {f"who5.{i}.{k}" for k in ("date", "raw", "percent")}
+    assert required <= set(shown), required - set(shown)
+    for key, texts in shown.items():
+        value = _lookup(summary, key)
+        for text in texts:
+            if isinstance(value, str):
+                assert text == value, key
+            else:
+                assert float(text) == pytest.approx(value), key
+    assert len(summary["goals"]) == 4 and len(summary["who5"]) == 3
+
+
+# --- kind edges ------------------------------------------------------------------------------
+
+
+def test_a_report_before_day_30_says_which_day_it_covers(demo_snapshot):
+    start = demo_snapshot.plan.start_date
+    day12 = start + timedelta(days=11)
+    html = report.render_html(demo_snapshot, day12)
+    summary = build_summary(demo_snapshot, day12)
+    assert summary["programme"]["day"] == 12
+    assert 'data-covers-day="12"' in html
+    assert "This report covers day 12 of 30" in html
+    assert f'data-summary-key="checkins">{summary["checkins"]}<' in html
+    assert summary["checkins"] < build_summary(demo_snapshot, TODAY)["checkins"]
+
+
+def test_an_empty_workbook_still_renders_kindly(tmp_path, run_cli):
+    run_cli("plan", "--start", "2026-11-20", "--partner", "Robin", "--data-dir", tmp_path / "d")
+    with Store(tmp_path / "d") as store:
+        snapshot = store.snapshot()
+    html = report.render_html(snapshot, TODAY)
+    assert "No check-ins yet" in html
+    assert "Your charts will appear here after your first check-in." in html
+    assert "during a break from Robin" in html
+    assert 'id="closing"' in html
+    assert "Plotly" not in html  # nothing to draw, so plotly.js is left out
+    assert "http://" not in html and "https://" not in html
+
+
+def test_the_command_line_writes_a_private_html_report(demo_dir, run_cli, tmp_path):
+    result = run_cli("report", "--format", "html", "--data-dir", demo_dir, "--today", TODAY)
+    assert result.code == 0, result.err
+    path = demo_dir / "reports" / f"reflection-{TODAY}.html"
+    assert str(path) in result.out
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert "<!DOCTYPE html>" in path.read_text(encoding="utf-8")[:20]
