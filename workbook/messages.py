@@ -120,7 +120,7 @@ MESSAGES = {
     "{dating}. The break starts {start}.",
     "break_agreed": "agreed to the break",
     "break_declined": "declined the break",
-    "break_did_not_ask": "— you did not ask",
+    "break_did_not_ask": "was not asked — and that’s fine",
     "break_same_next": "Either way, the next step is the same: thirty days of working on yourself.",
     "break_plan_moved": "Your plan now starts on {start}, the first day of the break.",
     # The daily check-in.

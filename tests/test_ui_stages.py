@@ -1,0 +1,305 @@
+"""The stage pages' controllers through their real widgets: set .value, .click(), read the store."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from tests.conftest import TODAY
+from workbook.messages import say
+from workbook.model import Goal, Plan
+from workbook.ui.checkin import CheckinController, CheckinView
+from workbook.ui.keep_going import KeepGoingController, KeepGoingView
+from workbook.ui.reflection import ReflectionController, ReflectionView
+from workbook.ui.reunion import ReunionController, ReunionView
+from workbook.ui.start import StartController, StartView
+from workbook.ui.the_break import BreakController, BreakView
+
+START = TODAY - timedelta(days=29)
+
+
+@pytest.fixture
+def planned(store):
+    store.save_plan(
+        Plan(
+            start_date=START,
+            partner="Jordan",
+            pronoun="she",
+            goals=(Goal("Gym", 3), Goal("Pottery", 1)),
+        )
+    )
+    return store
+
+
+# --- 00 start here ---------------------------------------------------------------------------
+
+
+def test_start_saves_plan_goals_and_day_zero_who5(store):
+    view = StartView(StartController(store, TODAY))
+    view.fields["partner"].widget.value = "Jordan"
+    view.fields["pronoun"].widget.value = "she"
+    view.fields["start"].widget.value = TODAY
+    view.fields["why"].widget.value = "To find myself again"
+    chosen, times = view.goal_rows["Exercise"]
+    chosen.value, times.value = True, 4
+    view.custom_name.value = "Pottery"
+    view.save.click()
+    plan = store.plan()
+    assert plan.partner == "Jordan" and plan.pronoun == "she" and plan.days == 30
+    assert [(g.name, g.target_per_week) for g in plan.goals] == [("Exercise", 4), ("Pottery", 2)]
+    assert "Your plan is saved" in view.result.value
+    for answer, widget in zip((3, 2, 3, 2, 1), view.who5.answers, strict=True):
+        widget.value = answer
+    view.who5.save.click()
+    (who5,) = store.who5s()
+    assert who5.answers == (3, 2, 3, 2, 1) and who5.date == TODAY - timedelta(days=1)  # day 0
+    assert "11 of 25" in view.who5.result.value
+
+
+def test_start_marks_the_goal_field_and_saves_nothing(store):
+    view = StartView(StartController(store, TODAY))
+    view.goal_rows["Exercise"][0].value = True
+    view.custom_name.value = "exercise"  # the same goal twice
+    view.save.click()
+    assert store.plan() is None
+    assert "listed twice" in view.fields["goals"].error.value
+    assert view.fields["partner"].error.value == ""
+
+
+def test_start_who5_needs_all_five_answers(planned):
+    view = StartView(StartController(planned, TODAY))
+    view.who5.answers[0].value = 4
+    view.who5.save.click()
+    assert planned.who5s() == []
+    assert "all five" in view.who5.result.value
+
+
+def test_dating_goal_is_locked_when_the_break_says_no(planned):
+    planned.save_record("break", START, {"answer": "agreed", "dating_allowed": False})
+    view = StartView(StartController(planned, TODAY))
+    assert view.goal_rows["Dating"][0].disabled
+
+
+# --- 01 the break ----------------------------------------------------------------------------
+
+
+def test_break_records_answer_and_terms_with_the_partners_name(planned):
+    controller = BreakController(planned, TODAY)
+    assert "Jordan" in controller.script()
+    view = BreakView(controller)
+    view.fields["answer"].widget.value = "Declined"
+    view.fields["dating_allowed"].widget.value = True
+    view.save.click()
+    data = planned.record("break").data
+    assert data == {
+        "answer": "declined",
+        "no_contact": True,
+        "dating_allowed": True,
+        "start_date": START.isoformat(),
+    }
+    assert "Jordan declined" in view.result.value
+
+
+def test_break_without_an_answer_marks_the_answer(planned):
+    view = BreakView(BreakController(planned, TODAY))
+    view.save.click()
+    assert planned.record("break") is None
+    assert "Please answer" in view.fields["answer"].error.value
+
+
+# --- 02 the daily check-in -------------------------------------------------------------------
+
+
+def test_checkin_saves_today_and_says_what_was_saved(planned):
+    view = CheckinView(CheckinController(planned, TODAY))
+    assert "Day 30 of 30" in view.header.value
+    f = {k: v.widget for k, v in view.fields.items()}
+    f["mood"].value, f["energy"].value, f["sleep_hours"].value = 7, 6, 7.5
+    f["emotions"].value = "hopeful, calm"
+    view.goals["Gym"][0].value, view.goals["Gym"][1].value = True, 45
+    f["win"].value = "First pottery class <3"
+    view.save.click()
+    saved = planned.checkin_on(TODAY)
+    assert (saved.mood, saved.energy, saved.sleep_hours) == (7, 6, 7.5)
+    assert saved.emotions == ("hopeful", "calm") and saved.goals == (("Gym", 45),)
+    assert saved.slip is None
+    assert "Saved your check-in for 2026-11-25 (day 30 of 30)" in view.result.value
+    assert "Gym (45 min)" in view.result.value
+    assert "&lt;3" in view.result.value and "<3" not in view.result.value  # escaped
+
+
+def test_checkin_bad_sleep_is_marked_next_to_its_field(planned):
+    view = CheckinView(CheckinController(planned, TODAY))
+    view.fields["sleep_hours"].widget.value = 30
+    view.save.click()
+    assert planned.checkins() == []
+    assert "Hours slept goes from 0 to 24" in view.fields["sleep_hours"].error.value
+    assert view.fields["mood"].error.value == ""
+
+
+def test_checkin_bad_minutes_marks_the_goals(planned):
+    view = CheckinView(CheckinController(planned, TODAY))
+    view.goals["Gym"][0].value, view.goals["Gym"][1].value = True, -5
+    view.save.click()
+    assert planned.checkins() == []
+    assert "Minutes for “Gym”" in view.fields["goals"].error.value
+
+
+def test_picking_a_past_day_loads_it_and_saving_corrects_it(planned):
+    day = TODAY - timedelta(days=3)
+    controller = CheckinController(planned, TODAY)
+    controller.on_save(
+        {"date": day, "mood": 3, "slip": "They called", "slip_by": "them", "goals": ["Pottery"]}
+    )
+    view = CheckinView(controller)
+    view.fields["date"].widget.value = day
+    assert "Day 27 of 30" in view.header.value
+    assert "already holds a check-in (mood 3" in view.day_note.value
+    assert view.fields["mood"].widget.value == 3
+    assert view.fields["kept"].widget.value is False
+    assert view.fields["slip"].widget.value == "They called"
+    assert view.goals["Pottery"][0].value is True
+    view.fields["mood"].widget.value = 5
+    view.save.click()
+    history = planned.checkin_history(day)
+    assert [c.mood for c in history] == [3, 5]
+    assert history[-1].slip == "They called" and history[-1].slip_by == "them"
+    assert "Corrected 2026-11-22" in view.result.value
+    view.fields["date"].widget.value = day - timedelta(days=1)
+    assert "Nothing saved for 2026-11-21" in view.day_note.value
+    assert view.fields["mood"].widget.value == 5 and view.fields["kept"].widget.value is True
+
+
+def test_checkin_a_future_day_is_refused_at_the_date(planned):
+    view = CheckinView(CheckinController(planned, TODAY))
+    view.fields["date"].widget.value = TODAY + timedelta(days=1)
+    view.save.click()
+    assert planned.checkins() == []
+    assert "hasn’t happened yet" in view.fields["date"].error.value
+
+
+def test_checkin_past_the_last_day_says_complete(planned):
+    controller = CheckinController(planned, TODAY + timedelta(days=5))
+    text, _ = controller.header()
+    assert "Day 35 of 30" in text and "Tracking goes on" in text
+
+
+# --- 04 the day-30 reflection ----------------------------------------------------------------
+
+
+def answer(view, **values):
+    for key, value in values.items():
+        view.fields[key].widget.value = value
+    view.save.click()
+
+
+def test_reflection_opens_the_gate_on_a_resounding_yes(planned):
+    view = ReflectionView(ReflectionController(planned, TODAY))
+    answer(
+        view,
+        want_restart=True,
+        conviction=9,
+        keep_growing=True,
+        felt_safe=True,
+        accomplished="Ran 5 km",
+        decision="I want to ask",
+    )
+    data = planned.record("reflection").data
+    assert data["gate_open"] is True and data["conviction"] == 9
+    assert data["accomplished"] == "Ran 5 km" and data["decision"] == "I want to ask"
+    assert say("gate_open") in view.gate.value.replace("&#x27;", "'")
+
+
+def test_reflection_conviction_eight_keeps_the_gate_closed(planned):
+    view = ReflectionView(ReflectionController(planned, TODAY))
+    answer(view, want_restart=True, conviction=8, keep_growing=True, felt_safe=True)
+    data = planned.record("reflection").data
+    assert data["gate_open"] is False and not data["show_help"]
+    assert "8 out of 10" in view.gate.value and "06_keep_going" in view.gate.value
+
+
+def test_reflection_not_safe_shows_help_and_no_coaching(planned):
+    view = ReflectionView(ReflectionController(planned, TODAY))
+    answer(view, want_restart=True, conviction=10, keep_growing=True, felt_safe=False)
+    assert planned.record("reflection").data["gate_open"] is False
+    assert "116 123" in view.gate.value and "workbook-help" in view.gate.value
+    reunion = ReunionController(planned, TODAY)
+    assert not reunion.is_open and "116 123" in reunion.closed_html()
+    assert not reunion.on_save(outcome="yes").ok
+    assert planned.record("reunion") is None
+
+
+def test_reflection_unanswered_safety_question_is_marked(planned):
+    view = ReflectionView(ReflectionController(planned, TODAY))
+    answer(view, want_restart=True, conviction=9, keep_growing=True)
+    assert planned.record("reflection") is None
+    assert "safe and respected" in view.fields["felt_safe"].error.value
+
+
+def test_reflection_who5_compares_with_day_zero(planned):
+    from workbook.model import Who5
+
+    planned.save_who5(Who5(START - timedelta(days=1), (2, 2, 2, 2, 2)))
+    view = ReflectionView(ReflectionController(planned, TODAY))
+    for widget in view.who5.answers:
+        widget.value = 4
+    view.who5.save.click()
+    assert "40 %" in view.who5.result.value and "80 %" in view.who5.result.value
+    assert "up 40 points, a real change" in view.who5.result.value
+
+
+# --- 05 the reunion and 06 keep going --------------------------------------------------------
+
+
+def test_reunion_script_uses_their_name_and_own_wins_then_records(planned):
+    checkins = CheckinController(planned, TODAY)
+    for n, win in ((3, "Made a <bowl>"), (9, "Deadlift PB")):
+        checkins.on_save(
+            {"date": START + timedelta(days=n), "mood": 6, "goals": ["Gym=30"], "win": win}
+        )
+    ReflectionController(planned, TODAY).on_save(
+        want_restart="yes",
+        conviction=10,
+        keep_growing="yes",
+        felt_safe="yes",
+        accomplished="I feel like myself again",
+    )
+    controller = ReunionController(planned, TODAY)
+    assert controller.is_open
+    view = ReunionView(controller)
+    script = view.fields["script"].widget.value
+    assert script.startswith("Hi Jordan.") and "kept at gym" in script
+    assert "I feel like myself again" in script
+    page = view.box.children[0].value
+    assert "Made a &lt;bowl&gt;" in page and "Deadlift PB" in page
+    assert "at a time that suits her" in page
+    view.fields["script"].widget.value = "My own words"
+    view.fields["outcome"].widget.value = "No"
+    view.save.click()
+    data = planned.record("reunion").data
+    assert data["outcome"] == "no" and data["script"] == "My own words"
+    assert "06_keep_going" in view.result.value
+    assert "All hope is not lost" in KeepGoingController(planned, TODAY).encouragement()[0]
+
+
+def test_keep_going_adds_a_goal_from_today_as_a_new_revision(planned):
+    later = TODAY + timedelta(days=10)
+    view = KeepGoingView(KeepGoingController(planned, later))
+    view.name.value, view.times.value = "Choir", 1
+    view.add.click()
+    plans = planned.plan_history()
+    assert len(plans) == 2
+    assert plans[-1].goals[-1] == Goal("Choir", 1, since=later)
+    assert plans[-1].goals[:2] == plans[0].goals
+    view.name.value = "gym"
+    view.add.click()
+    assert len(planned.plan_history()) == 2
+    assert "listed twice" in view.field.error.value
+
+
+def test_keep_going_long_view_past_day_thirty(planned):
+    controller = CheckinController(planned, date(2026, 12, 5))
+    controller.on_save({"date": "2026-12-04", "mood": 8})
+    html = KeepGoingController(planned, date(2026, 12, 5)).long_view_html()
+    assert "Day 40 of 30" in html and "8.0 since" in html
