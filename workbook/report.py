@@ -45,6 +45,12 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-gpu",
 ]
+# Page numbers, so a counsellor and you can talk about "page 3"; Chromium's own tiny template.
+FOOTER = (
+    '<div style="width:100%;font-size:8px;color:#6b7580;text-align:center;'
+    'font-family:system-ui,sans-serif"><span class="pageNumber"></span> of '
+    '<span class="totalPages"></span></div>'
+)
 # No network from the report, even if someone opens it in a browser that is online.
 CSP = (
     "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; style-src 'unsafe-inline'; "
@@ -74,6 +80,15 @@ def _num(key: str, value, *, signed: bool = False) -> str:
     if signed and isinstance(value, int | float) and value > 0:
         text = f"+{text}"
     return f'<span class="num" data-summary-key="{escape(key)}">{escape(text)}</span>'
+
+
+def _times_a_week(i: int, target: int) -> str:
+    number = _num(f"goals.{i}.target_per_week", target)
+    if target == 7:
+        return f"every day <span hidden>{number}</span>"
+    if target == 1:
+        return f"once a week <span hidden>{number}</span>"
+    return f"{number} times a week"
 
 
 def _date(key: str, value: str) -> str:
@@ -156,8 +171,7 @@ def _cover(summary: dict) -> str:
         else f'<p class="quiet">{escape(say("report_no_why"))}</p>'
     )
     goals = "".join(
-        f"<li>{escape(g['name'])} — {_num(f'goals.{i}.target_per_week', g['target_per_week'])}"
-        " times a week</li>"
+        f"<li>{escape(g['name'])} — {_times_a_week(i, g['target_per_week'])}</li>"
         for i, g in enumerate(summary["goals"])
     )
     goals = (
@@ -167,8 +181,8 @@ def _cover(summary: dict) -> str:
         f"<header><h1>Your reflection report{name}</h1>"
         f'<div class="subtitle">{escape(say("report_subtitle", partner=p["partner"]))}</div>'
         f'<div class="covers" data-covers-day="{day}">'
-        f"{escape(covers)} (Day {_num('programme.day', day)} of "
-        f"{_num('programme.days', days)}.)</div></header>"
+        f'{escape(covers)}<div class="day-of">Day {_num("programme.day", day)} of '
+        f"{_num('programme.days', days)}</div></div></header>"
         '<section id="plan"><h2>The plan and the why</h2>'
         '<dl class="facts">'
         f"<dt>Started</dt><dd>{_date('programme.start_date', p['start_date'])}</dd>"
@@ -232,10 +246,10 @@ def _numbers(summary: dict) -> str:
         for i, g in enumerate(summary["goals"])
     )
     table = (
-        '<table class="goals"><thead><tr><th>Goal</th><th class="n">a week</th>'
+        '<div class="goals-block"><table class="goals"><thead><tr><th>Goal</th><th class="n">a week</th>'
         '<th class="n">days done</th><th class="n">minutes</th><th class="n">strength</th>'
         f"</tr></thead><tbody>{rows}</tbody></table>"
-        f'<p class="note">{escape(say("report_strength_note"))}</p>'
+        f'<p class="note">{escape(say("report_strength_note"))}</p></div>'
         if rows
         else ""
     )
@@ -433,7 +447,15 @@ def _print(browser, html: str, path: Path, paper: str) -> None:
             timeout=60_000,
         )
         page.emulate_media(media="print")
-        page.pdf(path=str(path), format=paper, print_background=True, prefer_css_page_size=False)
+        page.pdf(
+            path=str(path),
+            format=paper,
+            print_background=True,
+            display_header_footer=True,
+            header_template="<span></span>",
+            footer_template=FOOTER,
+            margin={"top": "15mm", "bottom": "17mm", "left": "15mm", "right": "15mm"},
+        )
     finally:
         page.close()
 
