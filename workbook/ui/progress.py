@@ -1,0 +1,202 @@
+"""03_progress: streaks, mood, goals, urges, what lifts the mood, WHO-5 and wins, on one page.
+
+`page(snapshot, today)` lays the page out as plain parts ("html" or "figure"), so tests can read
+it without a kernel; `show` only displays those parts.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from IPython.display import HTML, display
+
+from .. import analytics, charts, rules, theme
+from ..context import open_store, resolve_today
+from ..messages import say
+from .common import escape, message_html, never_a_traceback
+
+PLOTLY_MIMETYPE = "application/vnd.plotly.v1+json"
+REVIEW_DAYS = (7, 14, 21)
+WHO5_NUDGE_DAY = 14
+
+
+def _heading(key: str) -> tuple[str, str]:
+    return "html", f'<h3 style="margin:1.4em 0 0.3em 0;font-weight:600">{escape(say(key))}</h3>'
+
+
+def _paragraph(text: str, muted: bool = False) -> tuple[str, str]:
+    colour = "#555" if muted else "#222"
+    return "html", f'<p style="margin:0.3em 0;color:{colour};line-height:1.45">{escape(text)}</p>'
+
+
+def _list(items: list[str]) -> tuple[str, str]:
+    rows = "".join(f'<li style="margin:0.2em 0">{escape(item)}</li>' for item in items)
+    return "html", f'<ul style="margin:0.3em 0 0.6em 0;line-height:1.45">{rows}</ul>'
+
+
+def _signed(value: float) -> str:
+    return f"{value:+.1f}".replace("-", "−")
+
+
+def mood_lift_sentences(rows: list[dict]) -> list[str]:
+    """One plain sentence per goal, never claiming more than the numbers show."""
+    sentences = []
+    for row in rows:
+        counts = {"days_done": row["days_done"], "days_not": row["days_not"]}
+        if not row["enough_data"]:
+            sentences.append(say("progress_mood_lift_short", goal=row["goal"], **counts))
+            continue
+        low, high = _signed(row["low"]), _signed(row["high"])
+        difference = row["difference"]
+        if abs(difference) < 0.05:
+            sentences.append(
+                say("progress_mood_lift_same", goal=row["goal"], low=low, high=high, **counts)
+            )
+            continue
+        points = abs(difference)
+        sentences.append(
+            say(
+                "progress_mood_lift_row",
+                goal=row["goal"],
+                difference=f"{points:.1f} point{'' if points == 1 else 's'}",
+                direction="higher" if difference > 0 else "lower",
+                low=low,
+                high=high,
+                **counts,
+            )
+        )
+    return sentences
+
+
+def _formula_details() -> tuple[str, str]:
+    return (
+        "html",
+        '<details style="margin:0.2em 0 0.8em 0"><summary style="cursor:pointer;color:#0072B2">'
+        f"{escape(say('progress_strength_how'))}</summary>"
+        f'<p style="margin:0.5em 0 0 1em;line-height:1.5;max-width:46em">'
+        f"{escape(say('progress_strength_formula'))}</p></details>",
+    )
+
+
+def page(snapshot, today: date) -> list[tuple[str, object]]:
+    """The progress page as ("html", str) and ("figure", Figure) parts, top to bottom."""
+    plan = snapshot.plan
+    if plan is None:
+        return [("html", message_html(say("no_plan"), "info"))]
+    progress = analytics.build_progress(snapshot, today)
+    figures = charts.figures_for(progress)
+    parts: list[tuple[str, object]] = []
+
+    day = rules.day_number(plan.start_date, today)
+    if day in REVIEW_DAYS:
+        parts.append(("html", message_html(say(f"progress_review_{day}"), "info")))
+    if day == WHO5_NUDGE_DAY:
+        parts.append(("html", message_html(say("progress_who5_nudge"), "info")))
+    low_mood = charts.low_mood_html(snapshot, today, progress=progress)
+    if low_mood:
+        parts.append(("html", low_mood))
+
+    parts += [_heading("progress_heading_streaks")]
+    parts.append(("html", charts.streak_cards_html(snapshot, today, progress=progress)))
+
+    parts += [_heading("progress_heading_mood"), ("figure", figures["mood"])]
+
+    parts += [
+        _heading("progress_heading_goals"),
+        ("figure", figures["goal_calendar"]),
+        ("figure", figures["weekly_targets"]),
+        ("figure", figures["goal_strength"]),
+    ]
+    if progress.goals:
+        parts.append(_formula_details())
+    parts.append(("figure", figures["minutes"]))
+
+    parts += [
+        _heading("progress_heading_urges"),
+        ("figure", figures["urges"]),
+        ("figure", figures["triggers"]),
+    ]
+    slips = analytics.slip_rows(progress)
+    if slips:
+        parts.append(
+            _list(
+                [
+                    say(
+                        "progress_slip_row",
+                        date=f"{s['date']:%a %-d %b}",
+                        day=s["day"],
+                        what=s["what"],
+                    )
+                    for s in slips
+                ]
+            )
+        )
+        parts.append(_paragraph(say("progress_slips_kind"), muted=True))
+    elif len(progress.days):
+        parts.append(_paragraph(say("progress_no_slips")))
+
+    parts += [_heading("progress_heading_mood_lift"), ("figure", figures["mood_lift"])]
+    rows = analytics.mood_lift_rows(snapshot, today, progress=progress)
+    if rows:
+        parts.append(_list(mood_lift_sentences(rows)))
+        parts.append(_paragraph(say("progress_mood_lift_caveat"), muted=True))
+
+    parts += [_heading("progress_heading_who5"), ("figure", figures["who5"])]
+    if len(progress.who5):
+        latest = progress.who5.iloc[-1]
+        if latest["suggest_strongly"]:
+            parts.append(("html", message_html(say("who5_strongly"), "help")))
+        elif latest["suggest_professional"]:
+            parts.append(("html", message_html(say("who5_professional"), "help")))
+
+    parts.append(_heading("progress_heading_wins"))
+    wins = analytics.accomplishments(progress)
+    if wins:
+        parts.append(
+            _list(
+                [
+                    say(
+                        "progress_win_row",
+                        date=f"{w['date']:%a %-d %b}",
+                        day=w["day"],
+                        win=w["win"],
+                    )
+                    for w in wins
+                ]
+            )
+        )
+    else:
+        parts.append(_paragraph(say("progress_no_wins")))
+    return parts
+
+
+def figure_bundle(fig, include_plotlyjs: bool) -> dict:
+    """plotly's own mimetype (JupyterLab, voila) with an offline HTML copy for exported notebooks.
+
+    plotly's "notebook" renderer is not used: it re-embeds plotly.js on every call and links
+    MathJax from a CDN. Here plotly.js is embedded once, from the installed package.
+    """
+    fig_dict = json.loads(fig.to_json())
+    html = fig.to_html(
+        full_html=False,
+        include_plotlyjs=include_plotlyjs,
+        include_mathjax=False,
+        config=theme.CONFIG,
+    )
+    return {PLOTLY_MIMETYPE: {**fig_dict, "config": theme.CONFIG}, "text/html": html}
+
+
+@never_a_traceback
+def show(data_dir=None, today=None) -> None:
+    """Display the progress page for `today` (None: the real date)."""
+    day = resolve_today(today)
+    with open_store(data_dir) as store:
+        snapshot = store.snapshot()
+    first_figure = True
+    for kind, payload in page(snapshot, day):
+        if kind == "figure":
+            display(figure_bundle(payload, include_plotlyjs=first_figure), raw=True)
+            first_figure = False
+        else:
+            display(HTML(payload))
