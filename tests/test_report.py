@@ -308,3 +308,50 @@ def test_the_command_line_writes_a_private_html_report(demo_dir, run_cli, tmp_pa
     assert str(path) in result.out
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert "<!DOCTYPE html>" in path.read_text(encoding="utf-8")[:20]
+
+
+# --- the 07_report page ----------------------------------------------------------------------
+
+
+def test_the_buttons_write_each_format_and_say_where(demo_dir):
+    from workbook.ui.report import ReportController, ReportView
+
+    view = ReportView(ReportController(demo_dir, TODAY))
+    view.buttons["json"].click()
+    path = demo_dir / "reports" / f"reflection-{TODAY}.json"
+    assert json.loads(path.read_text(encoding="utf-8"))["checkins"] == 29
+    assert str(path) in view.result.value and "workbook-success" in view.result.value
+    view.buttons["html"].click()
+    assert (demo_dir / "reports" / f"reflection-{TODAY}.html").exists()
+    assert not any(b.disabled for b in view.buttons.values())
+    outcome = view.controller.on_export("docx")
+    assert not outcome.ok and "html, pdf or json" in outcome.message
+
+
+def test_the_buttons_are_kind_without_a_plan(tmp_path):
+    from workbook.ui.report import ReportController, ReportView
+
+    view = ReportView(ReportController(tmp_path / "empty", TODAY))
+    outcome = view.on_export("html")
+    assert not outcome.ok and "no plan yet" in outcome.message
+    assert "workbook-error" in view.result.value
+    assert not (tmp_path / "empty" / "reports").exists()
+
+
+@pytest.mark.slow
+def test_the_notebook_writes_a_pdf_headlessly(demo_dir, tmp_path):
+    import papermill
+
+    out = tmp_path / "07.ipynb"
+    executed = papermill.execute_notebook(
+        str(Path(__file__).resolve().parent.parent / "notebooks" / "07_report.ipynb"),
+        str(out),
+        parameters={"data_dir": str(demo_dir), "today": TODAY.isoformat(), "format": "pdf"},
+        kernel_name="python3",
+        progress_bar=False,
+    )
+    pdf = demo_dir / "reports" / f"reflection-{TODAY}.pdf"
+    assert pdf.read_bytes()[:5] == b"%PDF-"
+    assert _pages(pdf) == EXPECTED_PAGES["A4"]
+    shown = json.dumps([c.get("outputs", []) for c in executed.cells])
+    assert "Your report is ready" in shown and "Traceback" not in shown
