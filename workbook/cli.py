@@ -144,7 +144,12 @@ def cmd_report(args) -> int:
 
     output = Path(args.output) if args.output else None
     path = write_report(
-        snapshot, today, args.format, output, data_dir=resolve_data_dir(args.data_dir)
+        snapshot,
+        today,
+        args.format,
+        output,
+        data_dir=resolve_data_dir(args.data_dir),
+        paper=args.paper,
     )
     print(f"Your report is ready: {path}")
     return 0
@@ -360,6 +365,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("report", parents=[common, dated], help="your reflection report")
     p.add_argument("--format", choices=["html", "pdf", "json"], default="html")
     p.add_argument("--output", metavar="PATH")
+    p.add_argument("--paper", choices=["A4", "Letter"], default="A4", help="paper size of a PDF")
     p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("backup", parents=[common], help="a copy of your workbook, maybe encrypted")
