@@ -184,6 +184,8 @@ def cmd_lab(args) -> int:
     ]
     if args.no_browser:
         command.append("--no-browser")
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        command.append("--allow-root")  # containers and CI machines often run as root
     print("Opening your workbook in JupyterLab; the address to open appears below.", flush=True)
     os.execvpe(command[0], command, _jupyter_env(args))
 
