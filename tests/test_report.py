@@ -22,7 +22,7 @@ from workbook.summary import build_summary
 XSS_SCRIPT = "<script>window.__xss=1</script>"
 XSS_IMG = "<img src=x onerror=window.__xss_img=1>"
 # The demo's page counts: fixed chart sizes keep them from drifting (see report.CHART_HEIGHT).
-EXPECTED_PAGES = {"A4": 7, "Letter": 8}
+EXPECTED_PAGES = {"A4": 8, "Letter": 8}
 
 pytestmark = pytest.mark.skipif(
     not Path(report.CHROMIUM).exists(), reason="Debian's chromium is needed (make test installs it)"
@@ -154,6 +154,8 @@ def test_user_text_never_runs_and_shows_as_text(browser, hostile_snapshot, tmp_p
     assert refused == [] and requested == [path.as_uri()]
     assert XSS_SCRIPT in body and XSS_IMG in body  # the partner, the why, wins, reflection
     assert f"Your reflection report, {XSS_IMG}" in body
+    assert f"{XSS_SCRIPT} said no." in body  # the reunion outcome, in the closing words
+    assert body.index("Am I a better version of myself?") < body.index("What I discovered")
     assert all(c["marks"] > 0 for c in charts)
     # Written privately where the data lives.
     assert path == tmp_path / "data" / "reports" / f"reflection-{TODAY}.html"

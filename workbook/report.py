@@ -22,9 +22,9 @@ from .ui.common import escape
 
 FORMATS = ("html", "pdf", "json")
 PAPERS = ("A4", "Letter")
-# Fixed chart size: fits the printable width of both A4 and Letter (15 mm margins), and two
-# charts fit on one page, so print never cuts a chart and the page count does not drift.
-CHART_WIDTH, CHART_HEIGHT = 660, 320
+# Fixed chart width: fits the printable width of both A4 and Letter (15 mm margins); heights are
+# capped so that two charts fit on a Letter page and print never has to cut one.
+CHART_WIDTH, CHART_HEIGHT, CHART_MAX_HEIGHT = 660, 320, 420
 CHART_ORDER = (
     "mood",
     "goal_calendar",
@@ -36,6 +36,8 @@ CHART_ORDER = (
     "mood_lift",
     "who5",
 )
+# Shown inside their own section rather than among the charts.
+SECTION_CHARTS = ("who5",)
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -124,6 +126,7 @@ REFLECTION_LABELS = {
     "gate_open": "A resounding yes?",
     "decision": "My decision",
     "outcome": "What they said",
+    "script": "What I planned to say",
     "notes": "Notes",
 }
 
@@ -133,9 +136,9 @@ def _label(key: str) -> str:
 
 
 def _facts(data: dict) -> str:
-    rows = "".join(
-        f"<dt>{escape(_label(k))}</dt><dd>{escape(_yes_no(v))}</dd>" for k, v in data.items()
-    )
+    order = list(REFLECTION_LABELS)  # the questions in the order they were asked
+    keys = sorted(data, key=lambda k: (order.index(k) if k in order else len(order), k))
+    rows = "".join(f"<dt>{escape(_label(k))}</dt><dd>{escape(_yes_no(data[k]))}</dd>" for k in keys)
     return f'<dl class="facts">{rows}</dl>'
 
 
@@ -165,6 +168,12 @@ def _cover(summary: dict) -> str:
         )
         if day > days:
             covers += " " + say("report_covers_beyond", extra=day - days, today=_day(p["today"]))
+    day_of = f"Day {_num('programme.day', day)} of {_num('programme.days', days)}"
+    if day > days:
+        day_of = (
+            f"Day {_num('programme.day', day)} since you started"
+            f" (the programme itself was {_num('programme.days', days)} days)"
+        )
     why = (
         f"<h3>My why</h3><blockquote>{escape(p['why'])}</blockquote>"
         if p.get("why")
@@ -181,8 +190,7 @@ def _cover(summary: dict) -> str:
         f"<header><h1>Your reflection report{name}</h1>"
         f'<div class="subtitle">{escape(say("report_subtitle", partner=p["partner"]))}</div>'
         f'<div class="covers" data-covers-day="{day}">'
-        f'{escape(covers)}<div class="day-of">Day {_num("programme.day", day)} of '
-        f"{_num('programme.days', days)}</div></div></header>"
+        f'{escape(covers)}<div class="day-of">{day_of}</div></div></header>'
         '<section id="plan"><h2>The plan and the why</h2>'
         '<dl class="facts">'
         f"<dt>Started</dt><dd>{_date('programme.start_date', p['start_date'])}</dd>"
@@ -271,7 +279,21 @@ def _figure_html(key: str, figure) -> str:
 
     figure = figure.to_dict()  # a copy: the caller's figure stays as it was
     layout = figure.setdefault("layout", {})
-    layout.update(width=CHART_WIDTH, height=CHART_HEIGHT, autosize=False)
+    # The chart's own height when it set one (it grows with the number of goals), within reason.
+    height = min(int(layout.get("height") or CHART_HEIGHT), CHART_MAX_HEIGHT)
+    layout.update(width=CHART_WIDTH, height=height, autosize=False)
+    named = [
+        t for t in figure.get("data", []) if t.get("name") and t.get("showlegend") is not False
+    ]
+    if len(named) > 4:  # a legend across the top would wrap into the title at print width
+        layout["legend"] = {
+            **layout.get("legend", {}),
+            "orientation": "v",
+            "x": 1.02,
+            "xanchor": "left",
+            "y": 1,
+            "yanchor": "top",
+        }
     layout.setdefault("paper_bgcolor", "white")
     return pio.to_html(
         figure,
@@ -280,32 +302,41 @@ def _figure_html(key: str, figure) -> str:
         full_html=False,
         div_id=f"chart-{key}",
         default_width=f"{CHART_WIDTH}px",
-        default_height=f"{CHART_HEIGHT}px",
+        default_height=f"{height}px",
         config={"displayModeBar": False, "responsive": False, "staticPlot": False},
     )
 
 
-def _charts(snapshot: Snapshot, today: date, summary: dict) -> str:
+def _chart_blocks(snapshot: Snapshot, today: date, summary: dict) -> dict[str, str]:
+    """Each chart's HTML block, keyed as charts.progress_figures; none before a first check-in."""
     if not summary["checkins"]:
-        return (
-            '<section id="charts" class="new-page"><h2>The charts</h2>'
-            f'<p class="quiet">{escape(say("report_no_charts"))}</p></section>'
-        )
-    from .charts import progress_figures, streak_cards_html
+        return {}
+    from .charts import progress_figures
 
     figures = progress_figures(snapshot, today)
     keys = [k for k in CHART_ORDER if k in figures] + [k for k in figures if k not in CHART_ORDER]
-    blocks = "".join(
-        f'<div class="chart" data-chart="{escape(k)}">{_figure_html(k, figures[k])}</div>'
+    return {
+        k: f'<div class="chart" data-chart="{escape(k)}">{_figure_html(k, figures[k])}</div>'
         for k in keys
-    )
+    }
+
+
+def _charts(snapshot: Snapshot, today: date, blocks: dict[str, str]) -> str:
+    if not blocks:
+        return (
+            '<section id="charts"><h2>The charts</h2>'
+            f'<p class="quiet">{escape(say("report_no_charts"))}</p></section>'
+        )
+    from .charts import streak_cards_html
+
+    shown = "".join(block for key, block in blocks.items() if key not in SECTION_CHARTS)
     return (
         '<section id="charts"><h2>The charts</h2>'
-        f'<div class="streaks">{streak_cards_html(snapshot, today)}</div>{blocks}</section>'
+        f'<div class="streaks">{streak_cards_html(snapshot, today)}</div>{shown}</section>'
     )
 
 
-def _who5(summary: dict) -> str:
+def _who5(summary: dict, chart: str = "") -> str:
     rows = summary["who5"]
     body = "".join(
         "<tr>"
@@ -336,7 +367,7 @@ def _who5(summary: dict) -> str:
     )
     return (
         '<section id="who5"><h2>Wellbeing (WHO-5)</h2>'
-        f"{table}<p>{escape(text)}{change_num}</p>"
+        f"{chart}{table}<p>{escape(text)}{change_num}</p>"
         f'<p class="note">{escape(say("report_who5_credit"))}</p></section>'
     )
 
@@ -364,7 +395,7 @@ def _wins(summary: dict) -> str:
 def _reflection(summary: dict) -> str:
     decision = summary["decision"]
     body = (
-        _facts(decision)
+        _facts(decision) + _gate(decision)
         if decision
         else f'<p class="quiet">{escape(say("report_no_decision"))}</p>'
     )
@@ -374,6 +405,27 @@ def _reflection(summary: dict) -> str:
         '<section id="reflection"><h2>The day-30 reflection and the decision</h2>'
         f"{body}{reunion_html}</section>"
     )
+
+
+def _gate(decision: dict) -> str:
+    """What the day-30 gate made of the answers, when all four were given."""
+    from . import rules
+
+    try:
+        answers = rules.GateAnswers(
+            want_restart=bool(decision["want_restart"]),
+            conviction=int(decision["conviction"]),
+            keep_growing=bool(decision["keep_growing"]),
+            felt_safe=bool(decision["felt_safe"]),
+        )
+    except (KeyError, TypeError, ValueError):
+        return ""
+    result = rules.reunion_gate(answers)
+    if result.open:
+        texts = [say("gate_open")]
+    else:
+        texts = [say(r, conviction=answers.conviction) for r in result.reasons]
+    return "".join(f"<p>{escape(t)}</p>" for t in texts)
 
 
 def _closing(summary: dict) -> str:
@@ -407,11 +459,12 @@ def render_html(snapshot: Snapshot, today: date) -> str:
     else:
         from plotly.offline import get_plotlyjs
 
+        blocks = _chart_blocks(snapshot, today, summary)
         body = (
             _cover(summary)
             + _numbers(summary)
-            + _charts(snapshot, today, summary)
-            + _who5(summary)
+            + _charts(snapshot, today, blocks)
+            + _who5(summary, blocks.get("who5", ""))
             + _wins(summary)
             + _reflection(summary)
             + _closing(summary)
