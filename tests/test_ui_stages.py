@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
@@ -303,3 +304,17 @@ def test_keep_going_long_view_past_day_thirty(planned):
     controller.on_save({"date": "2026-12-04", "mood": 8})
     html = KeepGoingController(planned, date(2026, 12, 5)).long_view_html()
     assert "Day 40 of 30" in html and "8.0 since" in html
+
+
+def test_start_shows_and_keeps_the_users_own_goals(planned):
+    planned.save_plan(
+        replace(planned.plan(), goals=(Goal("Gym", 3), Goal("Choir", 1, since=TODAY)))
+    )
+    view = StartView(StartController(planned, TODAY))
+    assert view.goal_rows["Choir"][0].value is True and view.goal_rows["Gym"][1].value == 3
+    assert view.who5.values() == [None] * 5
+    view.fields["why"].widget.value = "Still me"
+    view.save.click()
+    plan = planned.plan()
+    assert plan.why == "Still me"
+    assert plan.goals == (Goal("Gym", 3), Goal("Choir", 1, since=TODAY))

@@ -154,8 +154,8 @@ class CheckinView:
             minutes = widgets.IntText(
                 value=0,
                 description="minutes",
-                layout=widgets.Layout(width="11em"),
-                style={"description_width": "4em"},
+                layout=widgets.Layout(width="12em"),
+                style={"description_width": "5em"},
             )
             self.goals[goal.name] = (done, minutes)
             rows.append(widgets.HBox([done, minutes]))

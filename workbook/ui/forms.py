@@ -98,9 +98,10 @@ class Who5Form:
     """The five official items, each a drop-down of the six answer labels (0–5)."""
 
     def __init__(self):
-        options = [("Choose…", None)] + [(f"{i} — {t}", i) for i, t in enumerate(who5_labels())]
+        # A visible "Choose…" needs a real value: a Dropdown at None shows an empty box.
+        options = [("Choose…", -1)] + [(f"{i} — {t}", i) for i, t in enumerate(who5_labels())]
         self.answers = [
-            widgets.Dropdown(options=options, value=None, layout=LAYOUT) for _ in who5_items()
+            widgets.Dropdown(options=options, value=-1, layout=LAYOUT) for _ in who5_items()
         ]
         rows = [Field(item, w).box for item, w in zip(who5_items(), self.answers, strict=True)]
         self.save = widgets.Button(description="Save my WHO-5", button_style="primary")
@@ -115,7 +116,7 @@ class Who5Form:
         )
 
     def values(self) -> list:
-        return [w.value for w in self.answers]
+        return [None if w.value == -1 else w.value for w in self.answers]
 
 
 def who5_feedback(answers) -> tuple[str, str]:

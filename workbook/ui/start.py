@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import ipywidgets as widgets
@@ -55,6 +56,13 @@ class StartController:
             )
         except InputError as error:
             return Outcome(False, str(error), _plan_field(str(error)))
+        before = self.plan
+        if before is not None:  # a goal kept from the saved plan keeps the day it was added
+            since = {g.name.casefold(): g.since for g in before.goals}
+            plan = replace(
+                plan,
+                goals=tuple(replace(g, since=since.get(g.name.casefold())) for g in plan.goals),
+            )
         self.store.save_plan(plan)
         return Outcome(
             True,
@@ -134,7 +142,11 @@ class StartView:
         existing = {g.name: g.target_per_week for g in plan.goals} if plan else {}
         self.goal_rows = {}
         rows = []
-        for name, target in GOAL_TEMPLATES.items():
+        # The templates, then any goals of the saved plan that are the user's own.
+        choices = dict(GOAL_TEMPLATES) | {
+            n: t for n, t in existing.items() if n not in GOAL_TEMPLATES
+        }
+        for name, target in choices.items():
             chosen = widgets.Checkbox(
                 value=name in existing,
                 description=name,
