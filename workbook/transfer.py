@@ -93,7 +93,7 @@ def export_csv(store) -> bytes:
         for table, content in tables.items():
             kinds = [declared[table].get(c, "str") for c in content["columns"]]
             out = io.StringIO(newline="")
-            writer = csv.writer(out, lineterminator="\n")
+            writer = csv.writer(out, lineterminator="\r\n")  # both quoted inside a cell
             writer.writerow(content["columns"])
             for i, row in enumerate(content["rows"]):
                 cells = []
