@@ -141,6 +141,11 @@ def test_html_opens_offline_with_every_chart_drawn(browser, demo_snapshot, tmp_p
         assert chart["traces"] > 0 and chart["marks"] > 0, chart
     text = path.read_text(encoding="utf-8")
     assert text.count("* plotly.js v") == 1  # plotly.js embedded exactly once
+    from plotly.offline import get_plotlyjs
+
+    ours = text.replace(get_plotlyjs(), "")  # plotly.js's own code mentions URLs it never fetches
+    assert "http://" not in ours and "https://" not in ours
+    assert " src=" not in ours and " href=" not in ours
 
 
 def test_user_text_never_runs_and_shows_as_text(browser, hostile_snapshot, tmp_path):

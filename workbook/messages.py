@@ -343,6 +343,10 @@ MESSAGES = {
     "report_closing_yes": "{partner} said yes. Keep growing as your own person inside it — that is what brought you here.",
     "report_closing_no": "{partner} said no. That was theirs to decide, and it doesn’t undo a single thing you built.",
     "report_closing_not_yet": "{partner} hasn’t decided yet. Keep living your own life well in the meantime.",
+    "report_closing_first_day": (
+        "Every programme starts with a first day. When you’re ready, a check-in takes a minute, "
+        "and this report will grow with you."
+    ),
     "report_closing_keep_going": (
         "Keep the goals that helped, be patient with the days that were hard, and ask for support "
         "when you need it. You are worth the effort you have been making."

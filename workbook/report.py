@@ -230,7 +230,9 @@ def _numbers(summary: dict) -> str:
     else:
         trend_text = say("report_trend_flat")
     slips = summary["slips"]
-    if not slips:
+    if not summary["checkins"]:
+        slip_text = ""
+    elif not slips:
         slip_text = escape(say("report_slips_none"))
     else:
         listed = "".join(
@@ -243,6 +245,7 @@ def _numbers(summary: dict) -> str:
             f"{escape(say('report_slips_some', count=len(slips)))}"
             f'<ul class="wins dated">{listed}{more}</ul>'
         )
+    slips_html = f'<div class="slips">{slip_text}</div>' if slip_text else ""
     rows = "".join(
         "<tr>"
         f'<td class="text">{escape(g["name"])}</td>'
@@ -269,7 +272,7 @@ def _numbers(summary: dict) -> str:
     return (
         '<section id="numbers"><h2>In numbers</h2>'
         f'{empty}<div class="tiles">{"".join(tiles)}</div>'
-        f"<p>{escape(trend_text)}</p><p>{slip_text}</p>"
+        f"<p>{escape(trend_text)}</p>{slips_html}"
         f"<h3>Goals</h3>{table}</section>"
     )
 
@@ -430,7 +433,10 @@ def _gate(decision: dict) -> str:
 
 def _closing(summary: dict) -> str:
     p = summary["programme"]
-    parts = [say("report_closing", checkins=summary["checkins"])]
+    if summary["checkins"]:
+        parts = [say("report_closing", checkins=summary["checkins"])]
+    else:
+        parts = [say("report_closing_first_day")]
     outcome = str((summary["reunion"] or {}).get("outcome", "")).strip().lower()
     if outcome in ("yes", "no", "not yet"):
         parts.append(say(f"report_closing_{outcome.replace(' ', '_')}", partner=p["partner"]))
