@@ -203,6 +203,7 @@ MESSAGES = {
     "progress_before_start": "Your plan starts on {start}. Your progress will appear here from then on.",
     "progress_title_mood": "Your mood each day, with its 7-day average",
     "progress_mood_trend": "The dashed line is the overall trend: about {change} a week so far.",
+    "progress_mood_trend_level": "The dashed line is the overall trend: about level so far.",
     "progress_mood_few_days": "The trend line appears once you have 7 days of check-ins.",
     "progress_no_checkins": "Nothing to draw yet: your first check-in will start this chart.",
     "progress_title_goal_calendar": "What you did for each goal, day by day",
@@ -289,7 +290,7 @@ MESSAGES = {
         "two weeks, so you can see how things have moved since day 0."
     ),
     # The reflection report (workbook/report.py, 07_report).
-    "report_subtitle": "Thirty days for yourself, during a break from {partner}.",
+    "report_subtitle": "{days} days for yourself, during a break from {partner}.",
     "report_not_started": "Your programme starts on {start}, so there is nothing to look back on yet.",
     "report_covers_partial": (
         "This report covers day {day} of {days}: {start} to {through}. Your programme is still "

@@ -188,7 +188,7 @@ def _cover(summary: dict) -> str:
     )
     return (
         f"<header><h1>Your reflection report{name}</h1>"
-        f'<div class="subtitle">{escape(say("report_subtitle", partner=p["partner"]))}</div>'
+        f'<div class="subtitle">{escape(say("report_subtitle", days=p["days"], partner=p["partner"]))}</div>'
         f'<div class="covers" data-covers-day="{day}">'
         f'{escape(covers)}<div class="day-of">{day_of}</div></div></header>'
         '<section id="plan"><h2>The plan and the why</h2>'
