@@ -275,6 +275,7 @@ def cmd_export(args) -> int:
     from . import transfer
     from .paths import ensure_private_dir
 
+    today = _today(args)  # checked before anything is written
     store = _existing_store(args)
     if store is None:
         raise InputError(say("export_empty", path=resolve_data_dir(args.data_dir)))
@@ -288,7 +289,7 @@ def cmd_export(args) -> int:
         if output.is_dir():
             output = output / f"workbook-export.{suffix}"
     else:
-        output = ensure_private_dir(folder / "exports") / f"workbook-{_today(args)}.{suffix}"
+        output = ensure_private_dir(folder / "exports") / f"workbook-{today}.{suffix}"
     if not output.parent.is_dir():
         raise InputError(say("folder_missing", path=output.parent))
     if output.exists():
