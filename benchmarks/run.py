@@ -1,0 +1,509 @@
+"""`make bench`: how fast the workbook is, measured against a floor or a peer in the same run.
+
+One table, one row per measure: this project's median, the comparison's median (measured in the
+same run, the two interleaved so that a busy machine slows both alike), their ratio, the target
+and whether it is met. The same table is written to benchmarks/results/latest.json.
+
+1. The whole headless programme (every stage notebook, papermill, on a copy of the 30-day demo)
+   against the floor: papermill running a one-cell notebook, times the number of notebooks.
+2. `workbook checkin` as a whole process against the peer `jrnl` adding one entry (jrnl lives in
+   benchmarks/.venv-peer, made on first use, with a throwaway config and journal).
+3. Progress analytics with every chart on 30 days and on 10 years (3,650 days × 8 goals).
+4. Report export (HTML, PDF) on 30 days and 10 years, and the HTML's size beside plotly.js's.
+5. One durable save (WAL, synchronous=FULL), in-process: p50 and p99 over 1,000 saves.
+
+Run: .venv/bin/python benchmarks/run.py [--quick]. Not part of `make test`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(HERE))
+
+TODAY = date(2026, 11, 25)
+NOTEBOOKS = ROOT / "notebooks"
+BIN = Path(sys.executable).parent
+PEER_VENV = HERE / ".venv-peer"
+RESULTS = HERE / "results" / "latest.json"
+
+
+def log(text: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S')}] {text}", file=sys.stderr, flush=True)
+
+
+def median(values) -> float:
+    return statistics.median(values)
+
+
+def percentile(values, p: float) -> float:
+    """Nearest-rank percentile."""
+    ordered = sorted(values)
+    rank = max(1, min(len(ordered), round(p / 100 * len(ordered) + 0.5)))
+    return ordered[rank - 1]
+
+
+def row(measure, ours, theirs, unit, target, met, ratio=None, note=""):
+    if ratio is None and theirs:
+        ratio = ours / theirs
+    return {
+        "measure": measure,
+        "ours": ours,
+        "comparison": theirs,
+        "unit": unit,
+        "ratio": ratio,
+        "target": target,
+        "met": met,
+        "note": note,
+    }
+
+
+# --- 1. the headless programme against papermill's floor ------------------------------------
+
+
+def stage_runs() -> list[tuple[str, dict]]:
+    """Every stage notebook in order, with the inputs that make it record without a click."""
+    start = TODAY - timedelta(days=29)
+    return [
+        (
+            "00_start_here",
+            {
+                "start_date": start.isoformat(),
+                "days": 30,
+                "name": "Sam",
+                "partner": "Jordan",
+                "pronoun": "they",
+                "why": "To find myself",
+                "goals": ["Exercise:3", "Pottery:1"],
+                "who5": [2, 2, 1, 2, 2],
+            },
+        ),
+        ("01_the_break", {"answer": "agreed", "dating_allowed": False}),
+        (
+            "02_daily_checkin",
+            {"mood": 6, "energy": 6, "sleep_hours": 7.5, "emotions": "hopeful", "urge": 2},
+        ),
+        ("03_progress", {}),
+        (
+            "04_day30_reflection",
+            {
+                "who5": [4, 4, 3, 4, 4],
+                "better_version": "Calmer, stronger",
+                "accomplished": "I kept at the gym",
+                "discovered": "I like my own company",
+                "want_restart": "yes",
+                "conviction": 9,
+                "keep_growing": "yes",
+                "felt_safe": "yes",
+                "decision": "I will ask, calmly",
+            },
+        ),
+        ("05_reunion", {"outcome": "no"}),
+        ("06_keep_going", {"new_goals": ["Choir:1"]}),
+        ("07_report", {"format": "html"}),
+    ]
+
+
+def _papermill(source: Path, out: Path, parameters: dict | None = None) -> None:
+    import papermill
+
+    papermill.execute_notebook(
+        str(source),
+        str(out),
+        parameters=parameters or {},
+        kernel_name="python3",
+        cwd=str(NOTEBOOKS),
+        progress_bar=False,
+        log_output=False,
+    )
+
+
+def bench_programme(work: Path, demo30: Path, reps: int) -> tuple[list[dict], dict]:
+    import logging
+
+    import nbformat
+
+    logging.getLogger("papermill").setLevel(logging.WARNING)
+    stages = stage_runs()
+    missing = [name for name, _ in stages if not (NOTEBOOKS / f"{name}.ipynb").exists()]
+    stages = [(name, p) for name, p in stages if (NOTEBOOKS / f"{name}.ipynb").exists()]
+    floor_nb = work / "one_cell.ipynb"
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell("x = 1")]
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
+    nbformat.write(nb, floor_nb)
+    out = work / "out.ipynb"
+
+    def programme(per_stage: dict) -> float:
+        data = work / "programme-data"
+        shutil.rmtree(data, ignore_errors=True)
+        shutil.copytree(demo30, data)
+        total = 0.0
+        for name, inputs in stages:
+            parameters = {"data_dir": str(data), "today": TODAY.isoformat(), **inputs}
+            if name == "07_report":
+                parameters["output"] = str(work / "report.html")
+            started = time.perf_counter()
+            _papermill(NOTEBOOKS / f"{name}.ipynb", out, parameters)
+            seconds = time.perf_counter() - started
+            per_stage.setdefault(name, []).append(seconds)
+            total += seconds
+        return total
+
+    def floor() -> float:
+        total = 0.0
+        for _ in stages:  # one one-cell notebook per stage notebook
+            started = time.perf_counter()
+            _papermill(floor_nb, out)
+            total += time.perf_counter() - started
+        return total
+
+    log("programme: warm-up")
+    _papermill(floor_nb, out)
+    ours, theirs, per_stage = [], [], {}
+    for rep in range(reps):
+        theirs.append(floor())
+        ours.append(programme(per_stage))
+        log(f"programme {rep + 1}/{reps}: {ours[-1]:.2f} s, floor {theirs[-1]:.2f} s")
+    o, t = median(ours), median(theirs)
+    ratio = o / t
+    note = f"{len(stages)} notebooks, median of {reps}"
+    if missing:
+        note += f"; missing: {', '.join(missing)}"
+    rows = [
+        row(
+            "1. headless programme (papermill) vs floor",
+            o,
+            t,
+            "s",
+            "≤ 1.5 × floor",
+            ratio <= 1.5,
+            note=note,
+        )
+    ]
+    details = {
+        "programme_s": ours,
+        "floor_s": theirs,
+        "per_stage_median_s": {k: median(v) for k, v in per_stage.items()},
+    }
+    return rows, details
+
+
+# --- 2. `workbook checkin` against jrnl ------------------------------------------------------
+
+
+def peer_jrnl() -> Path:
+    """jrnl in the benchmark's own environment (never the project's .venv)."""
+    jrnl = PEER_VENV / "bin" / "jrnl"
+    if not jrnl.exists():
+        log("making benchmarks/.venv-peer with jrnl (first run only)")
+        base = getattr(sys, "_base_executable", None) or shutil.which("python3")
+        subprocess.run([base, "-m", "venv", str(PEER_VENV)], check=True)
+        subprocess.run(
+            [str(PEER_VENV / "bin" / "python"), "-m", "pip", "install", "--quiet", "jrnl"],
+            check=True,
+        )
+    return jrnl
+
+
+JRNL_CONFIG = """\
+colors: {{body: none, date: none, tags: none, title: none}}
+default_hour: 9
+default_minute: 0
+editor: ''
+encrypt: false
+highlight: false
+indent_character: '|'
+journals:
+  default:
+    journal: {journal}
+linewrap: 79
+tagsymbols: '#@'
+template: false
+timeformat: '%F %r'
+version: v4.6
+"""
+
+
+def bench_checkin(work: Path, demo30: Path, reps: int) -> tuple[list[dict], dict]:
+    jrnl = peer_jrnl()
+    home = work / "jrnl-home"
+    (home / "config" / "jrnl").mkdir(parents=True)
+    journal = home / "journal.txt"
+    journal.touch()
+    (home / "config" / "jrnl" / "jrnl.yaml").write_text(JRNL_CONFIG.format(journal=journal))
+    peer_env = {
+        **os.environ,
+        "HOME": str(home),
+        "XDG_CONFIG_HOME": str(home / "config"),
+        "XDG_DATA_HOME": str(home / "data"),
+    }
+    data = work / "checkin-data"
+    shutil.copytree(demo30, data)
+    ours_cmd = [
+        str(BIN / "workbook"),
+        "checkin",
+        "--data-dir",
+        str(data),
+        "--mood",
+        "6",
+        "--today",
+        TODAY.isoformat(),
+    ]
+    theirs_cmd = [str(jrnl), "Today:", "a", "line"]
+
+    def timed(cmd, env=None) -> float:
+        started = time.perf_counter()
+        subprocess.run(cmd, env=env, check=True, capture_output=True, stdin=subprocess.DEVNULL)
+        return time.perf_counter() - started
+
+    timed(ours_cmd)  # warm-up: the day's backup, the page cache
+    timed(theirs_cmd, peer_env)  # warm-up: jrnl upgrades its config once
+    ours, theirs = [], []
+    for _ in range(reps):
+        ours.append(timed(ours_cmd))
+        theirs.append(timed(theirs_cmd, peer_env))
+    entries = journal.read_text().count("a line")
+    assert entries == reps + 1, f"jrnl wrote {entries} entries, expected {reps + 1}"
+    o, t = median(ours), median(theirs)
+    rows = [
+        row(
+            "2. `workbook checkin` process vs `jrnl` entry",
+            o,
+            t,
+            "s",
+            "≤ 1.0 × jrnl",
+            o / t <= 1.0,
+            note=f"median of {reps}",
+        )
+    ]
+    return rows, {"checkin_s": ours, "jrnl_s": theirs}
+
+
+# --- 3. progress analytics and charts ---------------------------------------------------------
+
+
+def bench_charts(quick: bool) -> tuple[list[dict], dict]:
+    import bench_progress
+
+    result = bench_progress.run()
+    seconds = _progress_seconds(result)
+    short, long_ = seconds["30"], seconds["3650"]
+    growth = long_ / short
+    limit = 3650 / 30
+    rows = [
+        row(
+            "3. progress, every chart: 10 years vs 30 days",
+            long_,
+            short,
+            "s",
+            f"≤ 0.5 s; growth ≤ {limit:.0f}× (linear)",
+            long_ <= 0.5 and growth <= limit,
+            ratio=growth,
+        )
+    ]
+    return rows, {"bench_progress": result}
+
+
+def _progress_seconds(result) -> dict[str, float]:
+    """Seconds for 30 days and 3650 days from bench_progress.run()'s rows, whatever their keys."""
+    rows = result if isinstance(result, list) else result.get("rows", [result])
+    found = {}
+    for r in rows:
+        days = r.get("days")
+        if days is None:
+            label = str(r.get("workbook", r.get("case", "")))
+            days = 3650 if ("10 year" in label or "3650" in label) else 30
+        value = next(
+            (r[k] for k in ("median_s", "seconds", "total_s", "s", "all_s", "time_s") if k in r),
+            None,
+        )
+        if value is None:
+            numbers = [v for k, v in r.items() if k.endswith("_s") and isinstance(v, int | float)]
+            value = numbers[0] if numbers else None
+        found[str(days)] = float(value)
+    return found
+
+
+# --- 4. report export ------------------------------------------------------------------------
+
+
+def bench_report() -> tuple[list[dict], dict]:
+    import bench_report as report
+
+    result = report.run()
+    rows = []
+    for r in result:
+        label = r["workbook"]
+        rows.append(row(f"4. report HTML export, {label}", r["html_s"], None, "s", "—", None))
+        rows.append(row(f"4. report PDF export, {label}", r["pdf_s"], None, "s", "—", None))
+    biggest = max(result, key=lambda r: r["html_kib"])
+    rows.append(
+        row(
+            f"4. report HTML size ({biggest['workbook']}) vs plotly.js",
+            biggest["html_kib"],
+            biggest["plotly_js_kib"],
+            "KiB",
+            "≤ plotly.js + 1024 KiB",
+            biggest["html_kib"] <= biggest["plotly_js_kib"] + 1024,
+        )
+    )
+    return rows, {"bench_report": result}
+
+
+# --- 5. one durable save ---------------------------------------------------------------------
+
+
+def bench_save(work: Path, saves: int) -> tuple[list[dict], dict]:
+    from workbook.demo import demo_plan
+    from workbook.model import Checkin
+    from workbook.store import Store
+
+    plan = demo_plan(TODAY, 30, 4)
+    times = []
+    with Store(work / "save-data", clock=lambda: TODAY) as store:
+        assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert store.conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+        store.save_plan(plan)
+        goals = tuple((g.name, 20) for g in plan.goals[:2])
+        for i in range(saves + 10):
+            checkin = Checkin(
+                date=plan.start_date + timedelta(days=i % plan.days),
+                mood=1 + i % 10,
+                energy=5,
+                sleep_hours=7.5,
+                emotions=("hopeful",),
+                urge=3,
+                goals=goals,
+                note="A quiet evening walk.",
+            )
+            started = time.perf_counter_ns()
+            store.save_checkin(checkin)
+            if i >= 10:  # the first few pay for the day's backup and a cold cache
+                times.append((time.perf_counter_ns() - started) / 1e6)
+    p50, p99 = median(times), percentile(times, 99)
+    rows = [
+        row("5. one durable save, p50", p50, None, "ms", "—", None, note=f"{saves} saves"),
+        row(
+            "5. one durable save, p99", p99, None, "ms", "< 20 ms", p99 < 20, note=f"{saves} saves"
+        ),
+    ]
+    return rows, {"save_ms_p50": p50, "save_ms_p99": p99, "save_ms_max": max(times)}
+
+
+# --- the table --------------------------------------------------------------------------------
+
+
+def _fmt(value, unit) -> str:
+    if value is None:
+        return "—"
+    if unit == "KiB":
+        return f"{value:,.0f} KiB"
+    if unit == "ms":
+        return f"{value:.2f} ms"
+    return f"{value:.3f} s" if value < 10 else f"{value:.1f} s"
+
+
+def table(rows: list[dict]) -> str:
+    header = ["measure", "this project", "comparison", "ratio", "target", "met"]
+    lines = [
+        [
+            r["measure"],
+            _fmt(r["ours"], r["unit"]),
+            _fmt(r["comparison"], r["unit"]),
+            "—" if r["ratio"] is None else f"{r['ratio']:.2f}×",
+            r["target"],
+            "—" if r["met"] is None else ("yes" if r["met"] else "NO"),
+        ]
+        for r in rows
+    ]
+    widths = [max(len(h), *(len(line[i]) for line in lines)) for i, h in enumerate(header)]
+    out = ["  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True))]
+    out.append("  ".join("-" * w for w in widths))
+    for line in lines:
+        out.append("  ".join(c.ljust(w) for c, w in zip(line, widths, strict=True)))
+    return "\n".join(out)
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer repetitions")
+    parser.add_argument(
+        "--only", default="12345", help="which measures to run, e.g. --only 25 (default: all)"
+    )
+    args = parser.parse_args(argv)
+    reps_programme = 1 if args.quick else 3
+    reps_checkin = 5 if args.quick else 15
+    saves = 200 if args.quick else 1000
+
+    started = time.perf_counter()
+    rows: list[dict] = []
+    details: dict = {}
+    with tempfile.TemporaryDirectory(prefix="workbook-bench-") as tmp:
+        work = Path(tmp)
+        demo30 = work / "demo30"
+        subprocess.run(
+            [str(BIN / "workbook"), "demo", "--data-dir", str(demo30), "--today", str(TODAY)],
+            check=True,
+            capture_output=True,
+        )
+        steps = {
+            "1": lambda: bench_programme(work, demo30, reps_programme),
+            "2": lambda: bench_checkin(work, demo30, reps_checkin),
+            "3": lambda: bench_charts(args.quick),
+            "4": bench_report,
+            "5": lambda: bench_save(work, saves),
+        }
+        for key, step in steps.items():
+            if key not in args.only:
+                continue
+            log(f"measure {key}")
+            step_rows, step_details = step()
+            rows += step_rows
+            details[key] = step_details
+
+    elapsed = time.perf_counter() - started
+    print(table(rows))
+    print(f"\n{'quick' if args.quick else 'full'} run, {elapsed:.0f} s in all; {RESULTS}")
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(
+        json.dumps(
+            {
+                "when": datetime.now().isoformat(timespec="seconds"),
+                "machine": {
+                    "python": platform.python_version(),
+                    "cpus": os.cpu_count(),
+                    "load_average": os.getloadavg(),
+                },
+                "quick": args.quick,
+                "elapsed_s": elapsed,
+                "rows": rows,
+                "details": details,
+            },
+            indent=2,
+        )
+        + "\n"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
