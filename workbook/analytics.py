@@ -82,8 +82,10 @@ def build_progress(snapshot: Snapshot, today: date) -> Progress:
     who5 = who5_frame(plan, who5s)
     first = min([plan.start_date, *(c.date for c in checkins)]) if plan else None
     if plan is None or today < first:
-        empty_goals = pd.DataFrame(index=pd.DatetimeIndex([], name="date"))
-        return Progress(plan, today, _empty_days(), empty_goals, empty_goals, empty_goals, who5)
+        names = [g.name for g in plan.goals] if plan else []
+        empty = pd.DataFrame(columns=names, index=pd.DatetimeIndex([], name="date"), dtype=float)
+        done = empty.astype("boolean")
+        return Progress(plan, today, _empty_days(), done, empty, empty, who5, checkins, who5s)
 
     index = pd.date_range(first, today, freq="D", name="date")
     n = len(index)

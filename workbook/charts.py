@@ -23,6 +23,7 @@ from .theme import (
     COLORWAY,
     EMPTY_CELL,
     GREEN,
+    HEIGHT,
     INK,
     MUTED,
     ORANGE,
@@ -71,6 +72,11 @@ LABELS = {
 TREND_COLOR = MUTED
 MAX_TRIGGERS = 12
 MAX_WEEK_LABELS = 16
+LONG_HISTORY_DAYS = 120
+RECENT_DAYS = 91
+RECENT_WEEKS = 12
+MAX_WHO5_LABELS = 8
+LEGEND_ROW_PX = 850  # a 13-inch laptop's plot width beside JupyterLab's side bar
 
 
 def _figure(title: str, subtitle: str | None = None, **layout) -> go.Figure:
@@ -106,16 +112,30 @@ def is_empty(fig: go.Figure) -> bool:
 
 
 def _date_axis(fig: go.Figure, days: pd.DataFrame) -> None:
-    """A date axis at least a week wide, so one day of data still looks like a day, not hours."""
+    """A date axis at least a week wide (one day still looks like a day, not hours); a long
+    history opens on its last three months, the rest a drag or a double-click away."""
     first = days.index[0]
     last = max(days.index[-1], first + pd.Timedelta(days=6))
+    if (last - first).days > LONG_HISTORY_DAYS:
+        first = last - pd.Timedelta(days=RECENT_DAYS - 1)
     half = pd.Timedelta(hours=12)
     fig.update_xaxes(
         type="date",
         range=[first - half, last + half],
-        tickformat="%-d %b",
+        tickformatstops=[
+            {"dtickrange": [None, "M1"], "value": "%-d %b"},
+            {"dtickrange": ["M1", "M12"], "value": "%b %Y"},
+            {"dtickrange": ["M12", None], "value": "%Y"},
+        ],
         hoverformat="%a %-d %b %Y",
     )
+
+
+def _day_columns(index: pd.DatetimeIndex) -> dict:
+    """Heatmap columns, one per day; a lone day gets a day's width instead of a hairline."""
+    if len(index) == 1:
+        return {"x0": index[0], "dx": 24 * 60 * 60 * 1000}
+    return {"x": index}
 
 
 def _nothing_yet(progress: Progress, title: str) -> go.Figure | None:
@@ -152,7 +172,12 @@ def mood_figure(progress: Progress) -> go.Figure:
     trend = analytics.mood_trend(days)
     if len(trend):
         per_week = analytics.mood_trend_per_week_of(progress)
-        subtitle = say("progress_mood_trend", change=_points(per_week or 0.0))
+        per_week = per_week or 0.0
+        subtitle = (
+            say("progress_mood_trend", change=_points(per_week))
+            if abs(per_week) >= 0.05
+            else say("progress_mood_trend_level")
+        )
     else:
         subtitle = say("progress_mood_few_days")
     fig = _figure(title, subtitle)
@@ -164,15 +189,16 @@ def mood_figure(progress: Progress) -> go.Figure:
         marker={"color": BLUE, "size": 8, "opacity": 0.75},
         hovertemplate="%{x}: mood %{y}<extra></extra>",
     )
-    fig.add_scatter(
-        x=days.index,
-        y=days["mood_avg7"],
-        mode="lines",
-        name=LABELS["avg7"],
-        connectgaps=False,
-        line={"color": ORANGE, "width": 3},
-        hovertemplate="%{x}: 7-day average %{y:.1f}<extra></extra>",
-    )
+    if len(checked) >= 2:
+        fig.add_scatter(
+            x=days.index,
+            y=days["mood_avg7"],
+            mode="lines",
+            name=LABELS["avg7"],
+            connectgaps=False,
+            line={"color": ORANGE, "width": 3},
+            hovertemplate="%{x}: 7-day average %{y:.1f}<extra></extra>",
+        )
     if len(trend):
         fig.add_scatter(
             x=trend.index,
@@ -219,7 +245,7 @@ def goal_calendar_figure(progress: Progress) -> go.Figure:
     )
     fig = _figure(title, LABELS["calendar_key"], height=150 + 40 * len(names))
     fig.add_heatmap(
-        x=progress.days.index,
+        **_day_columns(progress.days.index),
         y=[html.escape(n) for n in names],
         z=z,
         customdata=hover,
@@ -227,7 +253,7 @@ def goal_calendar_figure(progress: Progress) -> go.Figure:
         zmax=1,
         colorscale=[[0, EMPTY_CELL], [0.5, EMPTY_CELL], [0.5, GREEN], [1, GREEN]],
         showscale=False,
-        xgap=2 if len(progress.days) <= 120 else 0,
+        xgap=1,
         ygap=4,
         hovertemplate="%{y}, %{x}: %{customdata}<extra></extra>",
     )
@@ -257,13 +283,12 @@ def weekly_targets_figure(progress: Progress) -> go.Figure:
     label = np.where(status == "", "", label)
     week_numbers = list(z.columns)
     fig = _figure(title, LABELS["weekly_key"], height=150 + 40 * len(names))
-    show_text = len(week_numbers) <= MAX_WEEK_LABELS
     fig.add_heatmap(
         x=week_numbers,
         y=[html.escape(n) for n in names],
         z=values,
         text=label,
-        texttemplate="%{text}" if show_text else None,
+        texttemplate="%{text}",
         textfont={"size": 13, "color": INK},
         zmin=0,
         zmax=1,
@@ -280,11 +305,19 @@ def weekly_targets_figure(progress: Progress) -> go.Figure:
         ygap=4,
         hovertemplate="%{y}, week %{x}: %{text}<extra></extra>",
     )
+    # A long history opens on its last weeks, so each cell stays wide enough to read.
+    last = week_numbers[-1]
+    first = (
+        max(week_numbers[0], last - RECENT_WEEKS + 1)
+        if len(week_numbers) > MAX_WEEK_LABELS
+        else week_numbers[0]
+    )
     fig.update_xaxes(
         title_text=LABELS["week_axis"],
-        tickmode="linear" if show_text else "auto",
-        dtick=1 if show_text else None,
-        tickprefix="Week " if show_text else "",
+        tickmode="linear",
+        dtick=1,
+        tickprefix="Week ",
+        range=[first - 0.5, last + 0.5],
     )
     fig.update_yaxes(autorange="reversed", showgrid=False, ticksuffix="  ")
     return fig
@@ -301,12 +334,18 @@ def goal_strength_figure(progress: Progress) -> go.Figure:
             x=progress.strength.index,
             y=progress.strength[goal.name],
             mode="lines+markers" if len(progress.days) == 1 else "lines",
+            marker={"size": 9},
             name=f"{html.escape(goal.name)} ({today[goal.name]:.0f} %)",
             line={"color": COLORWAY[i % len(COLORWAY)], "width": 2.5},
             hovertemplate=html.escape(goal.name) + ", %{x}: %{y:.0f} %<extra></extra>",
+            showlegend=True,
         )
     _date_axis(fig, progress.days)
     fig.update_yaxes(title_text=LABELS["strength_axis"], range=[0, 100], ticksuffix=" %")
+    # Many goals wrap the legend onto more rows: make room so it never sits on the lines.
+    legend_px = sum(60 + 8 * len(trace.name) for trace in fig.data)
+    rows = -(-legend_px // LEGEND_ROW_PX)
+    fig.update_layout(margin_t=84 + 22 * (rows - 1), height=HEIGHT + 22 * (rows - 1))
     return fig
 
 
@@ -497,8 +536,9 @@ def who5_figure(progress: Progress) -> go.Figure:
     fig.add_scatter(
         x=who5["day"],
         y=who5["percent"],
-        mode="lines+markers+text",
+        mode="lines+markers+text" if len(who5) <= MAX_WHO5_LABELS else "lines+markers",
         text=[f"{p} %" for p in who5["percent"]],
+        cliponaxis=False,
         textposition="top center",
         textfont={"size": 14},
         line={"color": BLUE, "width": 2.5},
@@ -511,7 +551,7 @@ def who5_figure(progress: Progress) -> go.Figure:
     fig.update_xaxes(
         title_text=LABELS["day_axis"],
         tickvals=days if len(days) <= 12 else None,
-        range=[min(days) - 2, max(days) + 2],
+        range=[min(days) - 3, max(days) + 3],
         zeroline=False,
     )
     fig.update_yaxes(title_text=LABELS["who5_axis"], range=[0, 108], ticksuffix=" %", dtick=20)

@@ -140,7 +140,8 @@ def page(snapshot, today: date) -> list[tuple[str, object]]:
     rows = analytics.mood_lift_rows(snapshot, today, progress=progress)
     if rows:
         parts.append(_list(mood_lift_sentences(rows)))
-        parts.append(_paragraph(say("progress_mood_lift_caveat"), muted=True))
+        if any(row["enough_data"] for row in rows):
+            parts.append(_paragraph(say("progress_mood_lift_caveat"), muted=True))
 
     parts += [_heading("progress_heading_who5"), ("figure", figures["who5"])]
     if len(progress.who5):
