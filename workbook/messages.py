@@ -204,7 +204,6 @@ MESSAGES = {
     "progress_title_mood": "Your mood each day, with its 7-day average",
     "progress_mood_trend": "The dashed line is the overall trend: about {change} a week so far.",
     "progress_mood_trend_level": "The dashed line is the overall trend: about level so far.",
-    "progress_mood_trend_level": "The dashed line is the overall trend: about level so far.",
     "progress_mood_few_days": "The trend line appears once you have 7 days of check-ins.",
     "progress_no_checkins": "Nothing to draw yet: your first check-in will start this chart.",
     "progress_title_goal_calendar": "What you did for each goal, day by day",
