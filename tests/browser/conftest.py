@@ -1,0 +1,236 @@
+"""Real JupyterLab and Voilà servers, and a Chromium that may talk only to them.
+
+Each server is started by the `workbook lab` / `workbook app` commands a person runs, on a free
+127.0.0.1 port, with its own temporary data directory. Every page request that is not to this
+machine is refused and fails the test. A failing test leaves its screenshot, its console log and
+the server's log under test-artifacts/.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from datetime import date
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from workbook.demo import fill_demo
+from workbook.paths import CHECKOUT
+from workbook.store import Store
+
+ARTIFACTS = CHECKOUT / "test-artifacts"
+SCREENSHOTS = CHECKOUT / "docs" / "screenshots"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-gpu",
+]
+LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
+START_TIMEOUT_S = 120
+# Kernel start and widget rendering on a busy 2-core machine: generous, never a speed check.
+UI_TIMEOUT_MS = 90_000
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items):
+    # One worker drives the browser, so the servers start once; the other runs the rest.
+    for item in items:
+        if item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.xdist_group("browser"))
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    setattr(item, f"report_{report.when}", report)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Server:
+    """A `workbook lab` or `workbook app` process, its address and its data directory."""
+
+    def __init__(self, kind: str, data_dir: Path, home: Path):
+        self.kind, self.data_dir = kind, data_dir
+        self.port = _free_port()
+        self.token = secrets.token_hex(16)
+        self.log_path = home / f"{kind}.log"
+        env = dict(os.environ)
+        env.update(
+            JUPYTER_TOKEN=self.token,
+            # The person's own JupyterLab settings and workspaces stay out of the test.
+            JUPYTERLAB_SETTINGS_DIR=str(home / "settings"),
+            JUPYTERLAB_WORKSPACES_DIR=str(home / "workspaces"),
+            JUPYTER_RUNTIME_DIR=str(home / "runtime"),
+            PYTHONUNBUFFERED="1",
+        )
+        command = [
+            sys.executable,
+            "-m",
+            "workbook",
+            kind,
+            "--no-browser",
+            "--port",
+            str(self.port),
+            "--data-dir",
+            str(data_dir),
+        ]
+        self._log = open(self.log_path, "wb")  # noqa: SIM115 — open for the server's lifetime
+        self.process = subprocess.Popen(
+            command, env=env, stdout=self._log, stderr=subprocess.STDOUT, cwd=home
+        )
+        self._wait_until_up()
+
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def url(self, path: str) -> str:
+        sep = "&" if "?" in path else "?"
+        return f"{self.base}/{path.lstrip('/')}{sep}token={self.token}"
+
+    def _wait_until_up(self) -> None:
+        probe = self.url("api/status" if self.kind == "lab" else "")
+        deadline = time.monotonic() + START_TIMEOUT_S
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"`workbook {self.kind}` stopped:\n{self.log()}")
+            try:
+                with urllib.request.urlopen(probe, timeout=2):
+                    return
+            except OSError:
+                time.sleep(0.25)
+        self.stop()
+        raise RuntimeError(f"`workbook {self.kind}` did not start:\n{self.log()}")
+
+    def log(self) -> str:
+        self._log.flush()
+        return self.log_path.read_text(errors="replace")[-20_000:]
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        self._log.close()
+
+
+def _demo(path: Path) -> Path:
+    """The 30-day demo ending on the real today, which is the day the notebooks see."""
+    with Store(path) as store:
+        fill_demo(store, today=date.today())
+    return path
+
+
+@pytest.fixture(scope="session")
+def server_home(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("servers")
+
+
+@pytest.fixture(scope="session")
+def lab(server_home):
+    """JupyterLab on the demo month."""
+    server = Server("lab", _demo(server_home / "lab-data"), server_home)
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def fresh_lab(tmp_path_factory):
+    """JupyterLab on an empty workbook, as a new user first meets it."""
+    home = tmp_path_factory.mktemp("fresh")
+    server = Server("lab", home / "data", home)
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def app(server_home):
+    """The code-free app (Voilà) on its own copy of the demo month."""
+    server = Server("app", _demo(server_home / "app-data"), server_home)
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import expect, sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: run `bash scripts/ensure-browser.sh` (make test does)")
+    expect.set_options(timeout=UI_TIMEOUT_MS)
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+class Watched:
+    """A page plus what it asked of the outside world and what it said on its console."""
+
+    def __init__(self, page):
+        self.page = page
+        self.outside: list[str] = []
+        self.console: list[str] = []
+
+
+@pytest.fixture
+def watched(browser, request):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(UI_TIMEOUT_MS)
+    page = context.new_page()
+    watch = Watched(page)
+
+    def route(r):
+        if urlparse(r.request.url).hostname in LOCAL_HOSTS:
+            r.continue_()
+        else:
+            watch.outside.append(r.request.url)
+            r.abort()
+
+    context.route("**/*", route)
+    page.on("console", lambda m: watch.console.append(f"[{m.type}] {m.text}"))
+    page.on("pageerror", lambda e: watch.console.append(f"[pageerror] {e}"))
+    yield watch
+
+    failed = any(
+        getattr(getattr(request.node, f"report_{when}", None), "failed", False)
+        for when in ("setup", "call")
+    )
+    if failed or watch.outside:
+        folder = ARTIFACTS / re.sub(r"[^\w.-]+", "_", request.node.nodeid)
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir(parents=True)
+        try:
+            page.screenshot(path=str(folder / "screenshot.png"), full_page=True)
+        except Exception as error:  # noqa: BLE001 — the log below still helps
+            watch.console.append(f"[artifacts] no screenshot: {error}")
+        (folder / "console.log").write_text("\n".join(watch.console) + "\n")
+        for fixture in ("lab", "fresh_lab", "app"):
+            server = request.node.funcargs.get(fixture)
+            if isinstance(server, Server):
+                (folder / f"{fixture}-server.log").write_text(server.log())
+        sys.stderr.write(f"\nscreenshot and console log of the failure: {folder}\n")
+    context.close()
+    assert not watch.outside, f"the page tried to reach the internet: {watch.outside}"

@@ -1,0 +1,139 @@
+"""Driving the stage pages as a person does: by the words they read, in JupyterLab or the app."""
+
+from __future__ import annotations
+
+import re
+import time
+
+from playwright.sync_api import Locator, Page, expect
+
+
+def open_in_lab(page: Page, server, notebook: str) -> float:
+    """Open a stage notebook in JupyterLab and Run All; seconds from Run All to widgets shown."""
+    # `reset`: a clean workspace, so no notebook from an earlier test comes back.
+    page.goto(server.url(f"lab/tree/{notebook}.ipynb?reset"))
+    # The kernel has started and is waiting: the status bar says so.
+    expect(page.locator(".jp-StatusBar-TextItem", has_text=re.compile(r"\| Idle"))).to_have_count(1)
+    page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
+    started = time.perf_counter()
+    page.locator(".lm-Menu-itemLabel", has_text=re.compile(r"^Run All Cells$")).click()
+    widgets_ready(page)
+    return time.perf_counter() - started
+
+
+def open_in_app(page: Page, server, notebook: str) -> float:
+    """Open a stage in the code-free app; seconds from asking for the page to widgets shown."""
+    started = time.perf_counter()
+    page.goto(server.url(f"voila/render/{notebook}.ipynb"))
+    widgets_ready(page)
+    return time.perf_counter() - started
+
+
+def widgets_ready(page: Page) -> None:
+    """The page's controls are drawn and the kernel has finished running it."""
+    expect(page.locator(".widget-button, .widget-html, .js-plotly-plot").first).to_be_visible()
+    busy = page.locator(".jp-StatusBar-TextItem", has_text=re.compile(r"\| Busy"))
+    expect(busy).to_have_count(0)
+
+
+def field(scope: Page | Locator, label: str) -> Locator:
+    """The box holding a labelled field: its bold label, its widget, its message."""
+    xpath = (
+        "xpath=//div[contains(@class,'widget-vbox')]"
+        f"[./div[contains(@class,'widget-html')]//b[normalize-space()={_xpath_text(label)}]]"
+    )
+    return scope.locator(xpath).last
+
+
+def _xpath_text(text: str) -> str:
+    if "'" not in text:
+        return f"'{text}'"
+    parts = text.split("'")
+    return "concat(" + ', "\'", '.join(f"'{p}'" for p in parts) + ")"
+
+
+def set_slider(box: Locator, value: int) -> None:
+    """Type into a slider's number, as a person who does not want to drag can."""
+    readout = box.locator(".widget-readout")
+    readout.click()
+    readout.press("Control+A")
+    readout.type(str(value))
+    readout.press("Enter")
+    expect(readout).to_have_text(str(value))
+
+
+def fill(box: Locator, text: str) -> None:
+    """Type into a text box, text area, number or date box, then leave it."""
+    control = box.locator("input, textarea").first
+    control.fill(str(text))
+    control.press("Tab")
+
+
+def tick(scope: Page | Locator, description: str) -> Locator:
+    """Tick a checkbox by its words; returns its row (to reach a neighbour such as minutes)."""
+    checkbox = scope.locator(".widget-checkbox", has_text=description).first
+    checkbox.locator("input").check()
+    return checkbox.locator("xpath=..")
+
+
+def toggle(box: Locator, option: str) -> None:
+    box.locator(".widget-toggle-button", has_text=re.compile(f"^{re.escape(option)}$")).click()
+
+
+def click_button(scope: Page | Locator, words: str) -> None:
+    scope.locator("button.widget-button", has_text=words).first.click()
+
+
+def saved_message(scope: Page | Locator, contains: str | re.Pattern) -> Locator:
+    box = scope.locator(".workbook-success", has_text=contains)
+    expect(box.first).to_be_visible()
+    return box
+
+
+# --- the daily page, as walked in JupyterLab and in the app ------------------------------------
+
+
+def fill_every_checkin_field(page: Page) -> None:
+    """Today's check-in with every field given, contact included."""
+    set_slider(field(page, "Mood (1 = very low, 10 = great)"), 7)
+    set_slider(field(page, "Energy (1–10)"), 6)
+    fill(field(page, "Hours slept"), "7.5")
+    fill(field(page, "A few words for how you feel (separated by commas)"), "hopeful, proud")
+    toggle(field(page, "Did you keep no contact today?"), "No, there was contact")
+    toggle(field(page, "Who reached out?"), "Them")
+    fill(field(page, "What happened?"), "They texted; I did not reply")
+    set_slider(field(page, "Urge to make contact (0 = none, 10 = overwhelming)"), 4)
+    fill(field(page, "What set the urge off, if anything?"), "old photos")
+    goals = field(page, "Your goals today")
+    row = tick(goals, "Gym")
+    fill(row.locator(".widget-inline-hbox", has_text="minutes"), "45")
+    fill(field(page, "Today’s win, however small"), "Lifted 60 kg")
+    fill(field(page, "Journal"), "A steady day <b>really</b>")
+    fill(field(page, "One thing you are grateful for"), "My sister's call")
+
+
+def assert_full_checkin(checkin) -> None:
+    assert checkin.mood == 7
+    assert checkin.energy == 6
+    assert checkin.sleep_hours == 7.5
+    assert checkin.emotions == ("hopeful", "proud")
+    assert checkin.slip == "They texted; I did not reply"
+    assert checkin.slip_by == "them"
+    assert checkin.urge == 4
+    assert checkin.trigger == "old photos"
+    assert dict(checkin.goals).get("Gym") == 45
+    assert checkin.win == "Lifted 60 kg"
+    assert checkin.note == "A steady day <b>really</b>"
+    assert checkin.gratitude == "My sister's call"
+
+
+def correct_day(page: Page, day, mood: int, note: str) -> None:
+    """Pick an earlier day, wait for what it holds, change the mood and the journal, Save."""
+    fill(
+        field(page, "Which day? (pick an earlier one to fill it in or correct it)"), day.isoformat()
+    )
+    expect(page.locator(".workbook-warning", has_text="already holds a check-in")).to_be_visible()
+    set_slider(field(page, "Mood (1 = very low, 10 = great)"), mood)
+    fill(field(page, "Journal"), note)
+    click_button(page, "Save")
+    saved_message(page, f"Corrected {day.isoformat()}")
