@@ -339,6 +339,7 @@ def goal_strength_figure(progress: Progress) -> go.Figure:
             line={"color": COLORWAY[i % len(COLORWAY)], "width": 2.5},
             hovertemplate=html.escape(goal.name) + ", %{x}: %{y:.0f} %<extra></extra>",
             showlegend=True,
+            cliponaxis=False,  # a goal at 0 % still shows on the axis line
         )
     _date_axis(fig, progress.days)
     fig.update_yaxes(title_text=LABELS["strength_axis"], range=[0, 100], ticksuffix=" %")
