@@ -270,7 +270,7 @@ def test_reunion_script_uses_their_name_and_own_wins_then_records(planned):
     assert controller.is_open
     view = ReunionView(controller)
     script = view.fields["script"].widget.value
-    assert script.startswith("Hi Jordan.") and "kept at gym" in script
+    assert script.startswith("Hi Jordan.") and "working on myself — gym" in script
     assert "I feel like myself again" in script
     page = view.box.children[0].value
     assert "Made a &lt;bowl&gt;" in page and "Deadlift PB" in page
@@ -303,7 +303,7 @@ def test_keep_going_long_view_past_day_thirty(planned):
     controller = CheckinController(planned, date(2026, 12, 5))
     controller.on_save({"date": "2026-12-04", "mood": 8})
     html = KeepGoingController(planned, date(2026, 12, 5)).long_view_html()
-    assert "Day 40 of 30" in html and "8.0 since" in html
+    assert "Day 40 of 30" in html and "8 since" in html and "Gym: 3× a week" in html
 
 
 def test_start_shows_and_keeps_the_users_own_goals(planned):
@@ -318,3 +318,14 @@ def test_start_shows_and_keeps_the_users_own_goals(planned):
     plan = planned.plan()
     assert plan.why == "Still me"
     assert plan.goals == (Goal("Gym", 3), Goal("Choir", 1, since=TODAY))
+
+
+def test_reflection_page_shows_what_was_recorded(planned):
+    ReflectionController(planned, TODAY).on_save(
+        want_restart="no", conviction=3, keep_growing="yes", felt_safe="yes", discovered="A lot"
+    )
+    view = ReflectionView(ReflectionController(planned, TODAY))
+    assert view.fields["want_restart"].widget.value is False
+    assert view.fields["conviction"].widget.value == 3
+    assert view.fields["discovered"].widget.value == "A lot"
+    assert "really want to restart" in view.gate.value

@@ -158,7 +158,8 @@ MESSAGES = {
     "reunion_closed_intro": "The reunion page is for a resounding yes on day 30, and that isn’t "
     "where you are — which is completely fine.",
     "reunion_no_reflection": "The reunion page opens after your day-30 reflection. Take it in "
-    "04_day30_reflection first.",
+    "04_day30_reflection first — and if you already know it’s not for you, 06_keep_going is "
+    "there for you.",
     "reunion_go_on": "Your next page is 06_keep_going.",
     "talking_points_intro": "<b>What you could tell {partner}</b> — all of it yours:",
     "talking_goal": "{goal}: {days_done} days ({strength} % strength)",
@@ -170,7 +171,11 @@ MESSAGES = {
         "willing to give us another shot — and if the answer is no, I’ll respect that, and I’ll "
         "keep going with everything I’ve started."
     ),
-    "script_wins": "I {goals_words}. {win_words}",
+    "script_wins": "I’ve been working on myself — {goals_words}. {win_words}",
+    "script_no_goals": "one day at a time",
+    "talking_wins": "Your wins, day by day",
+    "talking_goals": "Your goals",
+    "talking_reflection": "What you said you accomplished",
     "checklist": (
         "Meet somewhere neutral and calm, at a time that suits {object}.|"
         "Lead with what you’ve been working on, not with what you’ve missed.|"
@@ -198,6 +203,7 @@ MESSAGES = {
     "long_view_later": ", {later_mood} since",
     "goals_added": "Added {goals}, counting from {date}.",
     "add_goal_intro": "<b>Add a new goal</b> — it counts from today.",
+    "goals_now": "Your goals now",
     # Progress (03_progress): chart titles, empty states, streaks, what lifts the mood.
     "progress_no_plan": "Once your plan is set up in 00_start_here, your progress will appear here.",
     "progress_before_start": "Your plan starts on {start}. Your progress will appear here from then on.",

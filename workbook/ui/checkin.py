@@ -15,7 +15,7 @@ from ..model import Checkin
 from ..store import Store
 from ..validation import SLIP_BY_CHOICES, InputError, optional, parse_date, validate_checkin
 from .common import message_html, never_a_traceback, show_message
-from .forms import LAYOUT, WIDE, Field, Outcome
+from .forms import LAYOUT, WIDE, Field, Outcome, toggles
 
 FIELDS = (
     "date",
@@ -128,15 +128,11 @@ class CheckinView:
             ),
             "kept": Field(
                 "Did you keep no contact today?",
-                widgets.ToggleButtons(
-                    options=[("Yes", True), ("No, there was contact", False)], value=True
-                ),
+                toggles(options=[("Yes", True), ("No, there was contact", False)], value=True),
             ),
             "slip_by": Field(
                 "Who reached out?",
-                widgets.ToggleButtons(
-                    options=[(c.capitalize(), c) for c in SLIP_BY_CHOICES], value=None
-                ),
+                toggles(options=[(c.capitalize(), c) for c in SLIP_BY_CHOICES], value=None),
             ),
             "slip": Field("What happened?", widgets.Textarea(layout=WIDE)),
             "urge": Field(

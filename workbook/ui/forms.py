@@ -75,8 +75,13 @@ class Field:
         self.error.value = ""
 
 
+def toggles(options, value=None) -> widgets.ToggleButtons:
+    """Buttons as wide as their words (the default width cuts longer answers off)."""
+    return widgets.ToggleButtons(options=options, value=value, style={"button_width": "auto"})
+
+
 def yes_no(value=None) -> widgets.ToggleButtons:
-    return widgets.ToggleButtons(options=[("Yes", True), ("No", False)], value=value)
+    return toggles([("Yes", True), ("No", False)], value)
 
 
 def help_html() -> str:

@@ -14,7 +14,7 @@ from ..messages import say
 from ..store import Store
 from ..summary import build_summary
 from ..validation import InputError, optional, parse_goal_spec, validate_plan
-from .common import message_html, never_a_traceback, show_message
+from .common import escape, message_html, never_a_traceback, show_message
 from .forms import Field, Outcome
 
 WORDS = {"no": "keep_no", "yes": "keep_yes", "not yet": "keep_not_yet"}
@@ -52,6 +52,12 @@ class KeepGoingController:
             wins=len(summary["accomplishments"]),
             best=summary["streaks"]["no_contact_best"],
         )
+        goals = "".join(
+            f"<li>{escape(g['name'])}: {g['target_per_week']}× a week, {g['days_done']} days, "
+            f"strength {g['strength']:.0f} %</li>"
+            for g in summary["goals"]
+        )
+        body += f"<br><b>{escape(say('goals_now'))}</b><ul>{goals}</ul>" if goals else ""
         return message_html(text, kind) + message_html(body, "info", trusted_html=True)
 
     def on_add_goals(self, specs) -> Outcome:
@@ -72,7 +78,8 @@ class KeepGoingController:
 
 
 def _mean(values: list[int]) -> str:
-    return f"{sum(values) / len(values):.1f}" if values else "—"
+    # Rounded as the report and the day-30 page round it, so the same mean reads the same.
+    return f"{round(sum(values) / len(values), 2):g}" if values else "—"
 
 
 def _day_line(plan, today: date) -> tuple[str, str]:

@@ -198,6 +198,10 @@ class ReflectionView:
         self.save.on_click(lambda _: self.on_save())
         self.result = widgets.HTML()
         self.gate = widgets.HTML(recorded_html(controller.store))
+        recorded = controller.store.record("reflection")
+        for key, value in recorded.data.items() if recorded else ():
+            if key in self.fields and value is not None:  # come back to what you answered
+                self.fields[key].widget.value = value
         self.box = widgets.VBox(
             [self.who5.box]
             + [f.box for f in self.fields.values()]

@@ -13,7 +13,7 @@ from ..store import Store
 from ..summary import build_summary
 from ..validation import InputError, optional, parse_choice, parse_text
 from .common import escape, message_html, never_a_traceback, show_message
-from .forms import Field, Outcome, help_html, pronoun_forms
+from .forms import Field, Outcome, help_html, pronoun_forms, toggles
 
 OUTCOMES = tuple(say("outcomes").split("|"))
 AFTER = {"yes": "after_yes", "no": "after_no", "not yet": "after_not_yet"}
@@ -45,11 +45,10 @@ class ReunionController:
         )
         return body + (help_html() if data.get("show_help") else "")
 
-    def talking_points(self) -> list[str]:
-        """The user's own wins, goals and day-30 accomplishments, in their words."""
+    def talking_sections(self) -> dict[str, list[str]]:
+        """The user's own wins, goals and day-30 accomplishments, grouped, in their words."""
         summary = build_summary(self.store.snapshot(), self.today)
-        points = [a["win"] for a in summary.get("accomplishments", [])]
-        points += [
+        goals = [
             say(
                 "talking_goal",
                 goal=g["name"],
@@ -59,16 +58,22 @@ class ReunionController:
             for g in summary.get("goals", [])
             if g["days_done"]
         ]
-        if self.reflection and self.reflection.data.get("accomplished"):
-            points.append(self.reflection.data["accomplished"])
-        return points
+        accomplished = self.reflection.data.get("accomplished") if self.reflection else None
+        return {
+            say("talking_wins"): [a["win"] for a in summary.get("accomplishments", [])],
+            say("talking_goals"): goals,
+            say("talking_reflection"): [accomplished] if accomplished else [],
+        }
+
+    def talking_points(self) -> list[str]:
+        return [p for points in self.talking_sections().values() for p in points]
 
     def script(self) -> str:
         """A calm first draft in the partner's name, built from the user's own goals and wins."""
         forms = pronoun_forms(self.plan)
         summary = build_summary(self.store.snapshot(), self.today)
         done = [g["name"].casefold() for g in summary.get("goals", []) if g["days_done"]]
-        goals_words = ("kept at " + _join(done)) if done else "kept going, one day at a time"
+        goals_words = _join(done) if done else say("script_no_goals")
         wins = [a["win"] for a in summary.get("accomplishments", [])]
         win_words = (
             f"One thing I’m proud of: {wins[-2] if len(wins) > 1 else wins[-1]}." if wins else ""
@@ -113,10 +118,14 @@ def _join(words: list[str]) -> str:
 
 def page_html(controller: ReunionController) -> str:
     forms = pronoun_forms(controller.plan)
-    points = "".join(f"<li>{escape(p)}</li>" for p in controller.talking_points())
+    points = "".join(
+        f"<li><b>{escape(title)}</b><ul>{''.join(f'<li>{escape(p)}</li>' for p in items)}</ul></li>"
+        for title, items in controller.talking_sections().items()
+        if items
+    )
     checks = "".join(f"<li>☐ {escape(c)}</li>" for c in controller.checklist())
     return message_html(
-        f"{say('talking_points_intro', partner=escape(forms['partner']))}<ul>{points}</ul>",
+        f"{say('talking_points_intro', partner=escape(forms['partner']))}<ul style='list-style:none;padding-left:0.5em'>{points}</ul>",
         "info",
         trusted_html=True,
     ) + message_html(
@@ -139,7 +148,7 @@ class ReunionView:
             ),
             "outcome": Field(
                 "Afterwards: what did they say?",
-                widgets.ToggleButtons(options=[o.capitalize() for o in OUTCOMES], value=None),
+                toggles(options=[o.capitalize() for o in OUTCOMES], value=None),
             ),
         }
         self.save = widgets.Button(description="Save the answer", button_style="primary")

@@ -13,7 +13,7 @@ from ..messages import say
 from ..store import Store
 from ..validation import InputError, optional, parse_choice, parse_date
 from .common import escape, message_html, never_a_traceback, show_message
-from .forms import Field, Outcome, parse_yes_no, pronoun_forms, yes_no
+from .forms import Field, Outcome, parse_yes_no, pronoun_forms, toggles, yes_no
 
 ANSWERS = tuple(say("break_answers").split("|"))
 
@@ -82,7 +82,7 @@ class BreakView:
         self.fields = {
             "answer": Field(
                 "Their answer",
-                widgets.ToggleButtons(
+                toggles(
                     options=[a.capitalize() for a in ANSWERS],
                     value=data["answer"].capitalize() if data.get("answer") else None,
                 ),
