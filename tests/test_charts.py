@@ -206,3 +206,98 @@ def test_random_workbooks_always_give_nine_readable_figures(case):
         fig.to_json()  # serialisable, so it can be shown
     for text in (charts.streak_cards_html(snapshot, today), charts.low_mood_html(snapshot, today)):
         assert not NAN_WORD.search(text)
+
+
+# --- The 03_progress page --------------------------------------------------------------------
+
+
+def page_html(snapshot, today) -> str:
+    from workbook.ui import progress
+
+    return "".join(p for kind, p in progress.page(snapshot, today) if kind == "html")
+
+
+def test_page_shows_each_section_with_slips_and_wins_escaped(hand):
+    from workbook.ui import progress
+
+    parts = progress.page(hand, TODAY)
+    figures = [p for kind, p in parts if kind == "figure"]
+    assert len(figures) == len(charts.FIGURE_KEYS)
+    text = page_html(hand, TODAY)
+    assert "&lt;b&gt;texted&lt;/b&gt; back" in text and "<b>texted" not in text
+    assert "Tue 10 Nov (day 10)" not in text  # day 10 has no win
+    assert "Sun 8 Nov (day 8): Ran 5 km" in text
+    assert "<details" in text and "How is this worked out?" in text and "0.5 ^ (√f ÷ 13)" in text
+    assert "On days with Gym, your mood was on average 2.0 points higher" in text
+    assert "Walk: not enough data yet (6 days with, 2 without" in text
+    assert "not what caused what" in text
+    assert "help line" not in text  # the low-mood rule does not fire here
+
+
+@pytest.mark.parametrize(
+    ("day_n", "expected"),
+    [
+        (7, ["One week done"]),
+        (14, ["Two weeks in", "WHO-5 questions again"]),
+        (21, ["Three weeks"]),
+    ],
+)
+def test_weekly_review_prompts_on_days_7_14_21(tmp_path, day_n, expected):
+    with Store(tmp_path / "w") as store:
+        store.save_plan(Plan(start_date=day(1)))
+        snap = store.snapshot()
+    for n in (day_n - 1, day_n, day_n + 1):
+        text = page_html(snap, day(n))
+        for words in expected:
+            assert (words in text) == (n == day_n), (n, words)
+
+
+def test_low_mood_and_low_who5_bring_help(tmp_path):
+    with Store(tmp_path / "w") as store:
+        store.save_plan(Plan(start_date=day(1)))
+        for n in (1, 2, 3):
+            store.save_checkin(Checkin(day(n), 3))
+        store.save_who5(Who5(day(3), (1, 1, 1, 1, 1)))
+        snap = store.snapshot()
+    text = page_html(snap, day(3))
+    assert "Your mood has been very low for a few days" in text
+    assert "116 123" in text
+    assert "encourage you to talk to a professional soon" in text
+
+
+def test_no_plan_page_is_one_kind_message(tmp_path):
+    from workbook.ui import progress
+
+    with Store(tmp_path / "w") as store:
+        snap = store.snapshot()
+    parts = progress.page(snap, TODAY)
+    assert len(parts) == 1 and "no plan yet" in parts[0][1]
+
+
+@pytest.mark.slow
+def test_notebook_embeds_plotly_once_and_offline(tmp_path):
+    import nbformat
+    import papermill
+
+    from workbook.ui.common import SOMETHING_WENT_WRONG
+
+    data = tmp_path / "one"
+    with Store(data) as store:
+        store.save_plan(Plan(start_date=TODAY, goals=(Goal("Gym", 3),)))
+        store.save_checkin(Checkin(TODAY, 5, goals=(("Gym", 30),)))
+    out = tmp_path / "out.ipynb"
+    papermill.execute_notebook(
+        "notebooks/03_progress.ipynb",
+        str(out),
+        parameters={"data_dir": str(data), "today": TODAY.isoformat()},
+        kernel_name="python3",
+        progress_bar=False,
+    )
+    outputs = [o for cell in nbformat.read(out, 4).cells for o in cell.get("outputs", [])]
+    assert not [o for o in outputs if o.output_type == "error"]
+    bundles = [o["data"] for o in outputs if "application/vnd.plotly.v1+json" in o.get("data", {})]
+    assert len(bundles) == len(charts.FIGURE_KEYS)
+    html_copies = [b["text/html"] for b in bundles]
+    assert sum(len(h) > 1_000_000 for h in html_copies) == 1  # plotly.js, embedded once
+    assert all("<script src=" not in h for h in html_copies)  # nothing fetched from the web
+    assert SOMETHING_WENT_WRONG not in str(outputs)
