@@ -265,3 +265,32 @@ def test_a_killed_backup_leaves_no_listed_half_copy(demo_dir):
     half.write_bytes(b"SQLite format 3\x00" + b"\x00" * 100)
     assert backup.list_backups(demo_dir) == []
     assert backup.newest_good_backup(demo_dir) is None
+
+
+def test_a_notebook_page_on_a_damaged_workbook_shows_the_kind_sentence(demo_dir):
+    """The stages open the store through never_a_traceback: the person sees words, not a stack."""
+    _damage(demo_dir / DB_NAME, "truncated")
+    before = db_digest(demo_dir)
+    # In its own process: a display publisher, as in a kernel, without touching pytest's.
+    code = textwrap.dedent(
+        """
+        import sys
+        from IPython.core.interactiveshell import InteractiveShell
+        from IPython.utils.capture import capture_output
+        from workbook.ui import checkin
+
+        InteractiveShell.instance()
+        with capture_output() as captured:
+            checkin.show(data_dir=sys.argv[1], today=sys.argv[2], mood=5)
+        print("".join(o.data.get("text/html", "") for o in captured.outputs))
+        print(captured.stdout, captured.stderr)
+        """
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(demo_dir), TODAY.isoformat()],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "looks damaged" in done.stdout and "workbook-error" in done.stdout
+    assert "Traceback" not in done.stdout + done.stderr
+    assert db_digest(demo_dir) == before
