@@ -76,8 +76,10 @@ class Field:
 
 
 def toggles(options, value=None) -> widgets.ToggleButtons:
-    """Buttons as wide as their words (the default width cuts longer answers off)."""
-    return widgets.ToggleButtons(options=options, value=value, style={"button_width": "auto"})
+    """Answer buttons; long answers get buttons as wide as their words instead of cut off."""
+    labels = [o[0] if isinstance(o, tuple) else str(o) for o in options]
+    style = {"button_width": "auto"} if max(len(label) for label in labels) > 14 else {}
+    return widgets.ToggleButtons(options=options, value=value, style=style)
 
 
 def yes_no(value=None) -> widgets.ToggleButtons:

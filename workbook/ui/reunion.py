@@ -147,7 +147,7 @@ class ReunionView:
                 ),
             ),
             "outcome": Field(
-                "Afterwards: what did they say?",
+                f"Afterwards: what did {pronoun_forms(controller.plan)['partner']} say?",
                 toggles(options=[o.capitalize() for o in OUTCOMES], value=None),
             ),
         }
