@@ -1,0 +1,51 @@
+"""The command line stays light: the heavy libraries load only where a chart or a table needs them.
+
+`workbook checkin` is meant to be as quick as a plain journal (see benchmarks/run.py); importing
+pandas or plotly on the way would triple its start-up. Checked in a fresh interpreter.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+HEAVY = ("pandas", "plotly", "numpy", "ipywidgets", "IPython", "cryptography")
+LIGHT_MODULES = (
+    "workbook.cli",
+    "workbook.validation",
+    "workbook.store",
+    "workbook.model",
+    "workbook.rules",
+    "workbook.messages",
+)
+
+
+def loaded_after(code: str) -> set[str]:
+    probe = f"{code}\nimport json, sys\nprint(json.dumps(sorted(sys.modules)))"
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
+    return {name.split(".")[0] for name in json.loads(result.stdout.splitlines()[-1])}
+
+
+def test_the_command_line_modules_load_no_heavy_library():
+    loaded = loaded_after("\n".join(f"import {m}" for m in LIGHT_MODULES))
+    assert loaded.isdisjoint(HEAVY), sorted(loaded & set(HEAVY))
+
+
+def test_a_checkin_from_the_command_line_loads_no_heavy_library(tmp_path):
+    # The whole `workbook checkin` path, not only its imports: plan, save, the kind line.
+    code = (
+        "from workbook.cli import main\n"
+        f"d = {str(tmp_path)!r}\n"
+        "assert main(['plan', '--data-dir', d, '--start', '2026-11-01', '--goal', 'Gym:3']) == 0\n"
+        "assert main(['checkin', '--data-dir', d, '--mood', '6', '--today', '2026-11-25']) == 0"
+    )
+    loaded = loaded_after(code)
+    assert loaded.isdisjoint(HEAVY), sorted(loaded & set(HEAVY))
+
+
+def test_the_probe_sees_a_heavy_library_when_one_is_loaded():
+    # The check above could pass by looking at nothing: make sure it can fail.
+    assert "pandas" in loaded_after("import workbook.analytics")
