@@ -416,6 +416,13 @@ MESSAGES = {
     ),
     "import_unknown_table": "The export has a table this workbook doesn’t know (“{table}”), so nothing was imported.",
     "import_unknown_column": "The export has a column this workbook doesn’t know (“{table}.{column}”), so nothing was imported.",
+    # Moving between the stages (workbook/ui/nav.py), in JupyterLab and in the app.
+    "stage_titles": (
+        "Start here|The break|Today’s check-in|Your progress|Day 30: a real think|The reunion|"
+        "Keep going|Your report"
+    ),
+    "stage_previous": "← Back: {title}",
+    "stage_next": "Next: {title} →",
 }
 
 

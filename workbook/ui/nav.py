@@ -1,0 +1,60 @@
+"""Links to the stage before and after this one, working in JupyterLab and in the app alike.
+
+A relative link to the next notebook resolves to lab/tree/NN.ipynb in JupyterLab (which opens it
+in a new tab) and to voila/render/NN.ipynb in the app, so one link serves both.
+"""
+
+from __future__ import annotations
+
+from IPython.display import HTML, display
+
+from ..messages import say
+from .common import escape
+
+STAGES = (
+    "00_start_here",
+    "01_the_break",
+    "02_daily_checkin",
+    "03_progress",
+    "04_day30_reflection",
+    "05_reunion",
+    "06_keep_going",
+    "07_report",
+)
+
+
+def stage_titles() -> dict[str, str]:
+    return dict(zip(STAGES, say("stage_titles").split("|"), strict=True))
+
+
+def stage_links_html(current: str) -> str:
+    """A small bar: back to the previous stage, on to the next; unknown stages get none."""
+    if current not in STAGES:
+        return ""
+    titles = stage_titles()
+    at = STAGES.index(current)
+    links = []
+    if at > 0:
+        before = STAGES[at - 1]
+        links.append(_link(before, say("stage_previous", title=titles[before])))
+    if at + 1 < len(STAGES):
+        after = STAGES[at + 1]
+        links.append(_link(after, say("stage_next", title=titles[after]), primary=True))
+    return (
+        '<nav class="workbook-stages" style="display:flex;justify-content:space-between;'
+        'gap:1em;margin:1.2em 0 0.4em;font-size:1rem">' + "".join(links) + "</nav>"
+    )
+
+
+def _link(stage: str, words: str, primary: bool = False) -> str:
+    # The next stage sits on the right even when there is no previous one.
+    style = "font-weight:600;margin-left:auto" if primary else "font-weight:400"
+    return (
+        f'<a class="workbook-stage-link" href="{escape(stage)}.ipynb" '
+        f'style="color:#0072B2;text-decoration:none;{style}">{escape(words)}</a>'
+    )
+
+
+def next_stage_links(current: str) -> None:
+    """Show the links at the end of a stage notebook."""
+    display(HTML(stage_links_html(current)))
