@@ -280,7 +280,9 @@ def _numbers(summary: dict) -> str:
 def _figure_html(key: str, figure) -> str:
     import plotly.io as pio
 
-    figure = figure.to_dict()  # a copy: the caller's figure stays as it was
+    from .figure_data import compact
+
+    figure = compact(figure.to_dict())  # a copy, made smaller: the caller's figure stays as it was
     layout = figure.setdefault("layout", {})
     # The chart's own height when it set one (it grows with the number of goals), within reason.
     height = min(int(layout.get("height") or CHART_HEIGHT), CHART_MAX_HEIGHT)
