@@ -1,0 +1,60 @@
+"""`figure_data.compact`: fewer bytes, the same data (read back, value for value)."""
+
+from __future__ import annotations
+
+import base64
+import json
+
+import numpy as np
+import plotly.graph_objects as go
+import plotly.io as pio
+
+from workbook.figure_data import DAY_MS, compact
+
+
+def _days(first: str, count: int, step: int = 1) -> np.ndarray:
+    return np.datetime64(first, "s") + np.arange(0, count * step, step).astype("timedelta64[D]")
+
+
+def _floats(value) -> np.ndarray:
+    if isinstance(value, dict):
+        array = np.frombuffer(base64.b64decode(value["bdata"]), dtype=value["dtype"])
+        return (
+            array.reshape([int(n) for n in value["shape"].split(",")])
+            if "shape" in value
+            else array
+        )
+    return np.asarray(value, dtype=float)
+
+
+def test_a_run_of_days_becomes_its_first_day_and_a_one_day_step():
+    y = np.linspace(0, 100, 3650) / 3
+    fig = go.Figure(go.Scatter(x=_days("2016-11-28", 3650), y=y))
+    before = len(fig.to_json())
+    figure = compact(fig.to_dict())
+    trace = figure["data"][0]
+    assert "x" not in trace and trace["x0"] == "2016-11-28" and trace["dx"] == DAY_MS
+    assert np.allclose(_floats(trace["y"]), y, rtol=1e-6)
+    assert len(pio.to_json(figure)) < before / 2
+
+
+def test_days_with_gaps_keep_every_day_written_short():
+    x = np.array(["2026-11-01", "2026-11-02", "2026-11-05"], dtype="datetime64[s]")
+    trace = compact(go.Figure(go.Bar(x=x, y=[1, 2, 3])).to_dict())["data"][0]
+    assert trace["x"] == ["2026-11-01", "2026-11-02", "2026-11-05"] and "x0" not in trace
+
+
+def test_times_of_day_and_plain_numbers_are_left_alone():
+    x = np.array(["2026-11-01T10:00", "2026-11-02T10:00"], dtype="datetime64[s]")
+    trace = compact(go.Figure(go.Scatter(x=x, y=[1, 2])).to_dict())["data"][0]
+    assert list(trace["x"]) == list(x)
+    trace = compact(go.Figure(go.Scatter(x=[1, 2, 3], y=[4, 5, 6])).to_dict())["data"][0]
+    assert list(trace["x"]) == [1, 2, 3]
+
+
+def test_a_heatmap_keeps_its_shape_and_its_gaps():
+    z = np.array([[1.0, 0.0, np.nan], [np.nan, 1.0, 0.0]])
+    fig = go.Figure(go.Heatmap(x=_days("2026-11-01", 3), y=["a", "b"], z=z))
+    trace = json.loads(pio.to_json(compact(fig.to_dict())))["data"][0]
+    assert trace["x0"] == "2026-11-01" and trace["z"]["dtype"] == "f4"
+    assert np.array_equal(_floats(trace["z"]), z, equal_nan=True)
