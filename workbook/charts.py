@@ -22,6 +22,7 @@ from .theme import (
     BLUE,
     COLORWAY,
     EMPTY_CELL,
+    FONT_FAMILY,
     GREEN,
     HEIGHT,
     INK,
@@ -91,7 +92,7 @@ def _figure(title: str, subtitle: str | None = None, **layout) -> go.Figure:
 
 def empty_figure(title: str, text: str) -> go.Figure:
     """A calm figure holding one kind sentence, in place of a chart with nothing to show."""
-    fig = _figure(title, height=200, margin={"l": 24, "r": 24, "t": 64, "b": 24})
+    fig = _figure(title, height=170, margin={"l": 24, "r": 24, "t": 64, "b": 16})
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False)
     fig.add_annotation(
@@ -346,7 +347,7 @@ def goal_strength_figure(progress: Progress) -> go.Figure:
     # Many goals wrap the legend onto more rows: make room so it never sits on the lines.
     legend_px = sum(60 + 8 * len(trace.name) for trace in fig.data)
     rows = -(-legend_px // LEGEND_ROW_PX)
-    fig.update_layout(margin_t=84 + 22 * (rows - 1), height=HEIGHT + 22 * (rows - 1))
+    fig.update_layout(margin_t=96 + 22 * (rows - 1), height=HEIGHT + 22 * (rows - 1))
     return fig
 
 
@@ -611,9 +612,8 @@ def streak_cards_html(snapshot: Snapshot, today: date, progress: Progress | None
             f'<div style="font-size:1rem;color:#222;margin-top:0.25em">{label}</div></div>'
         )
     return (
-        '<div class="workbook-streaks" style="display:flex;flex-wrap:wrap;gap:0.8em;margin:0.5em 0">'
-        + "".join(parts)
-        + "</div>"
+        '<div class="workbook-streaks" style="display:flex;flex-wrap:wrap;gap:0.8em;margin:0.5em 0;'
+        f'font-family:{html.escape(FONT_FAMILY)}">' + "".join(parts) + "</div>"
     )
 
 
