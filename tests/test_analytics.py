@@ -170,13 +170,16 @@ def test_who5_frame_and_change(progress):
     }
 
 
-def test_low_mood_follows_the_corrected_day(tmp_path, hand):
-    # With the correction, days 2, 3 and 5 are 3, 3, 6: the prompt stays quiet.
+def test_low_mood_follows_the_latest_corrected_days(tmp_path, hand):
     assert not analytics.low_mood(analytics.build_progress(hand, TODAY))
     with Store(tmp_path / "hand") as store:
-        store.save_checkin(Checkin(day(5), 2))  # corrected again, lower
+        for n in (8, 9, 10):  # the three latest check-ins, corrected lower
+            store.save_checkin(Checkin(day(n), 2))
         lower = store.snapshot()
-    assert analytics.low_mood(analytics.build_progress(lower, TODAY))
+        assert analytics.low_mood(analytics.build_progress(lower, TODAY))
+        store.save_checkin(Checkin(day(10), 6))  # the mood lifts: the prompt steps back
+        lifted = store.snapshot()
+    assert not analytics.low_mood(analytics.build_progress(lifted, TODAY))
 
 
 def test_mood_lift_worked_by_hand(hand):

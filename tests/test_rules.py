@@ -247,9 +247,15 @@ def _moods(*moods: int) -> list[Checkin]:
     return [Checkin(date=day(i + 1), mood=m) for i, m in enumerate(moods)]
 
 
-def test_low_mood_three_in_a_row():
-    assert rules.low_mood_prompt(_moods(5, 3, 2, 3, 6), None)
+def test_low_mood_three_in_a_row_up_to_the_latest():
+    assert rules.low_mood_prompt(_moods(6, 5, 3, 2, 3), None)
+    assert rules.low_mood_prompt(_moods(1, 1, 1), None)
     assert not rules.low_mood_prompt(_moods(3, 2, 4, 3, 1), None)
+    assert not rules.low_mood_prompt(_moods(3, 3), None)
+
+
+def test_low_mood_steps_back_once_the_mood_lifts():
+    assert not rules.low_mood_prompt(_moods(5, 3, 2, 3, 6), None)
 
 
 def test_low_mood_from_who5_at_most_28_percent():

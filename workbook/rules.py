@@ -162,16 +162,19 @@ def who5_change(before: Who5, after: Who5) -> tuple[int, bool]:
 # --- Low-mood prompt -------------------------------------------------------------------------
 
 
+LOW_MOOD = 3
+LOW_MOOD_RUN = 3
+
+
 def low_mood_prompt(checkins: Sequence[Checkin], latest_who5: Who5 | None) -> bool:
-    """Mood at most 3 on 3 check-ins in a row, or the latest WHO-5 at most 28 %."""
+    """Mood at most 3 on the latest 3 check-ins in a row, or the latest WHO-5 at most 28 %.
+
+    Only the most recent run counts: once the mood lifts, the prompt steps back.
+    """
     if latest_who5 is not None and latest_who5.percent <= WHO5_STRONGLY:
         return True
-    run = 0
-    for checkin in sorted(checkins, key=lambda c: c.date):
-        run = run + 1 if checkin.mood <= 3 else 0
-        if run >= 3:
-            return True
-    return False
+    latest = sorted(checkins, key=lambda c: c.date)[-LOW_MOOD_RUN:]
+    return len(latest) == LOW_MOOD_RUN and all(c.mood <= LOW_MOOD for c in latest)
 
 
 # --- The gate --------------------------------------------------------------------------------
