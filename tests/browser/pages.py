@@ -8,8 +8,11 @@ import time
 from playwright.sync_api import Locator, Page, expect
 
 
-def open_in_lab(page: Page, server, notebook: str) -> float:
-    """Open a stage notebook in JupyterLab and Run All; seconds from Run All to widgets shown."""
+def open_in_lab(page: Page, server, notebook: str, ready: str | None = None) -> float:
+    """Open a stage notebook in JupyterLab and Run All; seconds from Run All to widgets shown.
+
+    `ready`: the words on the button that shows the page is usable (else any widget or chart).
+    """
     # `reset`: a clean workspace, so no notebook from an earlier test comes back.
     page.goto(server.url(f"lab/tree/{notebook}.ipynb?reset"))
     # The kernel has started and is waiting: the status bar says so.
@@ -17,30 +20,42 @@ def open_in_lab(page: Page, server, notebook: str) -> float:
     page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
     started = time.perf_counter()
     page.locator(".lm-Menu-itemLabel", has_text=re.compile(r"^Run All Cells$")).click()
-    widgets_ready(page)
-    return time.perf_counter() - started
+    widgets_ready(page, ready)
+    seconds = time.perf_counter() - started
+    print(f"\nJupyterLab {notebook}: Run All to widgets ready in {seconds:.1f} s")
+    return seconds
 
 
-def open_in_app(page: Page, server, notebook: str) -> float:
+def open_in_app(page: Page, server, notebook: str, ready: str | None = None) -> float:
     """Open a stage in the code-free app; seconds from asking for the page to widgets shown."""
     started = time.perf_counter()
     page.goto(server.url(f"voila/render/{notebook}.ipynb"))
-    widgets_ready(page)
-    return time.perf_counter() - started
+    widgets_ready(page, ready)
+    seconds = time.perf_counter() - started
+    print(f"\napp {notebook}: page asked for to widgets ready in {seconds:.1f} s")
+    return seconds
 
 
-def widgets_ready(page: Page) -> None:
+def widgets_ready(page: Page, ready: str | None = None) -> None:
     """The page's controls are drawn and the kernel has finished running it."""
-    expect(page.locator(".widget-button, .widget-html, .js-plotly-plot").first).to_be_visible()
+    if ready:
+        expect(page.locator("button.widget-button", has_text=ready).first).to_be_visible()
+    else:
+        expect(page.locator(".widget-button, .js-plotly-plot").first).to_be_visible()
     busy = page.locator(".jp-StatusBar-TextItem", has_text=re.compile(r"\| Busy"))
     expect(busy).to_have_count(0)
 
 
-def field(scope: Page | Locator, label: str) -> Locator:
+def field(scope: Page | Locator, label: str, starts: bool = False) -> Locator:
     """The box holding a labelled field: its bold label, its widget, its message."""
+    match = (
+        f"starts-with(normalize-space(), {_xpath_text(label)})"
+        if starts
+        else f"normalize-space()={_xpath_text(label)}"
+    )
     xpath = (
         "xpath=//div[contains(@class,'widget-vbox')]"
-        f"[./div[contains(@class,'widget-html')]//b[normalize-space()={_xpath_text(label)}]]"
+        f"[./div[contains(@class,'widget-html')]//b[{match}]]"
     )
     return scope.locator(xpath).last
 
@@ -137,3 +152,29 @@ def correct_day(page: Page, day, mood: int, note: str) -> None:
     fill(field(page, "Journal"), note)
     click_button(page, "Save")
     saved_message(page, f"Corrected {day.isoformat()}")
+
+
+def expected_charts(data_dir, today) -> int:
+    """How many charts the progress page lays out for this workbook."""
+    from workbook.store import Store
+    from workbook.ui.progress import page
+
+    with Store(data_dir) as store:
+        return sum(1 for kind, _ in page(store.snapshot(), today) if kind == "figure")
+
+
+def assert_every_chart_drawn(page: Page, count: int) -> None:
+    """Each chart is drawn by plotly: an SVG with its data, at a real size."""
+    plots = page.locator(".js-plotly-plot")
+    expect(plots).to_have_count(count)
+    for plot in plots.all():
+        plot.scroll_into_view_if_needed()
+        svg = plot.locator("svg.main-svg").first
+        expect(svg).to_be_visible()
+        box = svg.bounding_box()
+        assert box and box["width"] > 200 and box["height"] > 100, box
+        # Traces live in these layers; an empty chart has none of them filled.
+        drawn = plot.locator(
+            ".scatterlayer .trace, .barlayer .trace, .heatmaplayer .hm, .imagelayer image"
+        )
+        assert drawn.count() > 0, plot.inner_text()[:200]

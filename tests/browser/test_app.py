@@ -37,8 +37,7 @@ def test_daily_checkin_in_the_app_saves_and_corrects(watched, app):
     with Store(app.data_dir) as store:
         revisions_before = len(store.checkin_history(yesterday))
 
-    seconds = open_in_app(page, app, "02_daily_checkin")
-    print(f"\napp 02_daily_checkin: page asked for to widgets ready in {seconds:.1f} s")
+    open_in_app(page, app, "02_daily_checkin", ready="Save")
     # Words and widgets, and not a line of code.
     expect(page.locator(".jp-CodeCell .jp-InputArea, .cm-editor")).to_have_count(0)
     expect(page.get_by_text(re.compile(r"import|checkin\.show\("))).to_have_count(0)

@@ -7,16 +7,24 @@ from datetime import date, timedelta
 
 import pytest
 from pages import (
+    assert_every_chart_drawn,
     assert_full_checkin,
     click_button,
     correct_day,
+    expected_charts,
+    field,
+    fill,
     fill_every_checkin_field,
     open_in_lab,
     saved_message,
+    set_slider,
+    tick,
+    toggle,
 )
 from playwright.sync_api import expect
 
 from workbook.store import Store
+from workbook.ui.forms import who5_labels
 
 pytestmark = pytest.mark.browser
 
@@ -38,8 +46,7 @@ def test_daily_checkin_saves_every_field_and_keeps_both_revisions(watched, lab):
         original = store.checkin_on(yesterday)
     assert original is not None and original.mood != 2
 
-    seconds = open_in_lab(page, lab, "02_daily_checkin")
-    print(f"\nJupyterLab 02_daily_checkin: Run All to widgets ready in {seconds:.1f} s")
+    open_in_lab(page, lab, "02_daily_checkin", ready="Save")
     fill_every_checkin_field(page)
     click_button(page, "Save")
     saved_message(page, re.compile(rf"(Saved your check-in|Corrected) {today.isoformat()}"))
@@ -52,3 +59,72 @@ def test_daily_checkin_saves_every_field_and_keeps_both_revisions(watched, lab):
     assert len(history) == revisions_before + 1
     assert history[-1].mood == 2 and history[-1].note == "Looking back, it was a harder day."
     assert (history[-2].mood, history[-2].note) == (original.mood, original.note)
+
+
+def test_a_new_user_sets_up_a_plan_and_day_zero_wellbeing(watched, fresh_lab):
+    page = watched.page
+    today = date.today()
+    open_in_lab(page, fresh_lab, "00_start_here", ready="Save my plan")
+    fill(field(page, "Your name (optional)"), "Robin")
+    fill(field(page, "Their name"), "Sam")
+    fill(field(page, "Their pronoun"), "she")
+    fill(field(page, "The first day of the break"), today.isoformat())
+    fill(field(page, "How many days"), "30")
+    fill(field(page, "My why: why am I doing this?"), "To find my feet again")
+    tick(page, "Exercise")
+    tick(page, "Counselling")
+    custom = page.locator(
+        ".widget-hbox", has=page.get_by_placeholder("Your own goal, e.g. Pottery class")
+    )
+    custom.get_by_placeholder("Your own goal, e.g. Pottery class").fill("Pottery class")
+    click_button(page, "Save my plan")
+    saved_message(page, "Your plan is saved: 30 days")
+
+    for choice in page.locator(".widget-dropdown select").all():
+        choice.select_option(label=f"3 — {who5_labels()[3]}")
+    click_button(page, "Save my WHO-5")
+    saved_message(page, "Saved your WHO-5")
+
+    with Store(fresh_lab.data_dir) as store:
+        plan = store.plan()
+        who5s = store.who5s()
+    assert (plan.name, plan.partner, plan.pronoun) == ("Robin", "Sam", "she")
+    assert plan.start_date == today and plan.days == 30 and plan.why == "To find my feet again"
+    assert {g.name for g in plan.goals} == {"Exercise", "Counselling", "Pottery class"}
+    assert [w.raw for w in who5s] == [15]
+
+
+def test_progress_draws_every_chart(watched, lab):
+    page = watched.page
+    count = expected_charts(lab.data_dir, date.today())
+    assert count >= 3
+    open_in_lab(page, lab, "03_progress")
+    assert_every_chart_drawn(page, count)
+
+
+def test_day_thirty_reflection_walks_through_the_gate_to_a_recorded_reunion(watched, lab):
+    page = watched.page
+    open_in_lab(page, lab, "04_day30_reflection", ready="Save my reflection")
+    fill(field(page, "Am I a better version of myself? How?"), "Yes: steadier, and kinder to me")
+    fill(field(page, "What did I accomplish?"), "Ran 5 km and made a real mug")
+    fill(field(page, "What did I discover about myself?"), "I like my own company")
+    toggle(field(page, "Do I really, really want to start this relationship again?"), "Yes")
+    set_slider(field(page, "How sure am I, from 0 to 10?"), 9)
+    toggle(field(page, "Would I keep growing as my own person inside it?"), "Yes")
+    toggle(field(page, "Did you feel safe and respected in this relationship?"), "Yes")
+    fill(field(page, "What I have decided, in my own words"), "I will ask, calmly, once")
+    click_button(page, "Save my reflection")
+    saved_message(page, "resounding yes")
+    with Store(lab.data_dir) as store:
+        reflection = store.record("reflection").data
+    assert reflection["want_restart"] is True and reflection["conviction"] == 9
+    assert reflection["felt_safe"] is True and reflection["decision"] == "I will ask, calmly, once"
+
+    open_in_lab(page, lab, "05_reunion", ready="Save the answer")
+    script = field(page, "Your words — edit them until they sound like you")
+    expect(script.locator("textarea")).not_to_have_value("")
+    toggle(field(page, "Afterwards: what did", starts=True), "Not yet")
+    click_button(page, "Save the answer")
+    saved_message(page, "Saved: the answer was “not yet”")
+    with Store(lab.data_dir) as store:
+        assert store.record("reunion").data["outcome"] == "not yet"
