@@ -133,11 +133,12 @@ def _kernel_stderr_to(path: Path):
             os.close(saved)
 
 
-def _papermill(source: Path, out: Path, parameters: dict | None = None) -> None:
+def _papermill(source: Path, out: Path, parameters: dict | None = None) -> float:
+    """Run a notebook; returns the seconds its cells took inside the kernel."""
     import papermill
 
     with _kernel_stderr_to(out.with_name("kernels.log")):
-        papermill.execute_notebook(
+        executed = papermill.execute_notebook(
             str(source),
             str(out),
             parameters=parameters or {},
@@ -146,6 +147,7 @@ def _papermill(source: Path, out: Path, parameters: dict | None = None) -> None:
             progress_bar=False,
             log_output=False,
         )
+    return sum(c.metadata.get("papermill", {}).get("duration") or 0 for c in executed.cells)
 
 
 def bench_programme(work: Path, demo30: Path, reps: int) -> tuple[list[dict], dict]:
@@ -168,9 +170,11 @@ def bench_programme(work: Path, demo30: Path, reps: int) -> tuple[list[dict], di
     nbformat.write(nb, floor_nb)
     out = work / "out.ipynb"
 
-    def timed_papermill(source: Path, parameters: dict | None = None) -> float:
+    def timed_papermill(source: Path, parameters: dict | None = None, cells=None) -> float:
         started = time.perf_counter()
-        _papermill(source, out, parameters)
+        in_kernel = _papermill(source, out, parameters)
+        if cells is not None:
+            cells.append(in_kernel)
         return time.perf_counter() - started
 
     def one_programme(per_stage: dict) -> tuple[float, float]:
@@ -185,14 +189,16 @@ def bench_programme(work: Path, demo30: Path, reps: int) -> tuple[list[dict], di
             if name == "07_report":
                 parameters["output"] = str(work / "report.html")
             theirs += timed_papermill(floor_nb)
-            seconds = timed_papermill(NOTEBOOKS / f"{name}.ipynb", parameters)
+            seconds = timed_papermill(
+                NOTEBOOKS / f"{name}.ipynb", parameters, per_stage_cells.setdefault(name, [])
+            )
             per_stage.setdefault(name, []).append(seconds)
             ours += seconds
         return ours, theirs
 
     log("programme: warm-up")
     timed_papermill(floor_nb)
-    ours, theirs, per_stage = [], [], {}
+    ours, theirs, per_stage, per_stage_cells = [], [], {}, {}
     for rep in range(reps):
         o, t = one_programme(per_stage)
         ours.append(o)
@@ -219,6 +225,7 @@ def bench_programme(work: Path, demo30: Path, reps: int) -> tuple[list[dict], di
         "programme_s": ours,
         "floor_s": theirs,
         "per_stage_median_s": {k: median(v) for k, v in per_stage.items()},
+        "per_stage_cells_median_s": {k: median(v) for k, v in per_stage_cells.items()},
     }
     return rows, details
 
