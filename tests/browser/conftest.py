@@ -28,7 +28,6 @@ from workbook.paths import CHECKOUT
 from workbook.store import Store
 
 ARTIFACTS = CHECKOUT / "test-artifacts"
-SCREENSHOTS = CHECKOUT / "docs" / "screenshots"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -167,8 +166,17 @@ def fresh_lab(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def app(server_home):
-    """The code-free app (Voilà) on its own copy of the demo month."""
+    """The code-free app (Voilà) on its own copy of the demo month, for tests that write."""
     server = Server("app", _demo(server_home / "app-data"), server_home)
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def showcase(tmp_path_factory):
+    """The app on an untouched demo month: for reading and for the README's pictures."""
+    home = tmp_path_factory.mktemp("showcase")
+    server = Server("app", _demo(home / "data"), home)
     yield server
     server.stop()
 
@@ -197,7 +205,7 @@ class Watched:
 
 @pytest.fixture
 def watched(browser, request):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB")
     context.set_default_timeout(UI_TIMEOUT_MS)
     page = context.new_page()
     watch = Watched(page)
@@ -227,7 +235,7 @@ def watched(browser, request):
         except Exception as error:  # noqa: BLE001 — the log below still helps
             watch.console.append(f"[artifacts] no screenshot: {error}")
         (folder / "console.log").write_text("\n".join(watch.console) + "\n")
-        for fixture in ("lab", "fresh_lab", "app"):
+        for fixture in ("lab", "fresh_lab", "app", "showcase"):
             server = request.node.funcargs.get(fixture)
             if isinstance(server, Server):
                 (folder / f"{fixture}-server.log").write_text(server.log())

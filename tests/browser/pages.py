@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+import os
 import re
 import time
 
 from playwright.sync_api import Locator, Page, expect
+
+from workbook.paths import CHECKOUT
+
+# The README's pictures are rewritten only when asked (UPDATE_SCREENSHOTS=1): their dates change
+# every day, and a test run should leave the checkout as it found it.
+SCREENSHOTS = (
+    CHECKOUT / "docs" / "screenshots"
+    if os.environ.get("UPDATE_SCREENSHOTS")
+    else CHECKOUT / "test-artifacts" / "screenshots"
+)
 
 
 def open_in_lab(page: Page, server, notebook: str, ready: str | None = None) -> float:
@@ -178,3 +189,30 @@ def assert_every_chart_drawn(page: Page, count: int) -> None:
             ".scatterlayer .trace, .barlayer .trace, .heatmaplayer .hm, .imagelayer image"
         )
         assert drawn.count() > 0, plot.inner_text()[:200]
+
+
+PICTURE_WIDTH = 960
+
+
+def picture_size(page: Page, height: int) -> None:
+    """Size the window for a README picture; before opening the page, so charts fit it."""
+    page.set_viewport_size({"width": PICTURE_WIDTH, "height": height})
+
+
+def save_picture(page: Page, path) -> None:
+    """A small PNG of the top of the page, squeezed with pngquant when it is installed."""
+    import shutil
+    import subprocess
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    page.evaluate(
+        "for (const e of [document.scrollingElement, ...document.querySelectorAll('*')])"
+        "  if (e && e.scrollTop) e.scrollTop = 0;"
+    )
+    page.wait_for_timeout(300)
+    page.screenshot(path=str(path))
+    if shutil.which("pngquant"):
+        subprocess.run(
+            ["pngquant", "--force", "--skip-if-larger", "--quality=60-90", "--output", path, path],
+            check=False,
+        )

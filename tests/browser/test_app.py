@@ -7,11 +7,16 @@ from datetime import date, timedelta
 
 import pytest
 from pages import (
+    SCREENSHOTS,
+    assert_every_chart_drawn,
     assert_full_checkin,
     click_button,
     correct_day,
+    expected_charts,
     fill_every_checkin_field,
     open_in_app,
+    picture_size,
+    save_picture,
     saved_message,
 )
 from playwright.sync_api import expect
@@ -52,3 +57,25 @@ def test_daily_checkin_in_the_app_saves_and_corrects(watched, app):
         history = store.checkin_history(yesterday)
     assert len(history) == revisions_before + 1
     assert history[-1].mood == 2 and history[-1].note == "Looking back, it was a harder day."
+
+
+def test_progress_in_the_app_draws_every_chart(watched, showcase):
+    page = watched.page
+    count = expected_charts(showcase.data_dir, date.today())
+    assert count >= 3
+    picture_size(page, 1250)
+    open_in_app(page, showcase, "03_progress")
+    assert_every_chart_drawn(page, count)
+    save_picture(page, SCREENSHOTS / "progress.png")
+
+
+def test_pictures_of_the_daily_and_reflection_pages(watched, showcase):
+    page = watched.page
+    picture_size(page, 1150)
+    open_in_app(page, showcase, "02_daily_checkin", ready="Save")
+    expect(page.get_by_text("already holds a check-in")).to_be_visible()
+    save_picture(page, SCREENSHOTS / "daily.png")
+    picture_size(page, 1250)
+    open_in_app(page, showcase, "04_day30_reflection", ready="Save my reflection")
+    expect(page.get_by_text("Am I a better version of myself? How?")).to_be_visible()
+    save_picture(page, SCREENSHOTS / "reflection.png")
