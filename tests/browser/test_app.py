@@ -79,3 +79,17 @@ def test_pictures_of_the_daily_and_reflection_pages(watched, showcase):
     open_in_app(page, showcase, "04_day30_reflection", ready="Save my reflection")
     expect(page.get_by_text("Am I a better version of myself? How?")).to_be_visible()
     save_picture(page, SCREENSHOTS / "reflection.png")
+
+
+def test_each_stage_links_on_to_the_next_in_the_app(watched, showcase):
+    page = watched.page
+    open_in_app(page, showcase, "01_the_break")
+    # The app opens the next stage beside this one, as JupyterLab opens it in a new tab.
+    with page.context.expect_page() as opened:
+        page.get_by_role("link", name="Next: Today’s check-in →").click()
+    daily = opened.value
+    expect(daily).to_have_url(re.compile(r"/voila/render/02_daily_checkin\.ipynb$"))
+    expect(daily.locator("button.widget-button", has_text="Save").first).to_be_visible()
+    with page.context.expect_page() as opened:
+        daily.get_by_role("link", name="← Back: The break").click()
+    expect(opened.value).to_have_url(re.compile(r"/voila/render/01_the_break\.ipynb$"))

@@ -60,6 +60,12 @@ def test_daily_checkin_saves_every_field_and_keeps_both_revisions(watched, lab):
     assert history[-1].mood == 2 and history[-1].note == "Looking back, it was a harder day."
     assert (history[-2].mood, history[-2].note) == (original.mood, original.note)
 
+    # The way on: the link at the end opens the next stage in JupyterLab.
+    page.get_by_role("link", name="Next: Your progress →").click()
+    expect(
+        page.locator(".lm-TabBar-tab.lm-mod-current", has_text="03_progress.ipynb")
+    ).to_be_visible()
+
 
 def test_a_new_user_sets_up_a_plan_and_day_zero_wellbeing(watched, fresh_lab):
     page = watched.page
