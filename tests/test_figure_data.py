@@ -58,3 +58,12 @@ def test_a_heatmap_keeps_its_shape_and_its_gaps():
     trace = json.loads(pio.to_json(compact(fig.to_dict())))["data"][0]
     assert trace["x0"] == "2026-11-01" and trace["z"]["dtype"] == "f4"
     assert np.array_equal(_floats(trace["z"]), z, equal_nan=True)
+
+
+def test_small_whole_numbers_take_one_byte_each():
+    moods = np.array([1.0, 7.0, 10.0, 3.0])
+    fig = go.Figure(go.Scatter(x=[1, 2, 3, 4], y=moods))
+    trace = json.loads(pio.to_json(compact(fig.to_dict())))["data"][0]
+    assert trace["y"]["dtype"] == "i1" and np.array_equal(_floats(trace["y"]), moods)
+    halves = compact(go.Figure(go.Scatter(y=[1.5, 2.0])).to_dict())["data"][0]["y"]
+    assert np.array_equal(_floats(halves), [1.5, 2.0])  # not whole: kept as floats

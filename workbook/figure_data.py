@@ -7,7 +7,7 @@ A ten-year workbook draws 3,650 days per line. Written out as they come, each da
 
 - a run of consecutive days becomes its first day and a one-day step (`x0`, `dx`);
 - other day-only dates are written as "YYYY-MM-DD";
-- 8-byte floats become 4-byte floats (seven significant digits: more than any chart shows).
+- 8-byte floats become 4-byte floats (seven significant digits: more than any chart shows), or\n  1-byte integers when every value is a small whole number (moods, urges).
 """
 
 from __future__ import annotations
@@ -49,10 +49,19 @@ def _compact_dates(trace: dict, key: str) -> None:
 
 
 def _float32(values):
-    """8-byte floats as 4-byte floats, whether still an array or already plotly's base64 form."""
+    """8-byte floats as 4-byte floats (or 1-byte whole numbers when they all are, like moods),
+    whether still an array or already plotly's base64 form."""
     if isinstance(values, np.ndarray) and values.dtype == np.float64:
-        return values.astype(np.float32)
+        return _smaller(values)
     if isinstance(values, dict) and values.get("dtype") == "f8" and "bdata" in values:
-        array = np.frombuffer(base64.b64decode(values["bdata"]), dtype="<f8").astype("<f4")
-        return {**values, "dtype": "f4", "bdata": base64.b64encode(array.tobytes()).decode("ascii")}
+        array = _smaller(np.frombuffer(base64.b64decode(values["bdata"]), dtype="<f8"))
+        bdata = base64.b64encode(array.astype(array.dtype.newbyteorder("<")).tobytes())
+        return {**values, "dtype": array.dtype.str.lstrip("<|"), "bdata": bdata.decode("ascii")}
     return values
+
+
+def _smaller(array: np.ndarray) -> np.ndarray:
+    whole = array.size and np.all(np.isfinite(array)) and np.all(array == np.round(array))
+    if whole and array.min() >= -128 and array.max() <= 127:
+        return array.astype(np.int8)
+    return array.astype(np.float32)
