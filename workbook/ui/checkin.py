@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 
-import ipywidgets as widgets
 from IPython.display import HTML, display
 
 from .. import rules
@@ -14,7 +13,7 @@ from ..messages import say
 from ..model import Checkin
 from ..store import Store
 from ..validation import SLIP_BY_CHOICES, InputError, optional, parse_date, validate_checkin
-from .common import message_html, never_a_traceback, show_message
+from .common import message_html, never_a_traceback, show_message, widgets
 from .forms import LAYOUT, WIDE, Field, Outcome, toggles
 
 FIELDS = (

@@ -7,12 +7,24 @@ import html
 import logging
 import traceback
 
-import ipywidgets as widgets
 from IPython.display import HTML, display
 
 from ..validation import InputError
 
 log = logging.getLogger("workbook")
+
+
+class _LazyWidgets:
+    """ipywidgets, imported on first use: a page given its answers as parameters (papermill)
+    builds no widget, so it does not pay for importing ipywidgets (see benchmarks/run.py)."""
+
+    def __getattr__(self, name: str):
+        import ipywidgets
+
+        return getattr(ipywidgets, name)
+
+
+widgets = _LazyWidgets()
 
 STYLES = {
     "info": ("#eef4fb", "#0072B2"),

@@ -5,15 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-import ipywidgets as widgets
-
 from ..messages import say
 from ..model import Plan
 from ..validation import InputError, optional, parse_text
-from .common import escape, message_html
+from .common import escape, message_html, widgets
 
-LAYOUT = widgets.Layout(width="min(36em, 95%)")
-WIDE = widgets.Layout(width="min(44em, 95%)", height="6em")
+LAYOUT = {"width": "min(36em, 95%)"}  # a Layout, given as a dict: no import
+WIDE = {"width": "min(44em, 95%)", "height": "6em"}
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, timedelta
 
-import ipywidgets as widgets
 from IPython.display import HTML, display
 
 from .. import rules
@@ -14,7 +13,7 @@ from ..messages import say
 from ..store import Store
 from ..summary import build_summary
 from ..validation import InputError, optional, parse_goal_spec, validate_plan
-from .common import escape, message_html, never_a_traceback, show_message
+from .common import escape, message_html, never_a_traceback, show_message, widgets
 from .forms import Field, Outcome
 
 WORDS = {"no": "keep_no", "yes": "keep_yes", "not yet": "keep_not_yet"}

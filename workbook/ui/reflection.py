@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 
-import ipywidgets as widgets
 from IPython.display import HTML, display
 
 from .. import rules
@@ -14,7 +13,7 @@ from ..rules import GateAnswers, reunion_gate
 from ..store import Store
 from ..summary import build_summary
 from ..validation import InputError, optional, parse_int, parse_text, validate_who5
-from .common import escape, message_html, never_a_traceback, show_message
+from .common import escape, message_html, never_a_traceback, show_message, widgets
 from .forms import (
     LAYOUT,
     WIDE,

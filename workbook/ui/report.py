@@ -6,14 +6,13 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-import ipywidgets as widgets
 from IPython.display import display
 
 from ..context import open_store, resolve_today
 from ..messages import say
 from ..report import FORMATS, PAPERS, write_report
 from ..validation import InputError
-from .common import message_html, never_a_traceback, show_message
+from .common import message_html, never_a_traceback, show_message, widgets
 
 
 @dataclass(frozen=True)

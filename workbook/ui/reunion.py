@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 
-import ipywidgets as widgets
 from IPython.display import HTML, display
 
 from ..context import open_store, resolve_today
@@ -12,7 +11,7 @@ from ..messages import say
 from ..store import Store
 from ..summary import build_summary
 from ..validation import InputError, optional, parse_choice, parse_text
-from .common import escape, message_html, never_a_traceback, show_message
+from .common import escape, message_html, never_a_traceback, show_message, widgets
 from .forms import Field, Outcome, help_html, pronoun_forms, toggles
 
 OUTCOMES = tuple(say("outcomes").split("|"))

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-import ipywidgets as widgets
 from IPython.display import HTML, display
 
 from ..context import open_store, resolve_today
@@ -13,7 +12,7 @@ from ..messages import say
 from ..model import GOAL_TEMPLATES
 from ..store import Store
 from ..validation import InputError, optional, validate_plan, validate_who5
-from .common import message_html, never_a_traceback, show_message
+from .common import message_html, never_a_traceback, show_message, widgets
 from .forms import (
     LAYOUT,
     WIDE,

@@ -5,14 +5,13 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-import ipywidgets as widgets
 from IPython.display import HTML, display
 
 from ..context import open_store, resolve_today
 from ..messages import say
 from ..store import Store
 from ..validation import InputError, optional, parse_choice, parse_date
-from .common import escape, message_html, never_a_traceback, show_message
+from .common import escape, message_html, never_a_traceback, show_message, widgets
 from .forms import Field, Outcome, parse_yes_no, pronoun_forms, toggles, yes_no
 
 ANSWERS = tuple(say("break_answers").split("|"))
