@@ -49,3 +49,17 @@ def test_a_checkin_from_the_command_line_loads_no_heavy_library(tmp_path):
 def test_the_probe_sees_a_heavy_library_when_one_is_loaded():
     # The check above could pass by looking at nothing: make sure it can fail.
     assert "pandas" in loaded_after("import workbook.analytics")
+
+
+def test_a_stage_page_run_with_its_answers_loads_no_widget_library(tmp_path):
+    # papermill passes the answers as parameters: nothing to click, so ipywidgets stays unloaded.
+    stages = "checkin, keep_going, reflection, report, reunion, start, the_break"
+    code = (
+        f"from workbook.ui import {stages}\n"
+        "from workbook.cli import main\n"
+        f"d = {str(tmp_path)!r}\n"
+        "assert main(['plan', '--data-dir', d, '--start', '2026-11-01', '--goal', 'Gym:3']) == 0\n"
+        "checkin.show(data_dir=d, today='2026-11-25', mood=6)"
+    )
+    assert "ipywidgets" not in loaded_after(code)
+    assert "ipywidgets" in loaded_after(code + "\ncheckin.show(data_dir=d, today='2026-11-25')")
