@@ -42,7 +42,7 @@ test: $(TEST_STAMP)
 	bash scripts/ensure-browser.sh
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/python -m pytest -n 2 --dist loadgroup $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n 2 $(PYTEST_ARGS)
 
 bench: $(TEST_STAMP)
 	bash scripts/ensure-browser.sh

@@ -43,14 +43,6 @@ START_TIMEOUT_S = 120
 UI_TIMEOUT_MS = 90_000
 
 
-@pytest.hookimpl(tryfirst=True)
-def pytest_collection_modifyitems(items):
-    # One worker drives the browser, so the servers start once; the other runs the rest.
-    for item in items:
-        if item.get_closest_marker("browser"):
-            item.add_marker(pytest.mark.xdist_group("browser"))
-
-
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item, call):
     outcome = yield

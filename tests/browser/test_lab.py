@@ -26,6 +26,7 @@ from playwright.sync_api import expect
 from workbook.store import Store
 from workbook.ui.forms import who5_labels
 
+# Under `pytest -n 2` each worker starts the servers its own tests ask for, once per session.
 pytestmark = pytest.mark.browser
 
 
