@@ -2,9 +2,26 @@
 
 The defaults in lab-app-settings/overrides.json: start the notebook's kernel without asking, and
 never ask about (or fetch) Jupyter news or updates. A person can still change them in Settings.
+
+Saving a notebook keeps its words and code but never its outputs: what a person typed and saw
+stays in their workbook's database, not in the notebooks of the checkout.
 """
 
 from pathlib import Path
 
 c = get_config()  # noqa: F821 — provided by Jupyter when it reads this file
 c.LabApp.app_settings_dir = str(Path(__file__).resolve().parent / "lab-app-settings")
+
+
+def keep_notebooks_clean(model, **_):
+    """Drop outputs, execution counts and widget state from a notebook about to be saved."""
+    if model.get("type") != "notebook" or not isinstance(model.get("content"), dict):
+        return
+    for cell in model["content"].get("cells", []):
+        if cell.get("cell_type") == "code":
+            cell["outputs"] = []
+            cell["execution_count"] = None
+    model["content"].get("metadata", {}).pop("widgets", None)
+
+
+c.ContentsManager.pre_save_hook = keep_notebooks_clean

@@ -64,6 +64,7 @@ class Server:
         self.port = _free_port()
         self.token = secrets.token_hex(16)
         self.log_path = home / f"{kind}.log"
+        _no_autosave(home / "settings")
         env = dict(os.environ)
         env.update(
             JUPYTER_TOKEN=self.token,
@@ -125,6 +126,13 @@ class Server:
                 self.process.kill()
                 self.process.wait()
         self._log.close()
+
+
+def _no_autosave(settings: Path) -> None:
+    """The tests open the checkout's own notebooks: JupyterLab must not save them on its own."""
+    plugin = settings / "@jupyterlab" / "docmanager-extension" / "plugin.jupyterlab-settings"
+    plugin.parent.mkdir(parents=True, exist_ok=True)
+    plugin.write_text('{"autosave": false}')
 
 
 def _demo(path: Path) -> Path:

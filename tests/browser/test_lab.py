@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import re
+import urllib.request
 from datetime import date, timedelta
 
+import nbformat
 import pytest
 from pages import (
+    SCREENSHOTS,
     assert_every_chart_drawn,
     assert_full_checkin,
     click_button,
@@ -16,6 +20,7 @@ from pages import (
     fill,
     fill_every_checkin_field,
     open_in_lab,
+    save_picture,
     saved_message,
     set_slider,
     tick,
@@ -23,6 +28,7 @@ from pages import (
 )
 from playwright.sync_api import expect
 
+from workbook.paths import CHECKOUT
 from workbook.store import Store
 from workbook.ui.forms import who5_labels
 
@@ -36,6 +42,8 @@ def test_lab_opens_without_news_or_update_pop_ups(watched, lab):
     page.wait_for_timeout(3000)  # the news question used to appear a moment after start-up
     expect(page.locator(".Toastify__toast")).to_have_count(0)
     expect(page.get_by_text(re.compile("Jupyter news", re.I))).to_have_count(0)
+    expect(page.locator(".jp-Dialog")).to_have_count(0)  # no "Select Kernel" question either
+    save_picture(page, SCREENSHOTS / "lab.png")  # for a person to look at; not in the README
 
 
 def test_daily_checkin_saves_every_field_and_keeps_both_revisions(watched, lab):
@@ -135,3 +143,26 @@ def test_day_thirty_reflection_walks_through_the_gate_to_a_recorded_reunion(watc
     saved_message(page, "Saved: the answer was “not yet”")
     with Store(lab.data_dir) as store:
         assert store.record("reunion").data["outcome"] == "not yet"
+
+
+def test_saving_a_notebook_in_lab_keeps_no_outputs(lab):
+    # Through the server's own contents API, under a name of its own, removed afterwards.
+    name = f"zz-save-check-{lab.port}.ipynb"
+    notebook = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_code_cell("print('my journal')", execution_count=3)
+    cell.outputs = [nbformat.v4.new_output("stream", text="my journal\n")]
+    notebook.cells.append(cell)
+    notebook.metadata["widgets"] = {"application/vnd.jupyter.widget-state+json": {"state": {}}}
+    body = json.dumps({"type": "notebook", "format": "json", "content": notebook}).encode()
+    request = urllib.request.Request(lab.url(f"api/contents/{name}"), data=body, method="PUT")
+    request.add_header("Content-Type", "application/json")
+    path = CHECKOUT / "notebooks" / name
+    try:
+        with urllib.request.urlopen(request, timeout=30):
+            pass
+        saved = nbformat.read(path, as_version=4)
+    finally:
+        path.unlink(missing_ok=True)
+    assert saved.cells[0].source == "print('my journal')"
+    assert saved.cells[0].outputs == [] and saved.cells[0].execution_count is None
+    assert "widgets" not in saved.metadata
