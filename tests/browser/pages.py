@@ -25,9 +25,11 @@ def open_in_lab(page: Page, server, notebook: str, ready: str | None = None) -> 
     `ready`: the words on the button that shows the page is usable (else any widget or chart).
     """
     # `reset`: a clean workspace, so no notebook from an earlier test comes back.
+    opened = time.perf_counter()
     page.goto(server.url(f"lab/tree/{notebook}.ipynb?reset"))
     # The kernel has started and is waiting: the status bar says so.
     expect(page.locator(".jp-StatusBar-TextItem", has_text=re.compile(r"\| Idle"))).to_have_count(1)
+    print(f"\nJupyterLab {notebook}: opened, kernel idle in {time.perf_counter() - opened:.1f} s")
     page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
     started = time.perf_counter()
     page.locator(".lm-Menu-itemLabel", has_text=re.compile(r"^Run All Cells$")).click()

@@ -94,3 +94,12 @@ def test_each_stage_links_on_to_the_next_in_the_app(watched, showcase):
     with page.context.expect_page() as opened:
         daily.get_by_role("link", name="← Back: The break").click()
     expect(opened.value).to_have_url(re.compile(r"/voila/render/01_the_break\.ipynb$"))
+
+
+def test_the_guard_refuses_and_reports_any_request_to_the_internet(watched, showcase):
+    page = watched.page
+    page.goto(showcase.url(""))
+    page.evaluate("fetch('https://cdn.jsdelivr.net/npm/anything.js').catch(() => null)")
+    page.wait_for_timeout(500)
+    assert watched.outside == ["https://cdn.jsdelivr.net/npm/anything.js"]
+    watched.outside.clear()  # seen and refused: this test's page may now close cleanly
