@@ -11,6 +11,8 @@ from pathlib import Path
 import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
+from workbook.ui.checkin import FIELDS as CHECKIN_FIELDS
+
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
 HIDDEN = {"jupyter": {"source_hidden": True}}
 
@@ -84,21 +86,7 @@ STAGES = {
         "# Today’s check-in\n\nTwo minutes for yourself. Move the sliders, tick what you did, "
         "write one small win, and press **Save**. To fill in or correct another day, pick it "
         "in the date box.",
-        params(
-            date=None,
-            mood=None,
-            energy=None,
-            sleep_hours=None,
-            emotions=None,
-            slip=None,
-            slip_by=None,
-            urge=None,
-            trigger=None,
-            goals=None,
-            win=None,
-            note=None,
-            gratitude=None,
-        ),
+        params(**dict.fromkeys(CHECKIN_FIELDS)),
         "from workbook.ui import checkin",
         call(
             "checkin",
@@ -177,7 +165,9 @@ def build(name: str, cells: list[str]) -> nbformat.NotebookNode:
         "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
         "language_info": {"name": "python"},
     }
-    for i, source in enumerate(cells):
+    # Every stage ends with links back and on (workbook.ui.nav), in JupyterLab and in the app.
+    nav = f'from workbook.ui.nav import next_stage_links\n\nnext_stage_links("{name}")'
+    for i, source in enumerate([*cells, nav]):
         if source.startswith("#") or source.startswith("## "):
             cell = new_markdown_cell(source)
         else:

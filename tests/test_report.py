@@ -14,6 +14,7 @@ import pytest
 
 from tests.conftest import TODAY
 from workbook import report
+from workbook.charts import FIGURE_KEYS
 from workbook.demo import fill_demo
 from workbook.model import Checkin, Goal, Plan, Who5
 from workbook.store import Store
@@ -136,7 +137,7 @@ def test_html_opens_offline_with_every_chart_drawn(browser, demo_snapshot, tmp_p
     page.close()
     assert refused == []
     assert requested == [path.as_uri()]  # nothing but the file itself, not even a font
-    assert [c["id"] for c in charts] == [f"chart-{k}" for k in report.CHART_ORDER]
+    assert [c["id"] for c in charts] == [f"chart-{k}" for k in FIGURE_KEYS]
     for chart in charts:
         assert chart["traces"] > 0 and chart["marks"] > 0, chart
     text = path.read_text(encoding="utf-8")

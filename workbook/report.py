@@ -25,17 +25,6 @@ PAPERS = ("A4", "Letter")
 # Fixed chart width: fits the printable width of both A4 and Letter (15 mm margins); heights are
 # capped so that two charts fit on a Letter page and print never has to cut one.
 CHART_WIDTH, CHART_HEIGHT, CHART_MAX_HEIGHT = 660, 320, 420
-CHART_ORDER = (
-    "mood",
-    "goal_calendar",
-    "weekly_targets",
-    "goal_strength",
-    "minutes",
-    "urges",
-    "triggers",
-    "mood_lift",
-    "who5",
-)
 # Shown inside their own section rather than among the charts.
 SECTION_CHARTS = ("who5",)
 CHROMIUM = "/usr/bin/chromium"
@@ -318,11 +307,11 @@ def _chart_blocks(snapshot: Snapshot, today: date, summary: dict) -> dict[str, s
         return {}
     from .charts import progress_figures
 
+    # progress_figures already returns them in the order the report shows (charts.FIGURE_KEYS).
     figures = progress_figures(snapshot, today)
-    keys = [k for k in CHART_ORDER if k in figures] + [k for k in figures if k not in CHART_ORDER]
     return {
-        k: f'<div class="chart" data-chart="{escape(k)}">{_figure_html(k, figures[k])}</div>'
-        for k in keys
+        k: f'<div class="chart" data-chart="{escape(k)}">{_figure_html(k, fig)}</div>'
+        for k, fig in figures.items()
     }
 
 
