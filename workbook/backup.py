@@ -21,9 +21,9 @@ import time
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from .errors import InputError, WrongPassphraseError  # noqa: F401
 from .messages import say
 from .paths import DB_NAME, ensure_private_dir, ensure_private_file
-from .validation import InputError
 
 log = logging.getLogger("workbook")
 
@@ -43,10 +43,6 @@ MIN_PASSPHRASE = 8
 NAME = re.compile(
     r"^workbook-(\d{8}T\d{12}Z)-([a-z0-9-]+?)(?:-(\d{4}-\d{2}-\d{2}))?\.(sqlite|wbk)$"
 )
-
-
-class WrongPassphraseError(InputError):
-    """The passphrase does not open this backup."""
 
 
 def backups_dir(data_dir: Path) -> Path:

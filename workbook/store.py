@@ -21,26 +21,13 @@ from datetime import UTC, date, datetime
 from importlib import resources
 from pathlib import Path
 
+from .errors import DamagedWorkbookError, InputError, NotAWorkbookError  # noqa: F401
 from .messages import say
 from .model import Checkin, Goal, Plan, Record, Who5
 from .paths import DB_NAME, ensure_private_dir, ensure_private_file, resolve_data_dir
-from .validation import InputError
 
 BUSY_TIMEOUT_MS = 10_000
 SQLITE_MAGIC = b"SQLite format 3\x00"
-
-
-class DamagedWorkbookError(InputError):
-    """The workbook file is damaged; it has not been touched. `backup` is the newest good copy."""
-
-    def __init__(self, message: str, path: Path, backup: Path | None = None):
-        super().__init__(message)
-        self.path = path
-        self.backup = backup
-
-
-class NotAWorkbookError(InputError):
-    """A file offered as a workbook (a backup to restore) is not one, or is damaged."""
 
 
 def database_problem(path: Path) -> str | None:

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 
+from .errors import InputError
 from .messages import say
 from .model import Checkin, Goal, Plan, Who5
 
@@ -18,10 +19,6 @@ TEXT_LIMIT = 10_000
 SHORT_TEXT_LIMIT = 200
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 SLIP_BY_CHOICES = ("me", "them", "both")
-
-
-class InputError(ValueError):
-    """Bad input, with a message meant for the person who typed it."""
 
 
 def parse_date(value, field: str, today: date | None = None, allow_future: bool = False) -> date:
