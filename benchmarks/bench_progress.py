@@ -1,6 +1,6 @@
 """How long every progress chart takes to build, on the 30-day demo and on 10 years of days.
 
-For each workbook: `progress_figures(snapshot, today)` (the day frame, the analytics and all
+For each workbook: `progress_figures(build(snapshot, today))` (the numbers, the day frame and all
 nine plotly figures), the median of RUNS runs after one warm-up; reading the snapshot from SQLite
 is timed apart. Run: .venv/bin/python benchmarks/bench_progress.py
 """
@@ -16,7 +16,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from workbook import analytics, charts  # noqa: E402
+from workbook import charts  # noqa: E402
+from workbook.numbers import build  # noqa: E402
 from workbook.demo import fill_demo  # noqa: E402
 from workbook.store import Store  # noqa: E402
 
@@ -50,8 +51,8 @@ def run() -> list[dict]:
 
             snapshot = read()
             read_s = _median_seconds(read)
-            frames_s = _median_seconds(lambda s=snapshot: analytics.build_progress(s, TODAY))
-            all_s = _median_seconds(lambda s=snapshot: charts.progress_figures(s, TODAY))
+            frames_s = _median_seconds(lambda s=snapshot: build(s, TODAY).frames)
+            all_s = _median_seconds(lambda s=snapshot: charts.progress_figures(build(s, TODAY)))
             rows.append(
                 {
                     "workbook": label,

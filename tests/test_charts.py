@@ -10,11 +10,13 @@ import numpy as np
 import plotly.graph_objects as go
 import pytest
 from hypothesis import HealthCheck, given, settings
-from test_analytics import TODAY, day, save_hand_workbook, workbooks
+from test_numbers import TODAY, day, save_hand_workbook, workbooks
 
-from workbook import analytics, charts
+from workbook import charts, day_frames
 from workbook.model import Checkin, Goal, Plan, Who5
+from workbook.numbers import build
 from workbook.store import Store
+from workbook.ui.progress import low_mood_html, streak_cards_html
 
 NAN_WORD = re.compile(r"\bnan\b|\bNone\b|\binf\b", re.IGNORECASE)
 
@@ -50,9 +52,21 @@ def hand(tmp_path):
     return save_hand_workbook(tmp_path / "hand")
 
 
+def figures_of(snapshot, today):
+    return charts.progress_figures(build(snapshot, today))
+
+
+def cards_of(snapshot, today) -> str:
+    return streak_cards_html(build(snapshot, today))
+
+
+def low_box_of(snapshot, today) -> str:
+    return low_mood_html() if build(snapshot, today).low_mood_prompt else ""
+
+
 @pytest.fixture
 def figs(hand):
-    return charts.progress_figures(hand, TODAY)
+    return figures_of(hand, TODAY)
 
 
 def test_keys_titles_and_order(figs):
@@ -86,7 +100,8 @@ def test_goal_calendar_weekly_targets_strength_minutes(figs, hand):
     assert [list(row) for row in weekly.text] == [["2 of 2", "2 of 2"], ["4 of 7", "2 of 7"]]
     assert [list(row) for row in weekly.z] == [[1.0, 1.0], [0.0, 0.5]]
     strength = figs["goal_strength"].data
-    today = analytics.strength_today(analytics.build_progress(hand, TODAY))
+    n = build(hand, TODAY)
+    today = {g.name: g.strength for g in n.goals}
     assert [t.y[-1] for t in strength] == pytest.approx([today["Gym"], today["Walk"]], abs=0.05)
     assert strength[0].name.startswith("Gym (")
     minutes = figs["minutes"].data[0]
@@ -116,24 +131,24 @@ def test_small_who5_change_is_called_ordinary_ups_and_downs(tmp_path):
         store.save_who5(Who5(day(0), (3, 3, 3, 3, 3)))
         store.save_who5(Who5(day(14), (3, 3, 3, 3, 5)))
         snap = store.snapshot()
-    fig = charts.progress_figures(snap, day(14))["who5"]
+    fig = figures_of(snap, day(14))["who5"]
     assert "8 points" in fig.layout.title.subtitle.text
     assert "usual ups and downs" in fig.layout.title.subtitle.text
 
 
 def test_streak_cards_and_low_mood_box(hand, tmp_path):
-    cards = charts.streak_cards_html(hand, TODAY)
+    cards = cards_of(hand, TODAY)
     numbers = re.findall(r"font-size:2rem[^>]*>(\d+)<", cards)
     assert numbers == ["3", "3", "1", "5"]
     for label in ("Check-in streak", "Best check-in streak", "Days without contact"):
         assert label in cards
-    assert charts.low_mood_html(hand, TODAY) == ""
+    assert low_box_of(hand, TODAY) == ""
     with Store(tmp_path / "low") as store:
         store.save_plan(Plan(start_date=day(1), partner="<script>x</script>"))
         for n in (1, 2, 3):
             store.save_checkin(Checkin(day(n), 2))
         low = store.snapshot()
-    box = charts.low_mood_html(low, day(3))
+    box = low_box_of(low, day(3))
     assert "116 123" in box and "988" in box and "help line" in box
     assert "<script>" not in box
 
@@ -145,7 +160,7 @@ def test_names_are_escaped_in_charts(tmp_path):
             Checkin(day(1), 5, trigger="<b>bold</b>", goals=(("<img src=x onerror=alert(1)>", 10),))
         )
         snap = store.snapshot()
-    figs = charts.progress_figures(snap, day(1))
+    figs = figures_of(snap, day(1))
     for fig in figs.values():
         for text in user_strings(fig):
             assert "<img" not in text and "<b>bold" not in text
@@ -160,7 +175,7 @@ def test_empty_and_one_day_workbooks_give_kind_figures(tmp_path, kind):
         if kind == "one day":
             store.save_checkin(Checkin(TODAY, 5))
         snap = store.snapshot()
-    figs = charts.progress_figures(snap, TODAY)
+    figs = figures_of(snap, TODAY)
     assert list(figs) == list(charts.FIGURE_KEYS)
     for key, fig in figs.items():
         assert_readable(fig)
@@ -177,20 +192,20 @@ def test_empty_and_one_day_workbooks_give_kind_figures(tmp_path, kind):
         assert charts.is_empty(figs["who5"])
     if kind in ("no plan", "before start"):
         assert all(charts.is_empty(f) for f in figs.values())
-    assert charts.low_mood_html(snap, TODAY) == ""
-    assert ">0<" in charts.streak_cards_html(snap, TODAY) or kind == "one day"
+    assert low_box_of(snap, TODAY) == ""
+    assert ">0<" in cards_of(snap, TODAY) or kind == "one day"
 
 
 def test_the_day_frame_is_built_once(hand, monkeypatch):
     calls = []
-    real = analytics.build_progress
+    real = day_frames.build_frames
 
     def counting(*args, **kwargs):
         calls.append(1)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(analytics, "build_progress", counting)
-    charts.progress_figures(hand, TODAY)
+    monkeypatch.setattr(day_frames, "build_frames", counting)
+    figures_of(hand, TODAY)
     assert len(calls) == 1
 
 
@@ -198,13 +213,13 @@ def test_the_day_frame_is_built_once(hand, monkeypatch):
 @given(workbooks())
 def test_random_workbooks_always_give_nine_readable_figures(case):
     snapshot, today = case
-    figs = charts.progress_figures(snapshot, today)
+    figs = figures_of(snapshot, today)
     assert list(figs) == list(charts.FIGURE_KEYS)
     for fig in figs.values():
         assert_readable(fig)
         assert fig.data or charts.is_empty(fig)
         fig.to_json()  # serialisable, so it can be shown
-    for text in (charts.streak_cards_html(snapshot, today), charts.low_mood_html(snapshot, today)):
+    for text in (cards_of(snapshot, today), low_box_of(snapshot, today)):
         assert not NAN_WORD.search(text)
 
 

@@ -243,9 +243,9 @@ def test_migrating_a_workbook_with_data_backs_it_up_first(tmp_path):
     conn.executescript((fixtures / "schema_v1.sql").read_text())
     conn.close()
     with Store(path) as s:
-        assert s.schema_version == 2
+        assert s.schema_version == 3
     (copy,) = backup.list_backups(path)
-    assert "-before-v2" in copy.name
+    assert "-before-v3" in copy.name  # named for the version it was upgraded to
     old = sqlite3.connect(copy)
     assert old.execute("PRAGMA user_version").fetchone()[0] == 1
     assert old.execute("SELECT count(*) FROM checkin_revisions").fetchone()[0] == 3

@@ -17,8 +17,13 @@ from workbook import report
 from workbook.charts import FIGURE_KEYS
 from workbook.demo import fill_demo
 from workbook.model import Checkin, Goal, Plan, Who5
+from workbook.numbers import build
 from workbook.store import Store
-from workbook.summary import build_summary
+
+
+def build_summary(snapshot, today) -> dict:
+    return build(snapshot, today).summary()
+
 
 XSS_SCRIPT = "<script>window.__xss=1</script>"
 XSS_IMG = "<img src=x onerror=window.__xss_img=1>"

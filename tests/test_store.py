@@ -18,7 +18,7 @@ PLAN = Plan(start_date=date(2026, 11, 1), goals=(Goal("Gym", 3), Goal("Pottery",
 
 
 def test_new_store_is_at_latest_schema_with_wal(store):
-    assert store.schema_version == latest_schema_version() == 2
+    assert store.schema_version == latest_schema_version() == 3
     assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert store.conn.execute("PRAGMA busy_timeout").fetchone()[0] == 10_000
 
@@ -162,7 +162,7 @@ def test_frozen_v1_schema_matches_migration_0001(tmp_path):
 def test_migrates_a_frozen_v1_workbook_keeping_everything(tmp_path):
     path = _frozen_v1(tmp_path)
     with Store(path) as s:
-        assert s.schema_version == 2
+        assert s.schema_version == latest_schema_version()
         plan = s.plan()
         assert (plan.name, plan.partner, plan.pronoun) == ("Jo", "Riley", "she")
         assert plan.goals == (Goal("Gym", 3), Goal("Choir", 1))
@@ -175,6 +175,36 @@ def test_migrates_a_frozen_v1_workbook_keeping_everything(tmp_path):
         # And the new migration's table works on the old file.
         s.save_record("break", date(2026, 1, 1), {"answer": "agreed"})
         assert s.record("break").data == {"answer": "agreed"}
+
+
+def test_migrates_a_frozen_v2_workbook_giving_its_reflections_gate_codes(tmp_path):
+    """Migration 0003: reflections saved with finished sentences gain the codes for them."""
+    from workbook.numbers import build
+    from workbook.records import Reflection
+
+    path = tmp_path / "v2"
+    path.mkdir()
+    conn = sqlite3.connect(path / DB_NAME)
+    conn.executescript((FIXTURES / "schema_v2_reflections.sql").read_text())
+    conn.close()
+    with Store(path) as s:
+        assert s.schema_version == latest_schema_version() == 3
+        records = [Reflection.from_record(r) for r in s.records("reflection")]
+        assert [r.gate_reasons for r in records] == [
+            ("gate_low_conviction",),
+            ("gate_not_safe", "gate_not_growing"),
+            (),
+        ]
+        assert [(r.gate_open, r.show_help) for r in records] == [
+            (False, False),
+            (False, True),
+            (True, False),
+        ]
+        # The old sentences are kept as they were: nothing is overwritten.
+        assert s.records("reflection")[0].data["reasons"][0].startswith("Your conviction is 7")
+        assert records[0].texts["accomplished"] == "Choir solo"
+        decision = build(s.snapshot(), date(2026, 2, 2)).summary()["decision"]
+        assert decision["gate"] == {"open": True, "show_help": False, "reasons": []}
 
 
 def test_reopening_does_not_migrate_again(data_dir):

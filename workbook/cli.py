@@ -132,9 +132,9 @@ def cmd_report(args) -> int:
     with _store(args) as store:
         snapshot = store.snapshot()
     if args.format == "json":
-        from .summary import build_summary
+        from .numbers import build
 
-        text = json.dumps(build_summary(snapshot, today), indent=2, ensure_ascii=False) + "\n"
+        text = json.dumps(build(snapshot, today).summary(), indent=2, ensure_ascii=False) + "\n"
         if args.output:
             _write_private(Path(args.output), text.encode("utf-8"))
         else:

@@ -115,7 +115,6 @@ MESSAGES = {
         "calls, no messages — so we both have room to think? After that, let’s see how we each "
         "feel. Whatever you decide then, I’ll respect it.”"
     ),
-    "break_answers": "agreed|declined|did not ask",
     "break_saved": "Saved: {partner} {answer_words}. No contact: {no_contact}. Dating others: "
     "{dating}. The break starts {start}.",
     "break_agreed": "agreed to the break",
@@ -184,7 +183,6 @@ MESSAGES = {
         "Whatever {partner} decides is {possessive} choice to make.|"
         "Plan something kind for yourself afterwards, whatever happens."
     ),
-    "outcomes": "yes|no|not yet",
     "reunion_saved": "Saved: the answer was “{outcome}”. {after}",
     "after_yes": "Wonderful. Keep growing as your own person inside it — 06_keep_going helps.",
     "after_no": "That hurts. Open 06_keep_going: all hope is not lost.",

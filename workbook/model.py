@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 GOAL_TEMPLATES = {
     "New hobby": 3,
@@ -35,8 +35,6 @@ class Plan:
 
     @property
     def end_date(self) -> date:
-        from datetime import timedelta
-
         return self.start_date + timedelta(days=self.days - 1)
 
     def goal_named(self, name: str) -> Goal | None:
@@ -96,3 +94,13 @@ class Record:
     data: dict = field(default_factory=dict)
     revision: int | None = None
     saved_at: str | None = None
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """Everything the rules and charts need, read from the store in one go."""
+
+    plan: Plan | None
+    checkins: tuple[Checkin, ...]
+    who5s: tuple[Who5, ...]
+    records: dict[str, Record]

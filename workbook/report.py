@@ -15,9 +15,9 @@ from importlib import resources
 from pathlib import Path
 
 from .messages import say
+from .numbers import Numbers, build
 from .paths import ensure_private_dir
 from .store import Snapshot
-from .summary import build_summary
 from .ui.common import escape
 
 FORMATS = ("html", "pdf", "json")
@@ -124,9 +124,13 @@ def _label(key: str) -> str:
     return REFLECTION_LABELS.get(key, key.replace("_", " ").capitalize())
 
 
+# Shown elsewhere (the gate's verdict in words) or only bookkeeping.
+NOT_FACTS = {"gate", "gate_reasons", "reasons", "show_help", "date", "talking_points"}
+
+
 def _facts(data: dict) -> str:
     order = list(REFLECTION_LABELS)  # the questions in the order they were asked
-    keys = sorted(data, key=lambda k: (order.index(k) if k in order else len(order), k))
+    keys = sorted((k for k in data if k not in NOT_FACTS), key=lambda k: (order.index(k) if k in order else len(order), k))
     rows = "".join(f"<dt>{escape(_label(k))}</dt><dd>{escape(_yes_no(data[k]))}</dd>" for k in keys)
     return f'<dl class="facts">{rows}</dl>'
 
@@ -301,32 +305,32 @@ def _figure_html(key: str, figure) -> str:
     )
 
 
-def _chart_blocks(snapshot: Snapshot, today: date, summary: dict) -> dict[str, str]:
+def _chart_blocks(numbers: Numbers, summary: dict) -> dict[str, str]:
     """Each chart's HTML block, keyed as charts.progress_figures; none before a first check-in."""
     if not summary["checkins"]:
         return {}
     from .charts import progress_figures
 
     # progress_figures already returns them in the order the report shows (charts.FIGURE_KEYS).
-    figures = progress_figures(snapshot, today)
+    figures = progress_figures(numbers)
     return {
         k: f'<div class="chart" data-chart="{escape(k)}">{_figure_html(k, fig)}</div>'
         for k, fig in figures.items()
     }
 
 
-def _charts(snapshot: Snapshot, today: date, blocks: dict[str, str]) -> str:
+def _charts(numbers: Numbers, blocks: dict[str, str]) -> str:
     if not blocks:
         return (
             '<section id="charts"><h2>The charts</h2>'
             f'<p class="quiet">{escape(say("report_no_charts"))}</p></section>'
         )
-    from .charts import streak_cards_html
+    from .ui.progress import streak_cards_html
 
     shown = "".join(block for key, block in blocks.items() if key not in SECTION_CHARTS)
     return (
         '<section id="charts"><h2>The charts</h2>'
-        f'<div class="streaks">{streak_cards_html(snapshot, today)}</div>{shown}</section>'
+        f'<div class="streaks">{streak_cards_html(numbers)}</div>{shown}</section>'
     )
 
 
@@ -402,23 +406,12 @@ def _reflection(summary: dict) -> str:
 
 
 def _gate(decision: dict) -> str:
-    """What the day-30 gate made of the answers, when all four were given."""
-    from . import rules
-
-    try:
-        answers = rules.GateAnswers(
-            want_restart=bool(decision["want_restart"]),
-            conviction=int(decision["conviction"]),
-            keep_growing=bool(decision["keep_growing"]),
-            felt_safe=bool(decision["felt_safe"]),
-        )
-    except (KeyError, TypeError, ValueError):
-        return ""
-    result = rules.reunion_gate(answers)
-    if result.open:
+    """What the day-30 gate made of the answers, as recorded when they were saved."""
+    gate = decision.get("gate") or {}
+    if gate.get("open"):
         texts = [say("gate_open")]
     else:
-        texts = [say(r, conviction=answers.conviction) for r in result.reasons]
+        texts = [say(r, conviction=decision.get("conviction")) for r in gate.get("reasons", [])]
     return "".join(f"<p>{escape(t)}</p>" for t in texts)
 
 
@@ -448,7 +441,8 @@ def _closing(summary: dict) -> str:
 
 def render_html(snapshot: Snapshot, today: date) -> str:
     """The whole report as one self-contained HTML page (plotly.js embedded once, no URLs)."""
-    summary = build_summary(snapshot, today)
+    numbers = build(snapshot, today)
+    summary = numbers.summary()
     css = resources.files("workbook").joinpath("assets", "report.css").read_text(encoding="utf-8")
     if summary["programme"] is None:
         body = f"<header><h1>Your reflection report</h1><p>{escape(say('no_plan'))}</p></header>"
@@ -456,11 +450,11 @@ def render_html(snapshot: Snapshot, today: date) -> str:
     else:
         from plotly.offline import get_plotlyjs
 
-        blocks = _chart_blocks(snapshot, today, summary)
+        blocks = _chart_blocks(numbers, summary)
         body = (
             _cover(summary)
             + _numbers(summary)
-            + _charts(snapshot, today, blocks)
+            + _charts(numbers, blocks)
             + _who5(summary, blocks.get("who5", ""))
             + _wins(summary)
             + _reflection(summary)
@@ -572,7 +566,7 @@ def write_report(
     else:
         path.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "json":
-        text = json.dumps(build_summary(snapshot, today), indent=2, ensure_ascii=False) + "\n"
+        text = json.dumps(build(snapshot, today).summary(), indent=2, ensure_ascii=False) + "\n"
         _write_private(path, text.encode("utf-8"))
     elif fmt == "html":
         _write_private(path, render_html(snapshot, today).encode("utf-8"))

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from .model import Checkin, Who5
+from .records import GateAnswers
 
 ONE_DAY = timedelta(days=1)
 
@@ -180,14 +181,6 @@ def low_mood_prompt(checkins: Sequence[Checkin], latest_who5: Who5 | None) -> bo
 # --- The gate --------------------------------------------------------------------------------
 
 GATE_CONVICTION = 9
-
-
-@dataclass(frozen=True)
-class GateAnswers:
-    want_restart: bool
-    conviction: int  # 0–10
-    keep_growing: bool
-    felt_safe: bool
 
 
 @dataclass(frozen=True)

@@ -16,14 +16,13 @@ import json
 import os
 import re
 import sqlite3
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from importlib import resources
 from pathlib import Path
 
 from .errors import DamagedWorkbookError, InputError, NotAWorkbookError  # noqa: F401
 from .messages import say
-from .model import Checkin, Goal, Plan, Record, Who5
+from .model import Checkin, Goal, Plan, Record, Snapshot, Who5
 from .paths import DB_NAME, ensure_private_dir, ensure_private_file, resolve_data_dir
 
 BUSY_TIMEOUT_MS = 10_000
@@ -169,16 +168,6 @@ def _statements(script: str) -> list[str]:
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="microseconds")
-
-
-@dataclass(frozen=True)
-class Snapshot:
-    """Everything the rules and charts need, read in one go."""
-
-    plan: Plan | None
-    checkins: tuple[Checkin, ...]
-    who5s: tuple[Who5, ...]
-    records: dict[str, Record]
 
 
 class Store:

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from datetime import date, datetime
 
 from .errors import InputError
@@ -19,6 +20,17 @@ TEXT_LIMIT = 10_000
 SHORT_TEXT_LIMIT = 200
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 SLIP_BY_CHOICES = ("me", "them", "both")
+
+
+@contextmanager
+def about(field: str) -> Iterator[None]:
+    """Name the field any InputError raised inside is about, so a page can mark that field."""
+    try:
+        yield
+    except InputError as error:
+        if error.field is None:
+            error.field = field
+        raise
 
 
 def parse_date(value, field: str, today: date | None = None, allow_future: bool = False) -> date:
@@ -120,25 +132,36 @@ def validate_plan(
     why=None,
     goals: Iterable = (),
 ) -> Plan:
-    start_date = parse_date(start, "The start date")
-    try:
-        length = parse_int(days, "The programme length", 1, 3660)
-    except InputError:
-        raise InputError(say("plan_days", value=days)) from None
-    parsed_goals = tuple(g if isinstance(g, Goal) else parse_goal_spec(g) for g in goals)
-    seen = set()
-    for goal in parsed_goals:
-        key = goal.name.casefold()
-        if key in seen:
-            raise InputError(say("duplicate_goal", value=goal.name))
-        seen.add(key)
+    with about("start"):
+        start_date = parse_date(start, "The start date")
+    with about("days"):
+        try:
+            length = parse_int(days, "The programme length", 1, 3660)
+        except InputError:
+            raise InputError(say("plan_days", value=days)) from None
+    with about("goals"):
+        parsed_goals = tuple(g if isinstance(g, Goal) else parse_goal_spec(g) for g in goals)
+        seen = set()
+        for goal in parsed_goals:
+            key = goal.name.casefold()
+            if key in seen:
+                raise InputError(say("duplicate_goal", value=goal.name))
+            seen.add(key)
+    with about("name"):
+        own_name = parse_text(name, "Your name", SHORT_TEXT_LIMIT)
+    with about("partner"):
+        partner_name = parse_text(partner, "Their name", SHORT_TEXT_LIMIT) or "your ex"
+    with about("pronoun"):
+        pronoun_word = parse_text(pronoun, "Their pronoun", 40) or "they"
+    with about("why"):
+        why_text = parse_text(why, "Your why")
     return Plan(
         start_date=start_date,
         days=length,
-        name=parse_text(name, "Your name", SHORT_TEXT_LIMIT),
-        partner=parse_text(partner, "Their name", SHORT_TEXT_LIMIT) or "your ex",
-        pronoun=parse_text(pronoun, "Their pronoun", 40) or "they",
-        why=parse_text(why, "Your why"),
+        name=own_name,
+        partner=partner_name,
+        pronoun=pronoun_word,
+        why=why_text,
         goals=parsed_goals,
     )
 
@@ -173,44 +196,63 @@ def validate_checkin(fields: Mapping, plan: Plan | None, today: date) -> Checkin
     """A check-in from its fields as typed (strings or values); raises InputError on anything off."""
     if plan is None:
         raise InputError(say("no_plan"))
-    day = parse_date(optional(fields.get("date")) or today, "The date", today)
-    if day < plan.start_date:
-        raise InputError(say("before_start", value=day.isoformat(), start=plan.start_date))
-    mood = fields.get("mood")
-    if optional(mood) is None:
-        raise InputError(say("text_required", field="Mood"))
+    with about("date"):
+        day = parse_date(optional(fields.get("date")) or today, "The date", today)
+        if day < plan.start_date:
+            raise InputError(say("before_start", value=day.isoformat(), start=plan.start_date))
 
     def opt(key, parse, *args):
         value = optional(fields.get(key))
-        return None if value is None else parse(value, *args)
+        with about(key):
+            return None if value is None else parse(value, *args)
 
-    emotions = tuple(
-        e for e in (parse_text(x, "Emotion word", 60) for x in fields.get("emotions") or ()) if e
-    )
-    goals_done: dict[str, int | None] = {}
-    for spec in fields.get("goals") or ():
-        name, minutes = parse_goal_done(spec, plan)
-        goals_done[name] = minutes
+    with about("mood"):
+        if optional(fields.get("mood")) is None:
+            raise InputError(say("text_required", field="Mood"))
+        mood = parse_int(fields.get("mood"), "Mood", 1, 10)
+    energy = opt("energy", parse_int, "Energy", 1, 10)
+    sleep_hours = opt("sleep_hours", parse_float, "Hours slept", 0, 24)
+    with about("emotions"):
+        emotions = tuple(
+            e
+            for e in (parse_text(x, "Emotion word", 60) for x in fields.get("emotions") or ())
+            if e
+        )
     slip = fields.get("slip")
-    slip_text = (
-        None
-        if slip is None or slip is False
-        else parse_text("" if slip is True else slip, "What happened")
-    )
+    with about("slip"):
+        slip_text = (
+            None
+            if slip is None or slip is False
+            else parse_text("" if slip is True else slip, "What happened")
+        )
+    slip_by = opt("slip_by", parse_choice, "Who reached out", SLIP_BY_CHOICES)
+    urge = opt("urge", parse_int, "Urge to make contact", 0, 10)
+    trigger = opt("trigger", parse_text, "Trigger", SHORT_TEXT_LIMIT * 5)
+    goals_done: dict[str, int | None] = {}
+    with about("goals"):
+        for spec in fields.get("goals") or ():
+            name, minutes = parse_goal_done(spec, plan)
+            goals_done[name] = minutes
+    texts = {}
+    for key, label in (
+        ("win", "Today’s win"),
+        ("note", "Journal note"),
+        ("gratitude", "Gratitude"),
+    ):
+        with about(key):
+            texts[key] = parse_text(fields.get(key), label)
     return Checkin(
         date=day,
-        mood=parse_int(mood, "Mood", 1, 10),
-        energy=opt("energy", parse_int, "Energy", 1, 10),
-        sleep_hours=opt("sleep_hours", parse_float, "Hours slept", 0, 24),
+        mood=mood,
+        energy=energy,
+        sleep_hours=sleep_hours,
         emotions=emotions,
         slip=slip_text,
-        slip_by=opt("slip_by", parse_choice, "Who reached out", SLIP_BY_CHOICES),
-        urge=opt("urge", parse_int, "Urge to make contact", 0, 10),
-        trigger=opt("trigger", parse_text, "Trigger", SHORT_TEXT_LIMIT * 5),
+        slip_by=slip_by,
+        urge=urge,
+        trigger=trigger,
         goals=tuple(goals_done.items()),
-        win=parse_text(fields.get("win"), "Today’s win"),
-        note=parse_text(fields.get("note"), "Journal note"),
-        gratitude=parse_text(fields.get("gratitude"), "Gratitude"),
+        **texts,
     )
 
 

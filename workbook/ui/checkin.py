@@ -69,26 +69,12 @@ class CheckinController:
         try:
             checkin = validate_checkin(fields, self.plan, self.today)
         except InputError as error:
-            return Outcome(False, str(error), self._field_at_fault(fields))
+            return Outcome(False, str(error), error.field)
         _, corrected = self.store.save_checkin(checkin)
         n = rules.day_number(self.plan.start_date, checkin.date)
         key = "checkin_corrected" if corrected else "checkin_saved"
         head = say(key, date=checkin.date, day=n, days=self.plan.days)
         return Outcome(True, f"{head} {_details(checkin)}")
-
-    def _field_at_fault(self, fields: Mapping) -> str | None:
-        """Check one field at a time, with the same validation, to find the one to mark."""
-        if self.plan is None:
-            return None
-        for key in FIELDS:
-            trial = {"date": fields.get("date"), "mood": 5, key: fields.get(key)}
-            if key == "slip_by":
-                trial["slip"] = fields.get("slip")
-            try:
-                validate_checkin(trial, self.plan, self.today)
-            except InputError:
-                return key
-        return None
 
 
 def _details(checkin: Checkin) -> str:

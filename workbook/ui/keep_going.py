@@ -10,8 +10,9 @@ from IPython.display import HTML, display
 from .. import rules
 from ..context import open_store, resolve_today
 from ..messages import say
+from ..numbers import build
+from ..records import ReunionOutcome
 from ..store import Store
-from ..summary import build_summary
 from ..validation import InputError, optional, parse_goal_spec, validate_plan
 from .common import escape, message_html, never_a_traceback, show_message, widgets
 from .forms import Field, Outcome
@@ -27,8 +28,8 @@ class KeepGoingController:
 
     def encouragement(self) -> tuple[str, str]:
         plan = self.store.plan()
-        reunion = self.store.record("reunion")
-        key = WORDS.get(reunion.data.get("outcome"), "keep_default") if reunion else "keep_default"
+        reunion = ReunionOutcome.from_record(self.store.record(ReunionOutcome.KIND))
+        key = WORDS.get(reunion.outcome, "keep_default") if reunion else "keep_default"
         return say(key, days=plan.days if plan else 30), "success" if key != "keep_no" else "help"
 
     def long_view_html(self) -> str:
@@ -39,7 +40,7 @@ class KeepGoingController:
         end = plan.start_date + timedelta(days=plan.days - 1)
         first = [c.mood for c in checkins if c.date <= end]
         later = [c.mood for c in checkins if c.date > end]
-        summary = build_summary(self.store.snapshot(), self.today)
+        numbers = build(self.store.snapshot(), self.today)
         text, kind = _day_line(plan, self.today)
         body = say(
             "long_view",
@@ -48,13 +49,13 @@ class KeepGoingController:
             first_mood=_mean(first),
             first_days=plan.days,
             later=say("long_view_later", later_mood=_mean(later)) if later else "",
-            wins=len(summary["accomplishments"]),
-            best=summary["streaks"]["no_contact_best"],
+            wins=len(numbers.wins),
+            best=numbers.no_contact_streak.best,
         )
         goals = "".join(
-            f"<li>{escape(g['name'])}: {g['target_per_week']}× a week, {g['days_done']} days, "
-            f"strength {g['strength']:.0f} %</li>"
-            for g in summary["goals"]
+            f"<li>{escape(g.name)}: {g.target_per_week}× a week, {g.days_done} days, "
+            f"strength {g.strength:.0f} %</li>"
+            for g in numbers.goals
         )
         body += f"<br><b>{escape(say('goals_now'))}</b><ul>{goals}</ul>" if goals else ""
         return message_html(text, kind) + message_html(body, "info", trusted_html=True)

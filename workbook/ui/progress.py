@@ -6,14 +6,17 @@ it without a kernel; `show` only displays those parts.
 
 from __future__ import annotations
 
+import html
 import json
 from datetime import date
 
 from IPython.display import HTML, display
 
-from .. import analytics, charts, rules, theme
+from .. import charts, theme
 from ..context import open_store, resolve_today
 from ..messages import say
+from ..numbers import Numbers, build
+from ..theme import BLUE, FONT_FAMILY, GREEN
 from .common import escape, message_html, never_a_traceback
 
 PLOTLY_MIMETYPE = "application/vnd.plotly.v1+json"
@@ -39,10 +42,10 @@ def _signed(value: float) -> str:
     return f"{value:+.1f}".replace("-", "−")
 
 
-def mood_lift_sentences(rows: list[dict]) -> list[str]:
+def mood_lift_sentences(rows) -> list[str]:
     """One plain sentence per goal, never claiming more than the numbers show."""
     sentences = []
-    for row in rows:
+    for row in (r.as_dict() for r in rows):
         counts = {"days_done": row["days_done"], "days_not": row["days_not"]}
         if not row["enough_data"]:
             sentences.append(say("progress_mood_lift_short", goal=row["goal"], **counts))
@@ -81,24 +84,23 @@ def _formula_details() -> tuple[str, str]:
 
 def page(snapshot, today: date) -> list[tuple[str, object]]:
     """The progress page as ("html", str) and ("figure", Figure) parts, top to bottom."""
-    plan = snapshot.plan
-    if plan is None:
+    numbers = build(snapshot, today)
+    if numbers.plan is None:
         return [("html", message_html(say("no_plan"), "info"))]
-    progress = analytics.build_progress(snapshot, today)
-    figures = charts.figures_for(progress)
+    frames = numbers.frames
+    figures = charts.figures_for(frames)
     parts: list[tuple[str, object]] = []
 
-    day = rules.day_number(plan.start_date, today)
+    day = numbers.day
     if day in REVIEW_DAYS:
         parts.append(("html", message_html(say(f"progress_review_{day}"), "info")))
     if day == WHO5_NUDGE_DAY:
         parts.append(("html", message_html(say("progress_who5_nudge"), "info")))
-    low_mood = charts.low_mood_html(snapshot, today, progress=progress)
-    if low_mood:
-        parts.append(("html", low_mood))
+    if numbers.low_mood_prompt:
+        parts.append(("html", low_mood_html()))
 
     parts += [_heading("progress_heading_streaks")]
-    parts.append(("html", charts.streak_cards_html(snapshot, today, progress=progress)))
+    parts.append(("html", streak_cards_html(numbers)))
 
     parts += [_heading("progress_heading_mood"), ("figure", figures["mood"])]
 
@@ -108,7 +110,7 @@ def page(snapshot, today: date) -> list[tuple[str, object]]:
         ("figure", figures["weekly_targets"]),
         ("figure", figures["goal_strength"]),
     ]
-    if progress.goals:
+    if numbers.goals:
         parts.append(_formula_details())
     parts.append(("figure", figures["minutes"]))
 
@@ -117,51 +119,51 @@ def page(snapshot, today: date) -> list[tuple[str, object]]:
         ("figure", figures["urges"]),
         ("figure", figures["triggers"]),
     ]
-    slips = analytics.slip_rows(progress)
+    slips = numbers.slips
     if slips:
         parts.append(
             _list(
                 [
                     say(
                         "progress_slip_row",
-                        date=f"{s['date']:%a %-d %b}",
-                        day=s["day"],
-                        what=s["what"],
+                        date=f"{s.date:%a %-d %b}",
+                        day=numbers.day_of(s.date),
+                        what=s.slip or "",
                     )
                     for s in slips
                 ]
             )
         )
         parts.append(_paragraph(say("progress_slips_kind"), muted=True))
-    elif len(progress.days):
+    elif len(frames.days):
         parts.append(_paragraph(say("progress_no_slips")))
 
     parts += [_heading("progress_heading_mood_lift"), ("figure", figures["mood_lift"])]
-    rows = analytics.mood_lift_rows(snapshot, today, progress=progress)
+    rows = numbers.mood_lift
     if rows:
         parts.append(_list(mood_lift_sentences(rows)))
-        if any(row["enough_data"] for row in rows):
+        if any(row.enough_data for row in rows):
             parts.append(_paragraph(say("progress_mood_lift_caveat"), muted=True))
 
     parts += [_heading("progress_heading_who5"), ("figure", figures["who5"])]
-    if len(progress.who5):
-        latest = progress.who5.iloc[-1]
-        if latest["suggest_strongly"]:
+    if numbers.who5:
+        latest = numbers.who5[-1].flags
+        if latest.suggest_strongly:
             parts.append(("html", message_html(say("who5_strongly"), "help")))
-        elif latest["suggest_professional"]:
+        elif latest.suggest_professional:
             parts.append(("html", message_html(say("who5_professional"), "help")))
 
     parts.append(_heading("progress_heading_wins"))
-    wins = analytics.accomplishments(progress)
+    wins = numbers.wins
     if wins:
         parts.append(
             _list(
                 [
                     say(
                         "progress_win_row",
-                        date=f"{w['date']:%a %-d %b}",
-                        day=w["day"],
-                        win=w["win"],
+                        date=f"{w.date:%a %-d %b}",
+                        day=numbers.day_of(w.date),
+                        win=w.win,
                     )
                     for w in wins
                 ]
@@ -201,3 +203,42 @@ def show(data_dir=None, today=None) -> None:
             first_figure = False
         else:
             display(HTML(payload))
+
+
+def _days(n: int) -> str:
+    return f"{n} day" if n == 1 else f"{n} days"
+
+
+def streak_cards_html(numbers: Numbers) -> str:
+    """The four streak cards (check-in and no-contact, current and best) as escaped HTML."""
+    cards = [
+        ("progress_streak_checkin", numbers.checkin_streak.current, BLUE),
+        ("progress_streak_checkin_best", numbers.checkin_streak.best, BLUE),
+        ("progress_streak_contact", numbers.no_contact_streak.current, GREEN),
+        ("progress_streak_contact_best", numbers.no_contact_streak.best, GREEN),
+    ]
+    parts = []
+    for key, value, colour in cards:
+        label = html.escape(say(key))
+        parts.append(
+            f'<div class="workbook-streak" style="flex:1 1 10em;min-width:10em;padding:0.7em 1em;'
+            f"border-radius:8px;background:#f7f7f7;border-top:4px solid {colour};"
+            f'font-family:inherit">'
+            f'<div style="font-size:2rem;font-weight:600;line-height:1.1;color:#222">{int(value)}</div>'
+            f'<div style="font-size:0.95rem;color:#555">{html.escape(_days(int(value)).split()[1])}'
+            f"</div>"
+            f'<div style="font-size:1rem;color:#222;margin-top:0.25em">{label}</div></div>'
+        )
+    return (
+        '<div class="workbook-streaks" style="display:flex;flex-wrap:wrap;gap:0.8em;margin:0.5em 0;'
+        f'font-family:{html.escape(FONT_FAMILY)}">' + "".join(parts) + "</div>"
+    )
+
+
+def low_mood_html() -> str:
+    """A warm box with where to find help, for when the low-mood rule fires."""
+    body = (
+        f"<p style='margin:0 0 0.5em 0'>{html.escape(say('low_mood'))}</p>"
+        f"<p style='margin:0'>{html.escape(say('help_resources'))}</p>"
+    )
+    return message_html(body, "help", trusted_html=True)

@@ -6,13 +6,12 @@ from datetime import date
 
 from IPython.display import HTML, display
 
-from .. import rules
 from ..context import open_store, resolve_today
 from ..messages import say
-from ..rules import GateAnswers, reunion_gate
+from ..numbers import Numbers, build, decide
+from ..records import GateAnswers, Reflection
 from ..store import Store
-from ..summary import build_summary
-from ..validation import InputError, optional, parse_int, parse_text, validate_who5
+from ..validation import InputError, about, optional, parse_int, parse_text, validate_who5
 from .common import escape, message_html, never_a_traceback, show_message, widgets
 from .forms import (
     LAYOUT,
@@ -25,8 +24,6 @@ from .forms import (
     who5_feedback,
     yes_no,
 )
-
-GATE_FIELDS = ("want_restart", "conviction", "keep_growing", "felt_safe")
 
 
 def questions() -> list[tuple[str, str]]:
@@ -41,47 +38,48 @@ class ReflectionController:
     def __init__(self, store: Store, today: date):
         self.store, self.today = store, today
 
-    def summary(self) -> dict:
-        return build_summary(self.store.snapshot(), self.today)
+    def numbers(self) -> Numbers:
+        return build(self.store.snapshot(), self.today)
 
     def numbers_html(self) -> str:
-        s = self.summary()
-        if s["programme"] is None:
+        n = self.numbers()
+        if n.plan is None:
             return message_html(say("no_plan"), "warning")
         goals = "".join(
-            f"<li>{escape(g['name'])}: {g['days_done']} days, {g['minutes']} minutes, "
-            f"strength {g['strength']:.0f} %</li>"
-            for g in s["goals"]
+            f"<li>{escape(g.name)}: {g.days_done} days, {g.minutes} minutes, "
+            f"strength {g.strength:.0f} %</li>"
+            for g in n.goals
         )
-        st = s["streaks"]
-        mood = s["mood"]["mean"]
+        mood = n.mood_mean
         rows = [
-            f"{s['checkins']} check-ins; mood {mood if mood is not None else '—'} on average",
-            f"No-contact: {st['no_contact_current']} days now, best {st['no_contact_best']}",
-            f"Check-in streak: {st['checkin_current']} days now, best {st['checkin_best']}",
-            f"{len(s['accomplishments'])} wins written down",
+            f"{len(n.checkins)} check-ins; mood {mood if mood is not None else '—'} on average",
+            f"No-contact: {n.no_contact_streak.current} days now, best {n.no_contact_streak.best}",
+            f"Check-in streak: {n.checkin_streak.current} days now, best {n.checkin_streak.best}",
+            f"{len(n.wins)} wins written down",
         ]
         items = "".join(f"<li>{r}</li>" for r in rows)
-        head = say("numbers_intro", days=s["programme"]["days"])
+        head = say("numbers_intro", days=n.plan.days)
         return message_html(f"{head}<ul>{items}{goals}</ul>", "info", trusted_html=True)
 
     def who5_comparison(self) -> str:
-        who5s = self.store.who5s()
-        plan = self.store.plan()
-        if len(who5s) < 2:
-            day = plan.days if plan else 30
+        n = self.numbers()
+        change = n.who5_change
+        if change is None:
+            day = n.plan.days if n.plan else 30
             return say("who5_take_now", day=day)
-        change, real = rules.who5_change(who5s[0], who5s[-1])
-        if real:
-            words = say("who5_real_up" if change > 0 else "who5_real_down", points=abs(change))
+        if change.real_change:
+            words = say(
+                "who5_real_up" if change.points > 0 else "who5_real_down", points=abs(change.points)
+            )
         else:
-            words = say("who5_small", points=change)
+            words = say("who5_small", points=change.points)
+        first, last = n.who5s[0], n.who5s[-1]
         return say(
             "who5_compare",
-            before=who5s[0].percent,
-            before_date=who5s[0].date,
-            after=who5s[-1].percent,
-            after_date=who5s[-1].date,
+            before=first.percent,
+            before_date=first.date,
+            after=last.percent,
+            after_date=last.date,
             change=words,
         )
 
@@ -95,85 +93,60 @@ class ReflectionController:
         self.store.save_who5(who5)
         return Outcome(True, say("who5_saved", date=who5.date, raw=who5.raw, percent=who5.percent))
 
-    def on_save(self, **answers) -> tuple[Outcome, rules.GateResult | None]:
-        """Record the reflection; the gate decides what comes next."""
-        labels = {
-            "want_restart": say("q_want_restart"),
-            "conviction": say("q_conviction"),
-            "keep_growing": say("q_keep_growing"),
-            "felt_safe": say("q_felt_safe"),
-        }
+    def on_save(self, **answers) -> tuple[Outcome, Reflection | None]:
+        """Record the reflection; the gate, worked out once as it is saved, decides what is next."""
         try:
-            gate_answers = GateAnswers(
-                want_restart=required_yes_no(answers.get("want_restart"), labels["want_restart"]),
-                conviction=parse_int(
-                    answers.get("conviction")
-                    if optional(answers.get("conviction")) is not None
-                    else 0,
-                    "Conviction",
-                    0,
-                    10,
-                ),
-                keep_growing=required_yes_no(answers.get("keep_growing"), labels["keep_growing"]),
-                felt_safe=required_yes_no(answers.get("felt_safe"), labels["felt_safe"]),
-            )
-            texts = {key: parse_text(answers.get(key), question) for key, question in questions()}
-            decision = parse_text(answers.get("decision"), say("q_decision"))
+            with about("want_restart"):
+                want = required_yes_no(answers.get("want_restart"), say("q_want_restart"))
+            with about("conviction"):
+                given = optional(answers.get("conviction"))
+                conviction = parse_int(given if given is not None else 0, "Conviction", 0, 10)
+            with about("keep_growing"):
+                growing = required_yes_no(answers.get("keep_growing"), say("q_keep_growing"))
+            with about("felt_safe"):
+                safe = required_yes_no(answers.get("felt_safe"), say("q_felt_safe"))
+            texts = {}
+            for key, question in questions():
+                with about(key):
+                    texts[key] = parse_text(answers.get(key), question)
+            with about("decision"):
+                decision = parse_text(answers.get("decision"), say("q_decision"))
         except InputError as error:
-            field = next((k for k, v in labels.items() if v in str(error)), None)
-            return Outcome(
-                False, str(error), field or ("conviction" if "Conviction" in str(error) else None)
-            ), None
-        gate = reunion_gate(gate_answers)
-        data = {
-            "want_restart": gate_answers.want_restart,
-            "conviction": gate_answers.conviction,
-            "keep_growing": gate_answers.keep_growing,
-            "felt_safe": gate_answers.felt_safe,
-            "gate_open": gate.open,
-            "show_help": gate.show_help,
-            "reasons": [gate_sentence(r, gate_answers) for r in gate.reasons],
-            "decision": decision,
-            **texts,
-        }
-        self.store.save_record("reflection", self.today, data)
-        return Outcome(True, say("reflection_saved")), gate
+            return Outcome(False, str(error), error.field), None
+        reflection = decide(GateAnswers(want, conviction, growing, safe), texts, decision)
+        self.store.save_record(Reflection.KIND, self.today, reflection.to_stored())
+        return Outcome(True, say("reflection_saved")), reflection
 
 
-def gate_sentence(key: str, answers: GateAnswers) -> str:
-    return say(key, conviction=answers.conviction)
-
-
-def gate_html(gate: rules.GateResult, answers: GateAnswers) -> str:
-    """What the gate says: open, or why not (kindly), with help when safety was missing."""
-    if gate.open:
+def gate_html(reflection: Reflection) -> str:
+    """What the gate said when the reflection was saved: open, or why not (kindly), with help
+    when safety was missing."""
+    if reflection.gate_open:
         return message_html(
-            say("gate_open") + " " + say("next_stage", notebook="05_reunion"),
+            escape(say("gate_open")) + " " + say("next_stage", notebook="05_reunion"),
             "success",
             trusted_html=True,
         )
-    reasons = "".join(f"<li>{escape(gate_sentence(r, answers))}</li>" for r in gate.reasons)
+    conviction = reflection.answers.conviction
+    reasons = "".join(
+        f"<li>{escape(say(r, conviction=conviction))}</li>" for r in reflection.gate_reasons
+    )
     body = message_html(
         f"<ul>{reasons}</ul>{say('next_stage', notebook='06_keep_going')}",
         "warning",
         trusted_html=True,
     )
-    return body + (help_html() if gate.show_help else "")
+    return body + (help_html() if reflection.show_help else "")
 
 
 def recorded_html(store: Store) -> str:
-    record = store.record("reflection")
-    if record is None:
+    reflection = Reflection.from_record(store.record(Reflection.KIND))
+    if reflection is None:
         return ""
-    data = record.data
-    answers = GateAnswers(
-        bool(data.get("want_restart")),
-        int(data.get("conviction", 0)),
-        bool(data.get("keep_growing")),
-        bool(data.get("felt_safe")),
+    text = say(
+        "decision_recorded", date=reflection.recorded_on, decision=reflection.decision or "—"
     )
-    text = say("decision_recorded", date=record.date, decision=data.get("decision") or "—")
-    return message_html(text) + gate_html(reunion_gate(answers), answers)
+    return message_html(text) + gate_html(reflection)
 
 
 class ReflectionView:
@@ -197,8 +170,9 @@ class ReflectionView:
         self.save.on_click(lambda _: self.on_save())
         self.result = widgets.HTML()
         self.gate = widgets.HTML(recorded_html(controller.store))
-        recorded = controller.store.record("reflection")
-        for key, value in recorded.data.items() if recorded else ():
+        recorded = controller.store.record(Reflection.KIND)
+        stored = Reflection.from_record(recorded).to_stored() if recorded else {}
+        for key, value in stored.items():
             if key in self.fields and value is not None:  # come back to what you answered
                 self.fields[key].widget.value = value
         self.box = widgets.VBox(

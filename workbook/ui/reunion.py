@@ -8,13 +8,14 @@ from IPython.display import HTML, display
 
 from ..context import open_store, resolve_today
 from ..messages import say
+from ..numbers import build
+from ..records import REUNION_OUTCOMES, ReunionOutcome
 from ..store import Store
-from ..summary import build_summary
-from ..validation import InputError, optional, parse_choice, parse_text
+from ..validation import InputError, about, optional, parse_choice, parse_text
 from .common import escape, message_html, never_a_traceback, show_message, widgets
 from .forms import Field, Outcome, help_html, pronoun_forms, toggles
 
-OUTCOMES = tuple(say("outcomes").split("|"))
+OUTCOMES = REUNION_OUTCOMES
 AFTER = {"yes": "after_yes", "no": "after_no", "not yet": "after_not_yet"}
 
 
@@ -23,43 +24,40 @@ class ReunionController:
 
     def __init__(self, store: Store, today: date):
         self.store, self.today = store, today
-        self.plan = store.plan()
-        self.reflection = store.record("reflection")
+        self.numbers = build(store.snapshot(), today)
+        self.plan = self.numbers.plan
+        self.reflection = self.numbers.reflection
 
     @property
     def is_open(self) -> bool:
-        return bool(self.reflection and self.reflection.data.get("gate_open"))
+        return bool(self.reflection and self.reflection.gate_open)
 
     def closed_html(self) -> str:
         """Why the page stays closed, kindly, and where to go instead."""
         if self.reflection is None:
             return message_html(say("reunion_no_reflection"), "info")
-        data = self.reflection.data
-        reasons = "".join(f"<li>{escape(r)}</li>" for r in data.get("reasons", []))
+        conviction = self.reflection.answers.conviction
+        reasons = "".join(
+            f"<li>{escape(say(r, conviction=conviction))}</li>" for r in self.reflection.gate_reasons
+        )
         body = message_html(
             f"{escape(say('reunion_closed_intro'))}<ul>{reasons}</ul>"
             f"{escape(say('reunion_go_on'))}",
             "warning",
             trusted_html=True,
         )
-        return body + (help_html() if data.get("show_help") else "")
+        return body + (help_html() if self.reflection.show_help else "")
 
     def talking_sections(self) -> dict[str, list[str]]:
         """The user's own wins, goals and day-30 accomplishments, grouped, in their words."""
-        summary = build_summary(self.store.snapshot(), self.today)
         goals = [
-            say(
-                "talking_goal",
-                goal=g["name"],
-                days_done=g["days_done"],
-                strength=round(g["strength"]),
-            )
-            for g in summary.get("goals", [])
-            if g["days_done"]
+            say("talking_goal", goal=g.name, days_done=g.days_done, strength=round(g.strength))
+            for g in self.numbers.goals
+            if g.days_done
         ]
-        accomplished = self.reflection.data.get("accomplished") if self.reflection else None
+        accomplished = self.reflection.texts.get("accomplished") if self.reflection else None
         return {
-            say("talking_wins"): [a["win"] for a in summary.get("accomplishments", [])],
+            say("talking_wins"): [c.win for c in self.numbers.wins],
             say("talking_goals"): goals,
             say("talking_reflection"): [accomplished] if accomplished else [],
         }
@@ -70,16 +68,15 @@ class ReunionController:
     def script(self) -> str:
         """A calm first draft in the partner's name, built from the user's own goals and wins."""
         forms = pronoun_forms(self.plan)
-        summary = build_summary(self.store.snapshot(), self.today)
-        done = [g["name"].casefold() for g in summary.get("goals", []) if g["days_done"]]
+        done = [g.name.casefold() for g in self.numbers.goals if g.days_done]
         goals_words = _join(done) if done else say("script_no_goals")
-        wins = [a["win"] for a in summary.get("accomplishments", [])]
+        wins = [c.win for c in self.numbers.wins]
         win_words = (
             f"One thing I’m proud of: {wins[-2] if len(wins) > 1 else wins[-1]}." if wins else ""
         )
         accomplished = ""
-        if self.reflection and self.reflection.data.get("accomplished"):
-            accomplished = self.reflection.data["accomplished"].strip() + "\n\n"
+        if self.reflection and self.reflection.texts.get("accomplished"):
+            accomplished = self.reflection.texts["accomplished"].strip() + "\n\n"
         return say(
             "reunion_script",
             partner=forms["partner"],
@@ -99,15 +96,14 @@ class ReunionController:
                 else say("reunion_closed_intro"),
             )
         try:
-            chosen = parse_choice(outcome, "Their answer", OUTCOMES)
-            text = parse_text(script, "Your script") or self.script()
+            with about("outcome"):
+                chosen = parse_choice(outcome, "Their answer", OUTCOMES)
+            with about("script"):
+                text = parse_text(script, "Your script") or self.script()
         except InputError as error:
-            return Outcome(False, str(error), "outcome")
-        self.store.save_record(
-            "reunion",
-            self.today,
-            {"outcome": chosen, "script": text, "talking_points": self.talking_points()},
-        )
+            return Outcome(False, str(error), error.field)
+        record = ReunionOutcome(chosen, text, tuple(self.talking_points()))
+        self.store.save_record(ReunionOutcome.KIND, self.today, record.to_stored())
         return Outcome(True, say("reunion_saved", outcome=chosen, after=say(AFTER[chosen])))
 
 

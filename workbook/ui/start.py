@@ -10,6 +10,7 @@ from IPython.display import HTML, display
 from ..context import open_store, resolve_today
 from ..messages import say
 from ..model import GOAL_TEMPLATES
+from ..records import BreakAgreement
 from ..store import Store
 from ..validation import InputError, optional, validate_plan, validate_who5
 from .common import message_html, never_a_traceback, show_message, widgets
@@ -37,8 +38,8 @@ class StartController:
         return self.store.plan()
 
     def dating_allowed(self) -> bool:
-        record = self.store.record("break")
-        return record is None or bool(record.data.get("dating_allowed", True))
+        agreement = BreakAgreement.from_record(self.store.record(BreakAgreement.KIND))
+        return agreement is None or agreement.dating_allowed
 
     def on_save_plan(
         self, *, start, days=30, name=None, partner=None, pronoun=None, why=None, goals=()
@@ -54,7 +55,7 @@ class StartController:
                 goals=goals,
             )
         except InputError as error:
-            return Outcome(False, str(error), _plan_field(str(error)))
+            return Outcome(False, str(error), error.field)
         before = self.plan
         if before is not None:  # a goal kept from the saved plan keeps the day it was added
             since = {g.name.casefold(): g.since for g in before.goals}
@@ -81,22 +82,6 @@ class StartController:
         self.store.save_who5(who5)
         return Outcome(True, say("who5_saved", date=who5.date, raw=who5.raw, percent=who5.percent))
 
-
-def _plan_field(text: str) -> str | None:
-    """Which plan field a validation sentence is about."""
-    for field, words in (
-        ("start", "start date"),
-        ("days", "length"),
-        ("goals", "goal"),
-        ("goals", "Times per week"),
-        ("name", "Your name"),
-        ("partner", "Their name"),
-        ("pronoun", "pronoun"),
-        ("why", "Your why"),
-    ):
-        if words.casefold() in text.casefold():
-            return field
-    return None
 
 
 class StartView:

@@ -9,12 +9,13 @@ from IPython.display import HTML, display
 
 from ..context import open_store, resolve_today
 from ..messages import say
+from ..records import BREAK_ANSWERS, BreakAgreement
 from ..store import Store
-from ..validation import InputError, optional, parse_choice, parse_date
+from ..validation import InputError, about, optional, parse_choice, parse_date
 from .common import escape, message_html, never_a_traceback, show_message, widgets
 from .forms import Field, Outcome, parse_yes_no, pronoun_forms, toggles, yes_no
 
-ANSWERS = tuple(say("break_answers").split("|"))
+ANSWERS = BREAK_ANSWERS
 
 
 class BreakController:
@@ -27,27 +28,23 @@ class BreakController:
         return say("break_script", **pronoun_forms(self.store.plan()))
 
     def on_save(self, *, answer, no_contact=True, dating_allowed=False, start_date=None) -> Outcome:
+        plan = self.store.plan()
         try:
-            chosen = parse_choice(answer, "Their answer", ANSWERS)
-            no_contact = parse_yes_no(True if no_contact is None else no_contact, "No contact")
-            dating = parse_yes_no(False if dating_allowed is None else dating_allowed, "Dating")
-            plan = self.store.plan()
-            fallback = plan.start_date if plan else self.today
-            start = parse_date(
-                optional(start_date) or fallback, "The start date", allow_future=True
-            )
+            with about("answer"):
+                chosen = parse_choice(answer, "Their answer", ANSWERS)
+            with about("no_contact"):
+                no_contact = parse_yes_no(True if no_contact is None else no_contact, "No contact")
+            with about("dating_allowed"):
+                dating = parse_yes_no(False if dating_allowed is None else dating_allowed, "Dating")
+            with about("start_date"):
+                fallback = plan.start_date if plan else self.today
+                start = parse_date(
+                    optional(start_date) or fallback, "The start date", allow_future=True
+                )
         except InputError as error:
-            return Outcome(False, str(error), _field_of(str(error)))
-        self.store.save_record(
-            "break",
-            self.today,
-            {
-                "answer": chosen,
-                "no_contact": no_contact,
-                "dating_allowed": dating,
-                "start_date": start.isoformat(),
-            },
-        )
+            return Outcome(False, str(error), error.field)
+        agreement = BreakAgreement(chosen, no_contact, dating, start)
+        self.store.save_record(agreement.KIND, self.today, agreement.to_stored())
         words = say("break_" + chosen.replace(" ", "_"))
         forms = pronoun_forms(plan)
         text = say(
@@ -64,18 +61,11 @@ class BreakController:
         return Outcome(True, text + " " + say("break_same_next"))
 
 
-def _field_of(text: str) -> str:
-    lowered = text.casefold()
-    if "date" in lowered:
-        return "start_date"
-    return "answer" if "answer" in lowered else "terms"
-
-
 class BreakView:
     def __init__(self, controller: BreakController):
         self.controller = controller
-        record = controller.store.record("break")
-        data = record.data if record else {}
+        record = controller.store.record(BreakAgreement.KIND)
+        data = BreakAgreement.from_record(record).to_stored() if record else {}
         plan = controller.store.plan()
         start = data.get("start_date") or (plan.start_date.isoformat() if plan else None)
         self.fields = {

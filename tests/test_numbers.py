@@ -1,5 +1,5 @@
-"""The numbers behind the progress charts, worked out by hand on a small workbook with gaps, a
-corrected day and slips; and property tests on random workbooks."""
+"""The builder of numbers and the day frames behind the charts, worked out by hand on a small
+workbook with gaps, a corrected day and slips; and property tests on random workbooks."""
 
 from __future__ import annotations
 
@@ -12,9 +12,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from workbook import analytics, rules, summary
-from workbook.model import Checkin, Goal, Plan, Who5
-from workbook.store import Snapshot, Store
+from workbook import day_frames, mood_lift, rules
+from workbook.model import Checkin, Goal, Plan, Snapshot, Who5
+from workbook.numbers import Numbers, build
+from workbook.store import Store
 
 START = date(2026, 11, 1)
 TODAY = date(2026, 11, 10)  # day 10
@@ -52,8 +53,17 @@ def hand(tmp_path) -> Snapshot:
 
 
 @pytest.fixture
-def progress(hand) -> analytics.Progress:
-    return analytics.build_progress(hand, TODAY)
+def numbers(hand) -> Numbers:
+    return build(hand, TODAY)
+
+
+@pytest.fixture
+def progress(numbers) -> day_frames.Frames:
+    return numbers.frames
+
+
+def lift_rows(snapshot, today) -> dict:
+    return {row.goal: row.as_dict() for row in build(snapshot, today).mood_lift}
 
 
 def test_day_frame_has_every_calendar_day_with_gaps_left_empty(progress):
@@ -86,17 +96,26 @@ def test_rolling_mean_uses_the_last_seven_calendar_days_and_leaves_gaps(progress
             assert value == pytest.approx(want)
 
 
-def test_trend_needs_seven_check_in_days_and_agrees_with_the_report(progress, hand):
-    trend = analytics.mood_trend(progress.days)
+def test_trend_is_one_least_squares_fit_shared_by_the_line_and_the_report(progress, numbers):
+    trend = day_frames.mood_trend_line(progress)
     slope_per_week = (trend["trend"].iloc[1] - trend["trend"].iloc[0]) * 7
-    assert slope_per_week == pytest.approx(
-        summary.mood_trend_per_week(list(hand.checkins)), abs=0.01
-    )
-    six = analytics.build_progress(hand, day(8))  # 6 check-ins by day 8
-    assert analytics.mood_trend(six.days).empty
+    # Worked by hand: moods 4,3,3,6,5,7,8,6 on days 1,2,3,5,6,8,9,10 -> slope 0.4603 a day.
+    xs, ys = [0, 1, 2, 4, 5, 7, 8, 9], [4, 3, 3, 6, 5, 7, 8, 6]
+    slope = np.polyfit(xs, ys, 1)[0]
+    assert slope_per_week == pytest.approx(slope * 7)
+    assert numbers.mood_trend.per_week == round(slope * 7, 2)
+    assert numbers.summary()["mood"]["trend_per_week"] == round(slope * 7, 2)
+    six = build(numbers_snapshot_of(progress), day(8))  # 6 check-ins by day 8
+    assert six.mood_trend is None
+    assert day_frames.mood_trend_line(six.frames).empty
 
 
-def test_goal_frames_done_minutes_and_strength(progress, hand):
+def numbers_snapshot_of(progress) -> Snapshot:
+    n = progress.numbers
+    return Snapshot(n.plan, n.checkins, n.who5s, {})
+
+
+def test_goal_frames_done_minutes_and_strength(progress, numbers):
     done = progress.done
     assert done["Gym"].tolist() == [
         True,
@@ -111,79 +130,87 @@ def test_goal_frames_done_minutes_and_strength(progress, hand):
         False,
     ]
     assert done["Walk"].tolist() == [True, True, False, False, True, True, False, False, True, True]
-    totals = analytics.minutes_per_goal(progress).set_index("goal")
-    assert totals.loc["Gym", "minutes"] == 135 and totals.loc["Gym", "days_done"] == 4
-    assert totals.loc["Walk", "minutes"] == 20 and totals.loc["Walk", "days_done"] == 6
-    # Strength agrees with the report, and with Loop's formula worked step by step.
-    report = {g["name"]: g["strength"] for g in summary.build_summary(hand, TODAY)["goals"]}
-    assert analytics.strength_today(progress) == report
+    gym, walk = numbers.goal("Gym"), numbers.goal("Walk")
+    assert (gym.minutes, gym.days_done) == (135, 4)
+    assert (walk.minutes, walk.days_done) == (20, 6)
+    # Loop's formula worked step by step, for the daily goal.
     m = 0.5 ** (1 / 13)
     score = 0.0
     for flag in [1, 1, 0, 0, 1, 1, 0, 0, 1, 1]:
         score = score * m + flag * (1 - m)
+    assert walk.strength == round(score * 100, 1) == 24.9
     assert progress.strength["Walk"].iloc[-1] == pytest.approx(score * 100)
+    # Twice a week: c = min(1, days done in the last 14 ÷ 4), the multiplier for f = 2/7.
+    m2 = 0.5 ** (math.sqrt(2 / 7) / 13)
+    score, done_days = 0.0, {1, 5, 8, 9}
+    for n in range(1, 11):
+        c = min(1.0, len([d for d in done_days if n - 13 <= d <= n]) / 4)
+        score = score * m2 + c * (1 - m2)
+    assert gym.strength == round(score * 100, 1) == 13.6
+    assert numbers.summary()["goals"][0]["strength"] == gym.strength
 
 
 def test_weekly_targets_met_missed_and_so_far(progress):
-    weeks = analytics.weekly_targets(progress).set_index(["goal", "week"])
+    weeks = day_frames.weekly_targets(progress).set_index(["goal", "week"])
     assert weeks.loc[("Gym", 1), "done"] == 2 and weeks.loc[("Gym", 1), "status"] == "met"
     assert weeks.loc[("Gym", 2), "done"] == 2 and weeks.loc[("Gym", 2), "status"] == "met"
     assert weeks.loc[("Walk", 1), "done"] == 4 and weeks.loc[("Walk", 1), "status"] == "missed"
     assert weeks.loc[("Walk", 2), "done"] == 2 and weeks.loc[("Walk", 2), "status"] == "so far"
 
 
-def test_streaks_agree_with_the_report(progress, hand):
-    s = analytics.streaks(progress)
-    assert s == {
+def test_streaks(numbers):
+    assert numbers.checkin_streak == rules.Streak(current=3, best=3)
+    assert numbers.no_contact_streak == rules.Streak(current=1, best=5)
+    assert numbers.summary()["streaks"] == {
         "checkin_current": 3,
         "checkin_best": 3,
         "no_contact_current": 1,
         "no_contact_best": 5,
     }
-    report = summary.build_summary(hand, TODAY)["streaks"]
-    assert s == report
 
 
 def test_triggers_count_the_same_words_together(progress):
-    counts = analytics.trigger_counts(progress.days)
+    counts = day_frames.trigger_counts(progress.days)
     assert counts.to_dict("records") == [
         {"trigger": "Old photos", "count": 2},
         {"trigger": "Sunday evening", "count": 1},
     ]
 
 
-def test_slips_and_wins_in_order(progress):
-    assert [(s["day"], s["what"]) for s in analytics.slip_rows(progress)] == [
+def test_slips_and_wins_in_order(numbers):
+    assert [(numbers.day_of(s.date), s.slip) for s in numbers.slips] == [
         (3, "They called; we argued"),
         (9, "<b>texted</b> back"),
     ]
-    assert analytics.accomplishments(progress) == [{"date": day(8), "day": 8, "win": "Ran 5 km"}]
+    assert numbers.summary()["accomplishments"] == [
+        {"date": day(8).isoformat(), "day": 8, "win": "Ran 5 km"}
+    ]
 
 
-def test_who5_frame_and_change(progress):
+def test_who5_frame_and_change(progress, numbers):
     assert progress.who5[["day", "percent"]].values.tolist() == [[0, 40], [10, 60]]
-    assert analytics.who5_change(progress) == {
-        "points": 20,
-        "real_change": True,
-        "first_day": 0,
-        "last_day": 10,
-    }
+    change = numbers.who5_change
+    assert (change.points, change.real_change, change.first_day, change.last_day) == (
+        20,
+        True,
+        0,
+        10,
+    )
 
 
 def test_low_mood_follows_the_latest_corrected_days(tmp_path, hand):
-    assert not analytics.low_mood(analytics.build_progress(hand, TODAY))
+    assert not build(hand, TODAY).low_mood_prompt
     with Store(tmp_path / "hand") as store:
         for n in (8, 9, 10):  # the three latest check-ins, corrected lower
             store.save_checkin(Checkin(day(n), 2))
-        lower = store.snapshot()
-        assert analytics.low_mood(analytics.build_progress(lower, TODAY))
+        assert build(store.snapshot(), TODAY).low_mood_prompt
         store.save_checkin(Checkin(day(10), 6))  # the mood lifts: the prompt steps back
         lifted = store.snapshot()
-    assert not analytics.low_mood(analytics.build_progress(lifted, TODAY))
+    assert not build(lifted, TODAY).low_mood_prompt
 
 
 def test_mood_lift_worked_by_hand(hand):
-    rows = {r["goal"]: r for r in analytics.mood_lift_rows(hand, TODAY)}
+    rows = lift_rows(hand, TODAY)
     gym = rows["Gym"]
     # With Gym: 4, 6, 7, 8 (mean 6.25); without: 3, 3, 5, 6 (mean 4.25).
     assert (gym["days_done"], gym["days_not"], gym["enough_data"]) == (4, 4, True)
@@ -192,7 +219,50 @@ def test_mood_lift_worked_by_hand(hand):
     walk = rows["Walk"]
     assert (walk["days_done"], walk["days_not"], walk["enough_data"]) == (6, 2, False)
     assert walk["difference"] is None and walk["low"] is None and walk["high"] is None
-    assert analytics.mood_lift_rows(hand, TODAY) == analytics.mood_lift_rows(hand, TODAY)
+    assert lift_rows(hand, TODAY) == lift_rows(hand, TODAY)
+
+
+def _lift_snapshot(with_moods, without_moods) -> Snapshot:
+    plan = Plan(start_date=START, goals=(Goal("Gym", 3),))
+    checkins = [
+        Checkin(day(i + 1), m, goals=(("Gym", None),)) for i, m in enumerate(with_moods)
+    ] + [Checkin(day(len(with_moods) + i + 1), m) for i, m in enumerate(without_moods)]
+    return Snapshot(plan, tuple(checkins), (), {})
+
+
+@pytest.mark.parametrize(
+    ("with_moods", "without_moods", "enough"),
+    [
+        ([7, 8, 9], [3, 4, 5], True),  # exactly three days on each side: shown
+        ([7, 8], [3, 4, 5], False),  # two with: not enough data yet
+        ([7, 8, 9], [3, 4], False),  # two without: not enough data yet
+    ],
+)
+def test_mood_lift_needs_exactly_three_days_on_each_side(with_moods, without_moods, enough):
+    snapshot = _lift_snapshot(with_moods, without_moods)
+    row = build(snapshot, day(10)).mood_lift[0]
+    assert row.enough_data is enough
+    assert (row.difference is not None) is enough
+    if enough:
+        assert row.difference == 4.0
+
+
+def test_mood_lift_interval_is_the_90_percent_bootstrap_interval():
+    """Pinned: the 5th and 95th percentiles of the bootstrap differences, not 50 % or 99 %."""
+    with_moods, without_moods = [5, 7, 8, 9, 6, 9], [3, 6, 4, 5, 2]
+    row = build(_lift_snapshot(with_moods, without_moods), day(12)).mood_lift[0]
+    rng = np.random.default_rng(mood_lift.BOOTSTRAP_SEED)
+    diffs = mood_lift._bootstrap_means(np.array(with_moods, float), rng) - (
+        mood_lift._bootstrap_means(np.array(without_moods, float), rng)
+    )
+
+    def interval(percent):
+        tail = (100 - percent) / 2
+        return tuple(round(float(v), 2) for v in np.percentile(diffs, [tail, 100 - tail]))
+
+    assert (row.low, row.high) == interval(90)
+    assert (row.low, row.high) != interval(50)
+    assert (row.low, row.high) != interval(99)
 
 
 def test_bootstrap_interval_matches_plain_resampling():
@@ -200,8 +270,8 @@ def test_bootstrap_interval_matches_plain_resampling():
     rng = np.random.default_rng(42)
     with_goal = rng.integers(3, 10, size=40).astype(float)
     without = rng.integers(1, 8, size=25).astype(float)
-    fast = analytics._bootstrap_means(with_goal, np.random.default_rng(1)) - (
-        analytics._bootstrap_means(without, np.random.default_rng(2))
+    fast = mood_lift._bootstrap_means(with_goal, np.random.default_rng(1)) - (
+        mood_lift._bootstrap_means(without, np.random.default_rng(2))
     )
     plain_rng = np.random.default_rng(3)
     plain = with_goal[plain_rng.integers(0, 40, size=(20_000, 40))].mean(axis=1) - without[
@@ -210,27 +280,52 @@ def test_bootstrap_interval_matches_plain_resampling():
     assert np.percentile(fast, [5, 95]) == pytest.approx(np.percentile(plain, [5, 95]), abs=0.15)
 
 
-def test_analytics_never_change_the_callers_frame(progress):
+def test_frames_never_change_the_callers_frame(progress):
     before = progress.days.copy(deep=True)
-    analytics.mood_trend(progress.days)
-    analytics.trigger_counts(progress.days)
-    analytics.weekly_targets(progress)
-    analytics.mood_lift_frame(progress)
+    day_frames.mood_trend_line(progress)
+    day_frames.trigger_counts(progress.days)
+    day_frames.weekly_targets(progress)
     pd.testing.assert_frame_equal(progress.days, before)
+
+
+def test_the_builder_works_each_number_out_once(monkeypatch, hand):
+    """Each rule giving a workbook-wide number runs once per build, however many readers."""
+    from workbook import charts
+    from workbook import numbers as numbers_module
+
+    calls = {}
+    for name in ("checkin_streak", "no_contact_streak", "goal_strength_series", "low_mood_prompt"):
+        real = getattr(rules, name)
+
+        def counted(*args, _real=real, _name=name, **kwargs):
+            calls[_name] = calls.get(_name, 0) + 1
+            return _real(*args, **kwargs)
+
+        monkeypatch.setattr(numbers_module.rules, name, counted)
+    n = build(hand, TODAY)
+    charts.figures_for(n.frames)
+    n.summary()
+    assert len(n.mood_lift) == 2
+    assert calls == {
+        "checkin_streak": 1,
+        "no_contact_streak": 1,
+        "goal_strength_series": 2,  # one per goal
+        "low_mood_prompt": 1,
+    }
 
 
 def test_nothing_yet_gives_empty_frames(tmp_path):
     with Store(tmp_path / "empty") as store:
         empty = store.snapshot()
-    p = analytics.build_progress(empty, TODAY)
-    assert p.days.empty and p.checkin_count == 0
-    assert analytics.mood_lift_rows(empty, TODAY) == []
-    assert analytics.streaks(p)["checkin_current"] == 0
+    n = build(empty, TODAY)
+    assert n.frames.days.empty and not n.checkins
+    assert n.mood_lift == ()
+    assert n.checkin_streak.current == 0
     with Store(tmp_path / "later") as store:
         store.save_plan(Plan(start_date=TODAY + timedelta(days=3), goals=(Goal("Gym", 3),)))
         later = store.snapshot()
-    p = analytics.build_progress(later, TODAY)
-    assert p.days.empty and analytics.weekly_targets(p).empty
+    frames = build(later, TODAY).frames
+    assert frames.days.empty and day_frames.weekly_targets(frames).empty
 
 
 # --- Property tests on random workbooks ------------------------------------------------------
@@ -280,26 +375,24 @@ def workbooks(draw) -> tuple[Snapshot, date]:
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(workbooks())
-def test_random_workbooks_agree_with_the_report_and_never_give_nan(case):
+def test_random_workbooks_frames_agree_with_the_numbers_and_never_give_nan(case):
     snapshot, today = case
-    p = analytics.build_progress(snapshot, today)
+    n = build(snapshot, today)
+    frames = n.frames
     if snapshot.plan is None:
-        assert p.days.empty and analytics.mood_lift_rows(snapshot, today) == []
+        assert frames.days.empty and n.mood_lift == ()
         return
-    report = summary.build_summary(snapshot, today)
-    assert analytics.streaks(p) == report["streaks"]
-    assert analytics.strength_today(p) == {g["name"]: g["strength"] for g in report["goals"]}
-    assert analytics.low_mood(p) == report["low_mood_prompt"]
-    for row in analytics.mood_lift_rows(snapshot, today):
-        for key in ("difference", "low", "high"):
-            value = row[key]
-            assert (value is None) != row["enough_data"]
+    for row in n.mood_lift:
+        for value in (row.difference, row.low, row.high):
+            assert (value is None) != row.enough_data
             assert value is None or math.isfinite(value)
-        if row["enough_data"]:
-            assert row["low"] <= row["high"]
-    if len(p.days):
-        assert p.days["mood_avg7"].notna().sum() == p.checkin_count
-        minutes = analytics.minutes_per_goal(p)
-        assert minutes["days_done"].tolist() == [g["days_done"] for g in report["goals"]]
-        assert minutes["minutes"].tolist() == [g["minutes"] for g in report["goals"]]
-        assert rules.day_number(snapshot.plan.start_date, today) == p.days["day"].iloc[-1]
+        if row.enough_data:
+            assert row.low <= row.high
+    if len(frames.days):
+        assert frames.days["mood_avg7"].notna().sum() == len(n.checkins)
+        for goal in n.goals:
+            assert int(frames.done[goal.name].fillna(False).sum()) == goal.days_done
+            assert int(frames.minutes[goal.name].sum()) == goal.minutes
+            last = frames.strength[goal.name].dropna()
+            assert (round(float(last.iloc[-1]), 1) if len(last) else 0.0) == goal.strength
+        assert n.day == frames.days["day"].iloc[-1]

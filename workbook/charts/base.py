@@ -1,0 +1,124 @@
+"""What every chart shares: labels, the empty state, the date axis."""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from ..day_frames import Frames
+from ..messages import say
+from ..theme import MUTED, TEMPLATE
+
+# Short labels on axes and legends (the sentences live in messages.py).
+LABELS = {
+    "checkin": "Each check-in",
+    "avg7": "7-day average",
+    "trend": "Overall trend",
+    "contact": "Contact that day",
+    "mood_axis": "Mood (1 low – 10 high)",
+    "urge_axis": "Urge (0–10)",
+    "urge": "Urge",
+    "strength_axis": "Strength",
+    "minutes_axis": "Minutes in total",
+    "times_axis": "Times noted",
+    "lift_axis": "Difference in mean mood (points)",
+    "who5_axis": "WHO-5 score",
+    "day_axis": "Day of the programme",
+    "week_axis": "Week of the programme",
+    "calendar_key": "Green: done · grey: not done · blank: no check-in",
+    "weekly_key": "Green: target met · blue: this week so far · grey: not met",
+    "who5_50": "50 %: talking to someone could help",
+    "who5_28": "28 %: please do reach out",
+    "interval": "90 % interval",
+    "lift_key": "Right of the line: higher mood on days with the goal · bars: 90 % interval",
+}
+
+TREND_COLOR = MUTED
+MAX_TRIGGERS = 12
+MAX_WEEK_LABELS = 16
+LONG_HISTORY_DAYS = 120
+RECENT_DAYS = 91
+RECENT_WEEKS = 12
+MAX_WHO5_LABELS = 8
+LEGEND_ROW_PX = 850  # a 13-inch laptop's plot width beside JupyterLab's side bar
+
+
+def _figure(title: str, subtitle: str | None = None, **layout) -> go.Figure:
+    title_layout = {"text": html.escape(title)}
+    if subtitle:
+        title_layout["subtitle"] = {
+            "text": html.escape(subtitle),
+            "font": {"size": 13, "color": MUTED},
+        }
+    return go.Figure(layout=go.Layout(template=TEMPLATE, title=title_layout, **layout))
+
+
+def empty_figure(title: str, text: str) -> go.Figure:
+    """A calm figure holding one kind sentence, in place of a chart with nothing to show."""
+    fig = _figure(title, height=170, margin={"l": 24, "r": 24, "t": 64, "b": 16})
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    fig.add_annotation(
+        text=html.escape(text),
+        xref="paper",
+        yref="paper",
+        x=0.5,
+        y=0.5,
+        showarrow=False,
+        font={"size": 15, "color": MUTED},
+    )
+    fig.layout.meta = {"empty": True}
+    return fig
+
+
+def is_empty(fig: go.Figure) -> bool:
+    return bool(fig.layout.meta and fig.layout.meta.get("empty"))
+
+
+def _date_axis(fig: go.Figure, days: pd.DataFrame) -> None:
+    """A date axis at least a week wide (one day still looks like a day, not hours); a long
+    history opens on its last three months, the rest a drag or a double-click away."""
+    first = days.index[0]
+    last = max(days.index[-1], first + pd.Timedelta(days=6))
+    if (last - first).days > LONG_HISTORY_DAYS:
+        first = last - pd.Timedelta(days=RECENT_DAYS - 1)
+    half = pd.Timedelta(hours=12)
+    fig.update_xaxes(
+        type="date",
+        range=[first - half, last + half],
+        tickformatstops=[
+            {"dtickrange": [None, "M1"], "value": "%-d %b"},
+            {"dtickrange": ["M1", "M12"], "value": "%b %Y"},
+            {"dtickrange": ["M12", None], "value": "%Y"},
+        ],
+        hoverformat="%a %-d %b %Y",
+    )
+
+
+def _day_columns(index: pd.DatetimeIndex) -> dict:
+    """Heatmap columns, one per day; a lone day gets a day's width instead of a hairline."""
+    if len(index) == 1:
+        return {"x0": index[0], "dx": 24 * 60 * 60 * 1000}
+    return {"x": index}
+
+
+def _nothing_yet(progress: Frames, title: str) -> go.Figure | None:
+    """The empty state shared by every chart, when there is no plan or nothing before today."""
+    if progress.plan is None:
+        return empty_figure(title, say("progress_no_plan"))
+    if not len(progress.days):
+        return empty_figure(title, say("progress_before_start", start=progress.plan.start_date))
+    return None
+
+
+def _no_goals(progress: Frames, title: str) -> go.Figure | None:
+    return _nothing_yet(progress, title) or (
+        None if progress.goals else empty_figure(title, say("progress_no_goals"))
+    )
+
+
+def _points(value: float) -> str:
+    sign = "+" if value > 0 else "−" if value < 0 else "±"
+    return f"{sign}{abs(value):.1f} points"

@@ -1,0 +1,76 @@
+"""The WHO-5 chart, day 0 against days 14 and 30."""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+
+from .. import rules
+from ..day_frames import Frames
+from ..messages import say
+from ..theme import (
+    BLUE,
+    MUTED,
+)
+from .base import (
+    LABELS,
+    MAX_WHO5_LABELS,
+    _figure,
+    empty_figure,
+)
+
+
+def who5_change_text(progress: Frames) -> str:
+    change = progress.numbers.who5_change
+    if change is None:
+        return ""
+    if change.real_change:
+        direction = "higher" if change.points > 0 else "lower"
+        return say(
+            "progress_who5_real_change",
+            points=abs(change.points),
+            direction=direction,
+            first_day=change.first_day,
+        )
+    return say("progress_who5_small_change", points=abs(change.points), first_day=change.first_day)
+
+
+def who5_figure(progress: Frames) -> go.Figure:
+    title = say("progress_title_who5")
+    if progress.plan is None:
+        return empty_figure(title, say("progress_no_plan"))
+    who5 = progress.who5
+    if who5.empty:
+        return empty_figure(title, say("progress_no_who5"))
+    fig = _figure(title, who5_change_text(progress) or None)
+    fig.add_hrect(y0=0, y1=rules.WHO5_STRONGLY, fillcolor="#F6EEF3", line_width=0, layer="below")
+    for level, label in ((rules.WHO5_PROFESSIONAL, "who5_50"), (rules.WHO5_STRONGLY, "who5_28")):
+        fig.add_hline(
+            y=level,
+            line={"color": MUTED, "width": 1, "dash": "dot"},
+            annotation_text=LABELS[label],
+            annotation_position="top right",
+            annotation_font={"size": 12, "color": MUTED},
+        )
+    fig.add_scatter(
+        x=who5["day"],
+        y=who5["percent"],
+        mode="lines+markers+text" if len(who5) <= MAX_WHO5_LABELS else "lines+markers",
+        text=[f"{p} %" for p in who5["percent"]],
+        cliponaxis=False,
+        textposition="top center",
+        textfont={"size": 14},
+        line={"color": BLUE, "width": 2.5},
+        marker={"size": 11, "color": BLUE},
+        customdata=who5["raw"],
+        hovertemplate="Day %{x}: %{y} % (%{customdata} of 25)<extra></extra>",
+        showlegend=False,
+    )
+    days = sorted(set(who5["day"].astype(int)) | {0, 14, 30})
+    fig.update_xaxes(
+        title_text=LABELS["day_axis"],
+        tickvals=days if len(days) <= 12 else None,
+        range=[min(days) - 3, max(days) + 3],
+        zeroline=False,
+    )
+    fig.update_yaxes(title_text=LABELS["who5_axis"], range=[0, 108], ticksuffix=" %", dtick=20)
+    return fig

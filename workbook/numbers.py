@@ -1,0 +1,226 @@
+"""The builder of numbers: from a Snapshot and `today`, every number a page, the report and the
+JSON summary show, worked out once.
+
+This is the only module that calls the rules giving a workbook-wide number (both streaks, goal
+strength, the WHO-5 change, the low-mood prompt, the gate). Pages, charts and the report read a
+`Numbers`; they never recompute. It is plain Python, so the command line stays quick: the per-day
+pandas frames for the charts (`frames`) and the bootstrap of what lifts the mood (`mood_lift`) are
+built on first use, from these same numbers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import cached_property
+
+from . import rules
+from .model import Checkin, Goal, Plan, Snapshot, Who5
+from .records import BreakAgreement, GateAnswers, Reflection, ReunionOutcome
+
+TREND_MIN_CHECKINS = 7
+
+
+@dataclass(frozen=True)
+class MoodTrend:
+    """The least-squares line of mood against the date, over the check-in days."""
+
+    first_date: date
+    intercept: float  # mood on first_date
+    slope_per_day: float
+
+    @property
+    def per_week(self) -> float:
+        return round(self.slope_per_day * 7, 2)
+
+    def at(self, day: date) -> float:
+        return self.intercept + self.slope_per_day * (day - self.first_date).days
+
+
+@dataclass(frozen=True)
+class GoalNumbers:
+    goal: Goal
+    since: date  # the day it began to count (the start, or the day it was added)
+    done_dates: tuple[date, ...]
+    minutes: int
+    strength_series: tuple[float, ...]  # 0–1, one per day from `since` to today
+
+    @property
+    def name(self) -> str:
+        return self.goal.name
+
+    @property
+    def target_per_week(self) -> int:
+        return self.goal.target_per_week
+
+    @property
+    def days_done(self) -> int:
+        return len(self.done_dates)
+
+    @property
+    def strength(self) -> float:
+        """Today's strength in %, to one decimal."""
+        return round(self.strength_series[-1] * 100, 1) if self.strength_series else 0.0
+
+
+@dataclass(frozen=True)
+class Who5Row:
+    who5: Who5
+    day: int | None
+    flags: rules.Who5Flags
+
+
+@dataclass(frozen=True)
+class Who5Change:
+    points: int
+    real_change: bool
+    first_day: int
+    last_day: int
+
+
+@dataclass(frozen=True)
+class Numbers:
+    plan: Plan | None
+    today: date
+    checkins: tuple[Checkin, ...] = ()  # the newest revision of each day up to today
+    who5s: tuple[Who5, ...] = ()
+    day: int = 0
+    complete: bool = False
+    checkin_streak: rules.Streak = rules.Streak(0, 0)
+    no_contact_streak: rules.Streak = rules.Streak(0, 0)
+    mood_trend: MoodTrend | None = None
+    slips: tuple[Checkin, ...] = ()
+    goals: tuple[GoalNumbers, ...] = ()
+    who5: tuple[Who5Row, ...] = ()
+    who5_change: Who5Change | None = None
+    low_mood_prompt: bool = False
+    break_agreement: BreakAgreement | None = None
+    reflection: Reflection | None = None
+    reunion: ReunionOutcome | None = None
+    wins: tuple[Checkin, ...] = field(default=())
+
+    @property
+    def moods(self) -> list[int]:
+        return [c.mood for c in self.checkins]
+
+    @property
+    def mood_mean(self) -> float | None:
+        moods = self.moods
+        return round(sum(moods) / len(moods), 2) if moods else None
+
+    @property
+    def covers_through(self) -> date | None:
+        if self.plan is None or self.day < 1:
+            return None
+        return min(self.today, self.plan.start_date + timedelta(days=self.plan.days - 1))
+
+    def day_of(self, when: date) -> int | None:
+        return rules.day_number(self.plan.start_date, when) if self.plan else None
+
+    def goal(self, name: str) -> GoalNumbers | None:
+        return next((g for g in self.goals if g.name == name), None)
+
+    @cached_property
+    def frames(self):
+        """The per-day pandas frames the charts draw (pandas is imported only now)."""
+        from .day_frames import build_frames
+
+        return build_frames(self)
+
+    @cached_property
+    def mood_lift(self):
+        """What lifts the mood, per goal, with its bootstrap interval (numpy, on first use)."""
+        from .mood_lift import mood_lift
+
+        return mood_lift(self)
+
+    def summary(self) -> dict:
+        """The report's numbers as plain data: what `workbook report --format json` prints."""
+        from .summary_json import summary_json
+
+        return summary_json(self)
+
+
+def build(snapshot: Snapshot, today: date) -> Numbers:
+    """Every number for `today`: only what had happened by then counts."""
+    plan = snapshot.plan
+    records = snapshot.records
+    stage = {
+        "break_agreement": BreakAgreement.from_record(records.get("break")),
+        "reflection": Reflection.from_record(records.get("reflection")),
+        "reunion": ReunionOutcome.from_record(records.get("reunion")),
+    }
+    if plan is None:
+        return Numbers(plan=None, today=today, **stage)
+    checkins = tuple(c for c in snapshot.checkins if c.date <= today)
+    who5s = tuple(w for w in snapshot.who5s if w.date <= today)
+    slips = tuple(c for c in checkins if c.contact and c.date >= plan.start_date)
+    return Numbers(
+        plan=plan,
+        today=today,
+        checkins=checkins,
+        who5s=who5s,
+        day=rules.day_number(plan.start_date, today),
+        complete=rules.programme_complete(plan.start_date, plan.days, today),
+        checkin_streak=rules.checkin_streak([c.date for c in checkins], today),
+        no_contact_streak=rules.no_contact_streak(plan.start_date, [c.date for c in slips], today),
+        mood_trend=_mood_trend(checkins),
+        slips=slips,
+        goals=tuple(_goal_numbers(plan, goal, checkins, today) for goal in plan.goals),
+        who5=tuple(
+            Who5Row(w, rules.day_number(plan.start_date, w.date), rules.who5_flags(w.answers))
+            for w in who5s
+        ),
+        who5_change=_who5_change(plan, who5s),
+        low_mood_prompt=rules.low_mood_prompt(checkins, who5s[-1] if who5s else None),
+        wins=tuple(c for c in checkins if c.win),
+        **stage,
+    )
+
+
+def _goal_numbers(plan: Plan, goal: Goal, checkins, today: date) -> GoalNumbers:
+    since = max(plan.start_date, goal.since or plan.start_date)
+    done = [c for c in checkins if goal.name in c.goal_names and since <= c.date <= today]
+    minutes = sum(m or 0 for c in done for name, m in c.goals if name == goal.name)
+    dates = tuple(c.date for c in done)
+    series = rules.goal_strength_series(dates, goal.target_per_week, since, today)
+    return GoalNumbers(goal, since, dates, minutes, tuple(series))
+
+
+def _who5_change(plan: Plan, who5s: tuple[Who5, ...]) -> Who5Change | None:
+    if len(who5s) < 2:
+        return None
+    first, last = who5s[0], who5s[-1]
+    points, real = rules.who5_change(first, last)
+    day = rules.day_number
+    return Who5Change(
+        points, real, day(plan.start_date, first.date), day(plan.start_date, last.date)
+    )
+
+
+def _mood_trend(checkins: tuple[Checkin, ...]) -> MoodTrend | None:
+    """One least-squares fit, shared by the chart's line and the report's "per week"."""
+    if len(checkins) < TREND_MIN_CHECKINS:
+        return None
+    first = checkins[0].date
+    xs = [(c.date - first).days for c in checkins]
+    ys = [c.mood for c in checkins]
+    mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+    var = sum((x - mx) ** 2 for x in xs)
+    if var == 0:
+        return None
+    slope = sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / var
+    return MoodTrend(first, my - slope * mx, slope)
+
+
+def decide(answers: GateAnswers, texts: dict[str, str], decision: str) -> Reflection:
+    """The day-30 reflection, with the gate's verdict worked out once, as it is saved."""
+    gate = rules.reunion_gate(answers)
+    return Reflection(
+        answers=answers,
+        texts=texts,
+        decision=decision,
+        gate_open=gate.open,
+        show_help=gate.show_help,
+        gate_reasons=gate.reasons,
+    )

@@ -1,0 +1,136 @@
+"""The stages' own answers as small typed records, each converting to and from its stored form.
+
+Stored answers are codes ("agreed", "not yet", "gate_not_safe"); the words for them live in
+`messages`. The day-30 reflection carries the gate's verdict, worked out once when it was saved
+(by `numbers.decide`), so no page or report evaluates the gate again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from .model import Record
+
+BREAK_ANSWERS = ("agreed", "declined", "did not ask")
+REUNION_OUTCOMES = ("yes", "no", "not yet")
+REFLECTION_TEXTS = ("better_version", "accomplished", "discovered")
+GATE_FIELDS = ("want_restart", "conviction", "keep_growing", "felt_safe")
+
+
+@dataclass(frozen=True)
+class BreakAgreement:
+    answer: str  # one of BREAK_ANSWERS
+    no_contact: bool = True
+    dating_allowed: bool = False
+    start_date: date | None = None
+    recorded_on: date | None = None
+
+    KIND = "break"
+
+    def to_stored(self) -> dict:
+        return {
+            "answer": self.answer,
+            "no_contact": self.no_contact,
+            "dating_allowed": self.dating_allowed,
+            "start_date": self.start_date.isoformat() if self.start_date else None,
+        }
+
+    @classmethod
+    def from_record(cls, record: Record | None) -> BreakAgreement | None:
+        if record is None:
+            return None
+        data = record.data
+        start = data.get("start_date")
+        return cls(
+            answer=str(data.get("answer", "")),
+            no_contact=bool(data.get("no_contact", True)),
+            dating_allowed=bool(data.get("dating_allowed", False)),
+            start_date=date.fromisoformat(start) if start else None,
+            recorded_on=record.date,
+        )
+
+
+@dataclass(frozen=True)
+class GateAnswers:
+    want_restart: bool
+    conviction: int  # 0–10
+    keep_growing: bool
+    felt_safe: bool
+
+
+@dataclass(frozen=True)
+class Reflection:
+    answers: GateAnswers
+    texts: dict[str, str] = field(default_factory=dict)  # REFLECTION_TEXTS -> the person's words
+    decision: str = ""
+    gate_open: bool = False
+    show_help: bool = False
+    gate_reasons: tuple[str, ...] = ()  # message keys: why the gate stays closed
+    recorded_on: date | None = None
+
+    KIND = "reflection"
+
+    def to_stored(self) -> dict:
+        a = self.answers
+        return {
+            "want_restart": a.want_restart,
+            "conviction": a.conviction,
+            "keep_growing": a.keep_growing,
+            "felt_safe": a.felt_safe,
+            "decision": self.decision,
+            "gate_open": self.gate_open,
+            "show_help": self.show_help,
+            "gate_reasons": list(self.gate_reasons),
+            **{key: self.texts.get(key, "") for key in REFLECTION_TEXTS},
+        }
+
+    @classmethod
+    def from_record(cls, record: Record | None) -> Reflection | None:
+        if record is None:
+            return None
+        data = record.data
+        answers = GateAnswers(
+            want_restart=bool(data.get("want_restart")),
+            conviction=int(data.get("conviction") or 0),
+            keep_growing=bool(data.get("keep_growing")),
+            felt_safe=bool(data.get("felt_safe")),
+        )
+        return cls(
+            answers=answers,
+            texts={key: str(data.get(key) or "") for key in REFLECTION_TEXTS},
+            decision=str(data.get("decision") or ""),
+            gate_open=bool(data.get("gate_open")),
+            show_help=bool(data.get("show_help")),
+            gate_reasons=tuple(data.get("gate_reasons") or ()),
+            recorded_on=record.date,
+        )
+
+
+@dataclass(frozen=True)
+class ReunionOutcome:
+    outcome: str  # one of REUNION_OUTCOMES
+    script: str = ""
+    talking_points: tuple[str, ...] = ()
+    recorded_on: date | None = None
+
+    KIND = "reunion"
+
+    def to_stored(self) -> dict:
+        return {
+            "outcome": self.outcome,
+            "script": self.script,
+            "talking_points": list(self.talking_points),
+        }
+
+    @classmethod
+    def from_record(cls, record: Record | None) -> ReunionOutcome | None:
+        if record is None:
+            return None
+        data = record.data
+        return cls(
+            outcome=str(data.get("outcome", "")),
+            script=str(data.get("script") or ""),
+            talking_points=tuple(str(p) for p in data.get("talking_points") or ()),
+            recorded_on=record.date,
+        )

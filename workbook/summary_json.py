@@ -1,0 +1,98 @@
+"""A `Numbers` as the plain data a person sees in the report: what `report --format json` prints.
+
+It only lays out numbers already worked out by `numbers.build`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .numbers import Numbers
+
+
+def _iso(value):
+    return value.isoformat() if value is not None else None
+
+
+def summary_json(n: Numbers) -> dict:
+    plan = n.plan
+    if plan is None:
+        return {"programme": None, "checkins": 0, "message": "no plan yet"}
+    moods = n.moods
+    reflection = n.reflection
+    return {
+        "programme": {
+            "start_date": plan.start_date.isoformat(),
+            "days": plan.days,
+            "day": n.day,
+            "covers_through": _iso(n.covers_through),
+            "complete": n.complete,
+            "today": n.today.isoformat(),
+            "name": plan.name,
+            "partner": plan.partner,
+            "pronoun": plan.pronoun,
+            "why": plan.why,
+        },
+        "checkins": len(n.checkins),
+        "mood": {
+            "mean": n.mood_mean,
+            "min": min(moods) if moods else None,
+            "max": max(moods) if moods else None,
+            "trend_per_week": n.mood_trend.per_week if n.mood_trend else None,
+        },
+        "streaks": {
+            "checkin_current": n.checkin_streak.current,
+            "checkin_best": n.checkin_streak.best,
+            "no_contact_current": n.no_contact_streak.current,
+            "no_contact_best": n.no_contact_streak.best,
+        },
+        "slips": [{"date": c.date.isoformat(), "what_happened": c.slip} for c in n.slips],
+        "goals": [
+            {
+                "name": g.name,
+                "target_per_week": g.target_per_week,
+                "days_done": g.days_done,
+                "minutes": g.minutes,
+                "strength": g.strength,
+            }
+            for g in n.goals
+        ],
+        "who5": [
+            {
+                "date": row.who5.date.isoformat(),
+                "day": row.day,
+                "answers": list(row.who5.answers),
+                "raw": row.who5.raw,
+                "percent": row.who5.percent,
+                "suggest_professional": row.flags.suggest_professional,
+                "suggest_strongly": row.flags.suggest_strongly,
+            }
+            for row in n.who5
+        ],
+        "who5_change": (
+            {"points": n.who5_change.points, "real_change": n.who5_change.real_change}
+            if n.who5_change
+            else None
+        ),
+        "low_mood_prompt": n.low_mood_prompt,
+        "decision": (
+            {
+                "date": _iso(reflection.recorded_on),
+                **reflection.to_stored(),
+                "gate": {
+                    "open": reflection.gate_open,
+                    "show_help": reflection.show_help,
+                    "reasons": list(reflection.gate_reasons),
+                },
+            }
+            if reflection
+            else None
+        ),
+        "reunion": (
+            {"date": _iso(n.reunion.recorded_on), **n.reunion.to_stored()} if n.reunion else None
+        ),
+        "accomplishments": [
+            {"date": c.date.isoformat(), "day": n.day_of(c.date), "win": c.win} for c in n.wins
+        ],
+    }
