@@ -130,7 +130,10 @@ NOT_FACTS = {"gate", "gate_reasons", "reasons", "show_help", "date", "talking_po
 
 def _facts(data: dict) -> str:
     order = list(REFLECTION_LABELS)  # the questions in the order they were asked
-    keys = sorted((k for k in data if k not in NOT_FACTS), key=lambda k: (order.index(k) if k in order else len(order), k))
+    keys = sorted(
+        (k for k in data if k not in NOT_FACTS),
+        key=lambda k: (order.index(k) if k in order else len(order), k),
+    )
     rows = "".join(f"<dt>{escape(_label(k))}</dt><dd>{escape(_yes_no(data[k]))}</dd>" for k in keys)
     return f'<dl class="facts">{rows}</dl>'
 

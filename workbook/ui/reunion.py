@@ -38,7 +38,8 @@ class ReunionController:
             return message_html(say("reunion_no_reflection"), "info")
         conviction = self.reflection.answers.conviction
         reasons = "".join(
-            f"<li>{escape(say(r, conviction=conviction))}</li>" for r in self.reflection.gate_reasons
+            f"<li>{escape(say(r, conviction=conviction))}</li>"
+            for r in self.reflection.gate_reasons
         )
         body = message_html(
             f"{escape(say('reunion_closed_intro'))}<ul>{reasons}</ul>"

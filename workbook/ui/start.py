@@ -83,7 +83,6 @@ class StartController:
         return Outcome(True, say("who5_saved", date=who5.date, raw=who5.raw, percent=who5.percent))
 
 
-
 class StartView:
     """The plan form and the WHO-5 form, wired to a StartController."""
 
