@@ -33,6 +33,7 @@ demo: $(LAB_STAMP)
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: $(TEST_STAMP)
 	$(BIN)/ruff format .
@@ -42,6 +43,7 @@ test: $(TEST_STAMP)
 	bash scripts/ensure-browser.sh
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest -n 2 $(PYTEST_ARGS)
 
 bench: $(TEST_STAMP)
