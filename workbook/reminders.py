@@ -22,8 +22,9 @@ from .errors import InputError
 from .messages import say
 from .model import Plan
 
-PRODID = "-//thirty-day-break-workbook//reminders//EN"
-UID_DOMAIN = "thirty-day-break-workbook"
+# Not the project's name: "break" would say what these reminders are about on a synced calendar.
+PRODID = "-//workbook//reminders//EN"
+UID_DOMAIN = "workbook-reminders"
 DEFAULT_TIME = "20:00"
 REVIEW_DAYS = (7, 14, 21)  # as on the progress page
 MIDWAY_WHO5_DAY = 14
