@@ -158,3 +158,17 @@ def test_khal_imports_the_file_lists_day_14_and_updates_rather_than_doubles(
     khal(home, "import", "--batch", planned / DEFAULT_NAME)
     assert len(list((home / "calendar").iterdir())) == 37
     assert "Your daily check-in" not in khal(home, "list", START, "1d")
+
+
+def test_remind_loads_no_widget_or_heavy_library(tmp_path):
+    from tests.test_import_path import HEAVY, loaded_after
+
+    code = (
+        "from workbook.cli import main\n"
+        f"d = {str(tmp_path)!r}\n"
+        "assert main(['plan', '--data-dir', d, '--start', '2026-11-01']) == 0\n"
+        "assert main(['remind', '--data-dir', d]) == 0"
+    )
+    loaded = loaded_after(code)
+    assert "icalendar" in loaded  # the probe did run the command
+    assert loaded.isdisjoint(HEAVY), sorted(loaded & set(HEAVY))
