@@ -83,3 +83,15 @@ def test_forced_an_existing_file_is_replaced(tmp_path):
     os.chmod(path, 0o644)
     write_atomically(path, b"new", force=True)
     assert path.read_bytes() == b"new" and mode(path) == 0o600
+
+
+def test_a_link_to_a_folder_is_followed_only_when_forced(tmp_path):
+    folder = tmp_path / "real"
+    folder.mkdir()
+    link = tmp_path / "shortcut"
+    link.symlink_to(folder)
+    with pytest.raises(InputError, match="symbolic link"):
+        target_path(link, "file.ics", force=False)
+    path = target_path(link, "file.ics", force=True)
+    write_atomically(path, b"new", force=True)
+    assert link.is_symlink() and (folder / "file.ics").read_bytes() == b"new"

@@ -172,3 +172,11 @@ def test_remind_loads_no_widget_or_heavy_library(tmp_path):
     loaded = loaded_after(code)
     assert "icalendar" in loaded  # the probe did run the command
     assert loaded.isdisjoint(HEAVY), sorted(loaded & set(HEAVY))
+
+
+def test_a_data_folder_that_is_a_link_still_gets_its_file(run_cli, planned, tmp_path):
+    link = tmp_path / "workbook-link"
+    link.symlink_to(planned)
+    r = run_cli("remind", "--data-dir", link)
+    assert r.code == 0, r.err
+    assert (planned / DEFAULT_NAME).is_file() and link.is_symlink()

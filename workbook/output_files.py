@@ -16,10 +16,14 @@ def target_path(path: str | os.PathLike, default_name: str, force: bool) -> Path
     """Where to write: `path`, or `default_name` inside it when it is a folder.
 
     Refuses (InputError) a missing folder, a folder in the way, and, unless `force`, an existing
-    file or a symbolic link.
+    file or a symbolic link (to a file or to a folder).
     """
     target = Path(path).expanduser()
-    if target.is_dir() and not target.is_symlink():
+    if target.is_dir():
+        # A link to a folder is followed only when asked: with force the file goes inside the
+        # folder it points to (replacing the link itself would lose the person's shortcut).
+        if target.is_symlink() and not force:
+            raise InputError(say("output_symlink", path=target), "output")
         target = target / default_name
     if not target.parent.is_dir():
         raise InputError(say("folder_missing", path=target.parent), "output")

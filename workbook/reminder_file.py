@@ -42,7 +42,10 @@ def save_reminders(
     plan = store.plan()
     if plan is None:
         raise InputError(say("no_plan"))
-    target = target_path(store.data_dir if output is None else output, DEFAULT_NAME, force)
+    # The data folder itself may be a link the person made (to a synced drive, say): that is
+    # where the workbook lives, not an output they named, so it is followed.
+    folder = store.data_dir.resolve()
+    target = target_path(folder if output is None else output, DEFAULT_NAME, force)
     key = programme_key(store.plan_history()[0])
     write_atomically(target, calendar_bytes(plan, at, local_zone(), now, key), force)
     return target.parent.resolve() / target.name, plan.days
