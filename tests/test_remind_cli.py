@@ -11,6 +11,7 @@ from datetime import date, time, timedelta
 import pytest
 from icalendar import Calendar
 
+from tests.conftest import db_digest
 from workbook.reminder_file import DEFAULT_NAME
 
 START = date(2026, 10, 15)  # Berlin leaves summer time on day 11
@@ -67,11 +68,11 @@ def test_bad_input_is_one_kind_line_exit_2_and_nothing_written(
     (tmp_path / "precious").write_text("precious")
     (tmp_path / "link.ics").symlink_to(tmp_path / "precious")
     names = {"existing": existing, "link": tmp_path / "link.ics", "missing": tmp_path / "no"}
-    before = sorted(os.listdir(tmp_path)), sorted(os.listdir(planned))
+    before = sorted(os.listdir(tmp_path)), sorted(os.listdir(planned)), db_digest(planned)
     r = run_cli("remind", "--data-dir", planned, *[a.format(**names) for a in args])
     assert r.code == 2 and r.out == ""
     assert r.err.count("\n") == 1 and words in r.err and "Traceback" not in r.err
-    assert (sorted(os.listdir(tmp_path)), sorted(os.listdir(planned))) == before
+    assert (sorted(os.listdir(tmp_path)), sorted(os.listdir(planned)), db_digest(planned)) == before
     assert existing.read_text() == "mine" and (tmp_path / "precious").read_text() == "precious"
 
 
