@@ -314,6 +314,19 @@ def cmd_import(args) -> int:
     return 0
 
 
+def cmd_remind(args) -> int:
+    from datetime import UTC, datetime
+
+    from .reminder_file import save_reminders
+    from .reminders import parse_time
+
+    at = parse_time(args.time, "--time")  # checked before the workbook is opened
+    with _store(args, must_exist=True) as store:
+        path, days = save_reminders(store, at, args.output, args.force, datetime.now(UTC))
+    print(say("remind_done", path=path, time=at.strftime("%H:%M"), days=days))
+    return 0
+
+
 # --- the parser ------------------------------------------------------------------------------
 
 
@@ -390,6 +403,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("import", parents=[common], help="fill an empty workbook from an export")
     p.add_argument("path", metavar="PATH")
     p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("remind", parents=[common], help="reminders for your own calendar (.ics)")
+    p.add_argument("--time", default="20:00", metavar="HH:MM", help="when (default 20:00)")
+    p.add_argument("--output", metavar="PATH", help="where to write it (default: the data folder)")
+    p.add_argument("--force", action="store_true", help="replace an existing file")
+    p.set_defaults(func=cmd_remind)
 
     for name, func, port, what in (
         ("lab", cmd_lab, 8888, "open the workbook in JupyterLab"),

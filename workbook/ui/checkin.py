@@ -15,6 +15,7 @@ from ..store import Store
 from ..validation import SLIP_BY_CHOICES, InputError, optional, parse_date, validate_checkin
 from .common import message_html, never_a_traceback, show_message, widgets
 from .forms import LAYOUT, WIDE, Field, Outcome, toggles
+from .reminders import reminder_panel
 
 FIELDS = (
     "date",
@@ -154,8 +155,10 @@ class CheckinView:
         self.fields["date"].widget.observe(lambda _: self.on_pick_date(), names="value")
         self.fields["kept"].widget.observe(lambda _: self._show_slip(), names="value")
         boxes = [f.box for f in self.fields.values()]
+        self.reminders = reminder_panel(controller.store)
         self.box = widgets.VBox(
             [self.header, *boxes[:1], self.day_note, *boxes[1:], self.save, self.result]
+            + [self.reminders.box]
         )
         self.on_pick_date()
 

@@ -25,6 +25,7 @@ from .forms import (
     pronoun_forms,
     who5_feedback,
 )
+from .reminders import reminder_panel
 
 
 class StartController:
@@ -166,10 +167,12 @@ class StartView:
         )
         self.who5 = Who5Form()
         self.who5.save.on_click(lambda _: self.on_save_who5())
+        self.reminders = reminder_panel(controller.store, visible=plan is not None)
         self.box = widgets.VBox(
             [widgets.HTML(message_html(intro))]
             + [f.box for f in self.fields.values()]
-            + [widgets.HTML(f"<small>{dating_note}</small>"), self.save, self.result, self.who5.box]
+            + [widgets.HTML(f"<small>{dating_note}</small>"), self.save, self.result]
+            + [self.reminders.box, self.who5.box]
         )
 
     def goal_specs(self) -> list[str]:
@@ -192,6 +195,8 @@ class StartView:
         if not outcome.ok and outcome.field in self.fields:
             self.fields[outcome.field].show_error(outcome.message)
         self.result.value = message_html(outcome.message, "success" if outcome.ok else "error")
+        if outcome.ok:
+            self.reminders.show()
         return outcome
 
     def on_save_who5(self) -> Outcome:
