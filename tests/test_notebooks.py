@@ -126,3 +126,22 @@ def test_runs_without_showing_an_error(path: Path, data: str, tmp_path, demo_dir
     executed = run_notebook(path.stem, tmp_path, data_dir=str(data_dir), today=TODAY.isoformat())
     shown = "\n".join(shown_text(executed))
     assert shown.strip(), f"{path.stem} showed nothing at all"
+
+
+def test_committed_notebooks_are_what_the_builder_writes():
+    """The eight notebooks come from one source (scripts/build_notebooks.py and the stage
+    functions' signatures): run it after changing a stage, and this test stays green."""
+    import importlib.util
+    import sys
+
+    script = Path(__file__).resolve().parent.parent / "scripts" / "build_notebooks.py"
+    spec = importlib.util.spec_from_file_location("build_notebooks", script)
+    builder = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = builder  # its dataclasses look themselves up there
+    spec.loader.exec_module(builder)
+    built = builder.notebooks()
+    committed = sorted(p.stem for p in builder.NOTEBOOKS.glob("*.ipynb"))
+    assert sorted(built) == committed and len(committed) == 8
+    for name, notebook in built.items():
+        on_disk = nbformat.read(builder.NOTEBOOKS / f"{name}.ipynb", as_version=4)
+        assert nbformat.writes(notebook) == nbformat.writes(on_disk), name
