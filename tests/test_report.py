@@ -27,7 +27,7 @@ def build_summary(snapshot, today) -> dict:
 
 XSS_SCRIPT = "<script>window.__xss=1</script>"
 XSS_IMG = "<img src=x onerror=window.__xss_img=1>"
-# The demo's page counts: fixed chart sizes keep them from drifting (see report.CHART_HEIGHT).
+# The demo's page counts: fixed chart sizes keep them from drifting (see report.chart_data.CHART_HEIGHT).
 EXPECTED_PAGES = {"A4": 8, "Letter": 8}
 
 pytestmark = pytest.mark.skipif(

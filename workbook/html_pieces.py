@@ -1,0 +1,73 @@
+"""The small HTML pieces pages and the report share: message boxes, streak cards, the help box.
+
+Each takes plain values (text, numbers, a flag), never a snapshot, and renders an autoescaping
+template, so whatever a person typed is shown as text. Light on purpose: no IPython, ipywidgets or
+plotly here, so the report and the command line can use it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .messages import say
+from .templating import render
+
+# kind -> (background, border)
+STYLES = {
+    "info": ("#eef4fb", "#0072B2"),
+    "success": ("#eaf6f0", "#009E73"),
+    "warning": ("#fdf3e6", "#E69F00"),
+    "error": ("#fbeeee", "#B2443A"),
+    "help": ("#f3effa", "#7D5BA6"),
+}
+# theme.BLUE / theme.GREEN / theme.FONT_FAMILY, repeated because theme imports plotly.
+CHECKIN_COLOUR, CONTACT_COLOUR = "#0072B2", "#009E73"
+FONT_FAMILY = (
+    'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", "Noto Sans", '
+    '"Liberation Sans", Arial, sans-serif'
+)
+
+
+def message_box(
+    text: str | Sequence[str] = (),
+    kind: str = "info",
+    *,
+    lead: str = "",
+    items: Sequence[str] = (),
+    ordered: bool = False,
+) -> str:
+    """A calm coloured box: `text` (one string, or a list of paragraphs), an optional bold `lead`
+    and a list of `items`; all of it plain text, escaped."""
+    kind = kind if kind in STYLES else "info"
+    background, border = STYLES[kind]
+    paragraphs = [text] if isinstance(text, str) else list(text)
+    return render(
+        "message_box.html.j2",
+        kind=kind,
+        background=background,
+        border=border,
+        lead=lead,
+        paragraphs=[str(p) for p in paragraphs if p is not None and str(p) != ""],
+        items=[str(i) for i in items],
+        ordered=ordered,
+    )
+
+
+def streak_cards(
+    checkin_current: int, checkin_best: int, no_contact_current: int, no_contact_best: int
+) -> str:
+    """The four streak cards, check-in and no-contact, current and best."""
+    cards = [
+        (say("progress_streak_checkin"), int(checkin_current), CHECKIN_COLOUR),
+        (say("progress_streak_checkin_best"), int(checkin_best), CHECKIN_COLOUR),
+        (say("progress_streak_contact"), int(no_contact_current), CONTACT_COLOUR),
+        (say("progress_streak_contact_best"), int(no_contact_best), CONTACT_COLOUR),
+    ]
+    return render("streak_cards.html.j2", cards=cards, font_family=FONT_FAMILY)
+
+
+def low_mood_box(show: bool) -> str:
+    """ "" unless the low-mood prompt fires; then a warm box with where to find help."""
+    if not show:
+        return ""
+    return message_box([say("low_mood"), say("help_resources")], "help")

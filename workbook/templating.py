@@ -1,0 +1,47 @@
+"""One Jinja2 environment for every piece of HTML the workbook writes, with autoescaping always on.
+
+A person's words reach a template only as plain values, so they can only ever be text. The one way
+to place markup unescaped is `markupsafe.Markup`, kept for output we produced ourselves (plotly's
+chart HTML, our own CSS, another rendered template); each such place says so in a comment.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from .messages import say
+
+
+def day_text(value: date | str) -> str:
+    """A date as a person reads it: "Tue 27 Oct 2026"."""
+    d = date.fromisoformat(value) if isinstance(value, str) else value
+    return f"{d:%a} {d.day} {d:%b %Y}"
+
+
+def number_text(value) -> str:
+    """A number from the summary as shown: whole floats without ".0", a dash for nothing."""
+    if value is None:
+        return "—"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+ENVIRONMENT = Environment(
+    loader=PackageLoader("workbook", "templates"),
+    autoescape=True,  # every template, whatever its name: no path takes user text as markup
+    undefined=StrictUndefined,  # a misspelt name fails loudly instead of printing nothing
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+ENVIRONMENT.globals["say"] = say
+ENVIRONMENT.filters["say"] = say
+ENVIRONMENT.filters["day"] = day_text
+ENVIRONMENT.filters["number"] = number_text
+
+
+def render(name: str, **context) -> str:
+    """Render `workbook/templates/<name>` with `context`; every value is escaped unless Markup."""
+    return ENVIRONMENT.get_template(name).render(**context)
