@@ -28,16 +28,36 @@ FONT_FAMILY = (
 )
 
 
+# A list item: plain text, or (bold lead, text), or (bold lead, [sub-items]).
+Item = str | tuple[str, str] | tuple[str, Sequence[str]]
+
+
+def _item(item: Item) -> dict:
+    if isinstance(item, str):
+        return {"lead": "", "text": item, "sub": []}
+    lead, rest = item
+    if isinstance(rest, str):
+        return {"lead": str(lead), "text": rest, "sub": []}
+    return {"lead": str(lead), "text": "", "sub": [str(s) for s in rest]}
+
+
 def message_box(
     text: str | Sequence[str] = (),
     kind: str = "info",
     *,
     lead: str = "",
-    items: Sequence[str] = (),
+    items: Sequence[Item] = (),
+    items_title: str = "",
     ordered: bool = False,
+    plain_list: bool = False,
+    after: str = "",
 ) -> str:
-    """A calm coloured box: `text` (one string, or a list of paragraphs), an optional bold `lead`
-    and a list of `items`; all of it plain text, escaped."""
+    """A calm coloured box, every part of it plain text (escaped).
+
+    `text` is one string or a list of paragraphs, with an optional bold `lead`; then `items` (see
+    Item) under an optional bold `items_title`, numbered when `ordered`, without bullets when
+    `plain_list`; then `after`, a last sentence.
+    """
     kind = kind if kind in STYLES else "info"
     background, border = STYLES[kind]
     paragraphs = [text] if isinstance(text, str) else list(text)
@@ -48,8 +68,11 @@ def message_box(
         border=border,
         lead=lead,
         paragraphs=[str(p) for p in paragraphs if p is not None and str(p) != ""],
-        items=[str(i) for i in items],
+        items=[_item(i) for i in items],
+        items_title=items_title,
         ordered=ordered,
+        plain_list=plain_list,
+        after=after,
     )
 
 

@@ -61,21 +61,23 @@ MESSAGES = {
     "gate_not_growing": "You’re not sure you’d keep growing as your own person inside it.",
     "gate_open": "It’s a resounding yes. When you’re ready, the reunion page will help you prepare.",
     # --- The stage pages 00–02 and 04–06 (notebooks and workbook/ui/) ---------------------------
+    # Plain text only, everywhere: pages put the bold leads and lists in from templates.
+    "programme_steps_title": "How the next thirty days work",
+    # Lead|text pairs, one per step (split before filling in, so a name may hold "|").
     "programme_steps": (
-        "<b>How the next thirty days work</b><ol>"
-        "<li><b>Ask for a break instead.</b> Suggest thirty days with no contact at all, then "
+        "Ask for a break instead.|Suggest thirty days with no contact at all, then "
         "revisit how you both feel. {partner_cap} may agree or not; either way, the next step is "
-        "the same.</li>"
-        "<li><b>Work on yourself, every day.</b> A new hobby, the gym, a counsellor, a haircut — "
-        "whatever makes a real, noticeable change. A check-in takes two minutes.</li>"
-        "<li><b>Day 30: a real think.</b> Are you a better version of yourself? What did you "
+        "the same.|"
+        "Work on yourself, every day.|A new hobby, the gym, a counsellor, a haircut — "
+        "whatever makes a real, noticeable change. A check-in takes two minutes.|"
+        "Day 30: a real think.|Are you a better version of yourself? What did you "
         "accomplish and discover? Do you really, really want to start again — and would you keep "
-        "growing as your own person inside it? Go on only on a resounding yes.</li>"
-        "<li><b>The reunion.</b> Arrive calm, head high, accomplishments in tow; share what you have "
+        "growing as your own person inside it? Go on only on a resounding yes.|"
+        "The reunion.|Arrive calm, head high, accomplishments in tow; share what you have "
         "been working on and ask, without pressure, whether {partner} would like to try again. "
-        "What {partner} chooses is up to {object}.</li>"
-        "<li><b>Keep going, whatever the answer.</b> Keep working on yourself. People love being "
-        "around someone who is growing and happy — and so will you.</li></ol>"
+        "What {partner} chooses is up to {object}.|"
+        "Keep going, whatever the answer.|Keep working on yourself. People love being "
+        "around someone who is growing and happy — and so will you."
     ),
     "plan_intro": "Let’s set up your plan. Only the start date is needed; everything else helps.",
     "plan_exists": "You already have a plan: {days} days from {start} with {goal_count} goal(s). "
@@ -83,8 +85,9 @@ MESSAGES = {
     "goals_intro": "Pick the goals that would make a real, noticeable change, and how many times a week.",
     "dating_locked": "Dating is off the list: your break agreement says no dating others.",
     "dating_note": "Dating only if your break agreement allows it.",
+    "who5_intro_title": "How have you been? (WHO-5)",
     "who5_intro": (
-        "<b>How have you been? (WHO-5)</b> Over the last two weeks… Five short questions; you will "
+        "Over the last two weeks… Five short questions; you will "
         "answer them again on day 14 and day 30, so you can see the change."
     ),
     "who5_credit": "The WHO-5 Well-Being Index is © Psychiatric Centre North Zealand.",
@@ -99,12 +102,13 @@ MESSAGES = {
     ),
     "who5_pick_all": "Please answer all five WHO-5 questions.",
     "who5_ok": "That sounds like a steadier fortnight. Keep looking after yourself.",
+    "safety_note_title": "Your safety comes first.",
     "safety_note": (
-        "<b>Your safety comes first.</b> This workbook is for a break between two people who were "
+        "This workbook is for a break between two people who were "
         "safe with each other. If you have felt afraid, controlled or hurt, the programme is not "
         "about getting back together: please reach out for support."
     ),
-    "next_stage": "Next: open <b>{notebook}</b>.",
+    "next_stage": "Next: open {notebook}.",
     "yes_or_no": "{field} should be yes or no; “{value}” isn’t.",
     "answer_needed": "Please answer: {field}",
     "nothing_to_save": "Nothing to save yet — fill in the form above first.",
@@ -138,7 +142,7 @@ MESSAGES = {
     "checkin_win_part": "; your win: “{win}”",
     "checkin_energy_part": ", energy {energy}",
     # The day-30 reflection.
-    "numbers_intro": "<b>Your {days} days in numbers</b>",
+    "numbers_intro": "Your {days} days in numbers",
     "who5_compare": "WHO-5: {before} % on {before_date}, {after} % on {after_date} — {change}.",
     "who5_real_up": "up {points} points, a real change",
     "who5_real_down": "down {points} points, a real change — please be gentle with yourself",
@@ -160,7 +164,9 @@ MESSAGES = {
     "04_day30_reflection first — and if you already know it’s not for you, 06_keep_going is "
     "there for you.",
     "reunion_go_on": "Your next page is 06_keep_going.",
-    "talking_points_intro": "<b>What you could tell {partner}</b> — all of it yours:",
+    "talking_points_intro": "What you could tell {partner}",
+    "talking_points_yours": "— all of it yours:",
+    "calm_checklist_title": "Calm, not desperate",
     "talking_goal": "{goal}: {days_done} days ({strength} % strength)",
     "reunion_script": (
         "Hi {partner}. Thank you for meeting me.\n\n"
@@ -196,11 +202,13 @@ MESSAGES = {
     "keep_yes": "You’re giving it another shot. Keep the habits that got you here — they are yours.",
     "keep_not_yet": "No answer yet. Keep living your own life well while you wait.",
     "keep_default": "Whatever comes next, keep working on yourself. It is the part that is always yours.",
-    "long_view": "<b>The long view</b>: {checkins} check-ins since {start}; mood {first_mood} on "
+    "long_view_title": "The long view:",
+    "long_view": "{checkins} check-ins since {start}; mood {first_mood} on "
     "average in the first {first_days} days{later}; {wins} wins; best no-contact run {best} days.",
     "long_view_later": ", {later_mood} since",
     "goals_added": "Added {goals}, counting from {date}.",
-    "add_goal_intro": "<b>Add a new goal</b> — it counts from today.",
+    "add_goal_title": "Add a new goal",
+    "add_goal_intro": "— it counts from today.",
     "goals_now": "Your goals now",
     # Progress (03_progress): chart titles, empty states, streaks, what lifts the mood.
     "progress_no_plan": "Once your plan is set up in 00_start_here, your progress will appear here.",
@@ -440,8 +448,9 @@ MESSAGES = {
         "{time} on each of your {days} days. Made again after a change to your plan, it updates "
         "those reminders instead of doubling them."
     ),
+    "remind_page_title": "A reminder in your own calendar.",
     "remind_page_intro": (
-        "<b>A reminder in your own calendar.</b> Choose a time and save a calendar file; open it "
+        "Choose a time and save a calendar file; open it "
         "with your calendar app. Its words are neutral — “Your daily check-in” — so nothing "
         "private shows, even on a synced calendar."
     ),
@@ -460,3 +469,8 @@ MESSAGES = {
 def say(key: str, **values) -> str:
     """The user-facing sentence for `key`, filled in."""
     return MESSAGES[key].format(**values)
+
+
+def say_parts(key: str, **values) -> list[str]:
+    """A "|"-separated message as its parts, each filled in (split first: values may hold "|")."""
+    return [part.format(**values) for part in MESSAGES[key].split("|")]

@@ -9,6 +9,7 @@ import traceback
 
 from IPython.display import HTML, display
 
+from ..html_pieces import message_box
 from ..validation import InputError
 
 log = logging.getLogger("workbook")
@@ -26,14 +27,6 @@ class _LazyWidgets:
 
 widgets = _LazyWidgets()
 
-STYLES = {
-    "info": ("#eef4fb", "#0072B2"),
-    "success": ("#eaf6f0", "#009E73"),
-    "warning": ("#fdf3e6", "#E69F00"),
-    "error": ("#fbeeee", "#B2443A"),
-    "help": ("#f3effa", "#7D5BA6"),
-}
-
 SOMETHING_WENT_WRONG = (
     "Something went wrong on our side, and nothing you wrote was lost. "
     "Please try again; if it keeps happening, the details are in the notebook's log."
@@ -45,23 +38,17 @@ def escape(text) -> str:
     return html.escape("" if text is None else str(text), quote=True)
 
 
-def message_html(text: str, kind: str = "info", *, trusted_html: bool = False) -> str:
-    """A calm coloured box; `text` is escaped unless it is our own markup."""
-    background, border = STYLES.get(kind, STYLES["info"])
-    body = text if trusted_html else escape(text)
-    return (
-        f'<div class="workbook-{kind}" style="background:{background};border-left:4px solid {border};'
-        f'padding:0.6em 0.9em;margin:0.4em 0;border-radius:4px;font-size:1rem;line-height:1.45">'
-        f"{body}</div>"
-    )
+def message_html(text="", kind: str = "info", **parts) -> str:
+    """A calm coloured box, all of it plain text (see html_pieces.message_box for `parts`)."""
+    return message_box(text, kind, **parts)
 
 
-def message(text: str, kind: str = "info", *, trusted_html: bool = False) -> widgets.HTML:
-    return widgets.HTML(message_html(text, kind, trusted_html=trusted_html))
+def message(text="", kind: str = "info", **parts) -> widgets.HTML:
+    return widgets.HTML(message_box(text, kind, **parts))
 
 
-def show_message(text: str, kind: str = "info", *, trusted_html: bool = False) -> None:
-    display(HTML(message_html(text, kind, trusted_html=trusted_html)))
+def show_message(text="", kind: str = "info", **parts) -> None:
+    display(HTML(message_box(text, kind, **parts)))
 
 
 def never_a_traceback(func):

@@ -112,7 +112,10 @@ class Who5Form:
         self.save = widgets.Button(description="Save my WHO-5", button_style="primary")
         self.result = widgets.HTML()
         self.box = widgets.VBox(
-            [widgets.HTML(message_html(say("who5_intro"), "info", trusted_html=True)), *rows]
+            [
+                widgets.HTML(message_html(say("who5_intro"), "info", lead=say("who5_intro_title"))),
+                *rows,
+            ]
             + [
                 self.save,
                 self.result,

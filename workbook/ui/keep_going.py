@@ -14,7 +14,7 @@ from ..numbers import build
 from ..records import ReunionOutcome
 from ..store import Store
 from ..validation import InputError, optional, parse_goal_spec, validate_plan
-from .common import escape, message_html, never_a_traceback, show_message, widgets
+from .common import message_html, never_a_traceback, show_message, widgets
 from .forms import Field, Outcome
 
 WORDS = {"no": "keep_no", "yes": "keep_yes", "not yet": "keep_not_yet"}
@@ -52,13 +52,13 @@ class KeepGoingController:
             wins=len(numbers.wins),
             best=numbers.no_contact_streak.best,
         )
-        goals = "".join(
-            f"<li>{escape(g.name)}: {g.target_per_week}× a week, {g.days_done} days, "
-            f"strength {g.strength:.0f} %</li>"
+        goals = [
+            f"{g.name}: {g.target_per_week}× a week, {g.days_done} days, strength {g.strength:.0f} %"
             for g in numbers.goals
+        ]
+        return message_html(text, kind) + message_html(
+            body, lead=say("long_view_title"), items=goals, items_title=say("goals_now")
         )
-        body += f"<br><b>{escape(say('goals_now'))}</b><ul>{goals}</ul>" if goals else ""
-        return message_html(text, kind) + message_html(body, "info", trusted_html=True)
 
     def on_add_goals(self, specs) -> Outcome:
         """Add goals counting from today: a new plan revision, the old one kept."""
@@ -106,7 +106,7 @@ class KeepGoingView:
         self.result = widgets.HTML()
         self.box = widgets.VBox(
             [
-                widgets.HTML(message_html(say("add_goal_intro"), trusted_html=True)),
+                widgets.HTML(message_html(say("add_goal_intro"), lead=say("add_goal_title"))),
                 self.field.box,
                 self.add,
                 self.result,

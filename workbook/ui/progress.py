@@ -6,7 +6,6 @@ it without a kernel; `show` only displays those parts.
 
 from __future__ import annotations
 
-import html
 import json
 from datetime import date
 
@@ -14,9 +13,9 @@ from IPython.display import HTML, display
 
 from .. import charts, theme
 from ..context import open_store, resolve_today
+from ..html_pieces import low_mood_box, streak_cards
 from ..messages import say
 from ..numbers import Numbers, build
-from ..theme import BLUE, FONT_FAMILY, GREEN
 from .common import escape, message_html, never_a_traceback
 
 PLOTLY_MIMETYPE = "application/vnd.plotly.v1+json"
@@ -205,40 +204,16 @@ def show(data_dir=None, today=None) -> None:
             display(HTML(payload))
 
 
-def _days(n: int) -> str:
-    return f"{n} day" if n == 1 else f"{n} days"
-
-
 def streak_cards_html(numbers: Numbers) -> str:
-    """The four streak cards (check-in and no-contact, current and best) as escaped HTML."""
-    cards = [
-        ("progress_streak_checkin", numbers.checkin_streak.current, BLUE),
-        ("progress_streak_checkin_best", numbers.checkin_streak.best, BLUE),
-        ("progress_streak_contact", numbers.no_contact_streak.current, GREEN),
-        ("progress_streak_contact_best", numbers.no_contact_streak.best, GREEN),
-    ]
-    parts = []
-    for key, value, colour in cards:
-        label = html.escape(say(key))
-        parts.append(
-            f'<div class="workbook-streak" style="flex:1 1 10em;min-width:10em;padding:0.7em 1em;'
-            f"border-radius:8px;background:#f7f7f7;border-top:4px solid {colour};"
-            f'font-family:inherit">'
-            f'<div style="font-size:2rem;font-weight:600;line-height:1.1;color:#222">{int(value)}</div>'
-            f'<div style="font-size:0.95rem;color:#555">{html.escape(_days(int(value)).split()[1])}'
-            f"</div>"
-            f'<div style="font-size:1rem;color:#222;margin-top:0.25em">{label}</div></div>'
-        )
-    return (
-        '<div class="workbook-streaks" style="display:flex;flex-wrap:wrap;gap:0.8em;margin:0.5em 0;'
-        f'font-family:{html.escape(FONT_FAMILY)}">' + "".join(parts) + "</div>"
+    """The four streak cards (check-in and no-contact, current and best)."""
+    return streak_cards(
+        numbers.checkin_streak.current,
+        numbers.checkin_streak.best,
+        numbers.no_contact_streak.current,
+        numbers.no_contact_streak.best,
     )
 
 
 def low_mood_html() -> str:
     """A warm box with where to find help, for when the low-mood rule fires."""
-    body = (
-        f"<p style='margin:0 0 0.5em 0'>{html.escape(say('low_mood'))}</p>"
-        f"<p style='margin:0'>{html.escape(say('help_resources'))}</p>"
-    )
-    return message_html(body, "help", trusted_html=True)
+    return low_mood_box(True)

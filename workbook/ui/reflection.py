@@ -12,7 +12,7 @@ from ..numbers import Numbers, build, decide
 from ..records import GateAnswers, Reflection
 from ..store import Store
 from ..validation import InputError, about, optional, parse_int, parse_text, validate_who5
-from .common import escape, message_html, never_a_traceback, show_message, widgets
+from .common import message_html, never_a_traceback, show_message, widgets
 from .forms import (
     LAYOUT,
     WIDE,
@@ -45,11 +45,10 @@ class ReflectionController:
         n = self.numbers()
         if n.plan is None:
             return message_html(say("no_plan"), "warning")
-        goals = "".join(
-            f"<li>{escape(g.name)}: {g.days_done} days, {g.minutes} minutes, "
-            f"strength {g.strength:.0f} %</li>"
+        goals = [
+            f"{g.name}: {g.days_done} days, {g.minutes} minutes, strength {g.strength:.0f} %"
             for g in n.goals
-        )
+        ]
         mood = n.mood_mean
         rows = [
             f"{len(n.checkins)} check-ins; mood {mood if mood is not None else '—'} on average",
@@ -57,9 +56,8 @@ class ReflectionController:
             f"Check-in streak: {n.checkin_streak.current} days now, best {n.checkin_streak.best}",
             f"{len(n.wins)} wins written down",
         ]
-        items = "".join(f"<li>{r}</li>" for r in rows)
         head = say("numbers_intro", days=n.plan.days)
-        return message_html(f"{head}<ul>{items}{goals}</ul>", "info", trusted_html=True)
+        return message_html(lead=head, items=rows + goals)
 
     def who5_comparison(self) -> str:
         n = self.numbers()
@@ -123,18 +121,13 @@ def gate_html(reflection: Reflection) -> str:
     when safety was missing."""
     if reflection.gate_open:
         return message_html(
-            escape(say("gate_open")) + " " + say("next_stage", notebook="05_reunion"),
-            "success",
-            trusted_html=True,
+            say("gate_open") + " " + say("next_stage", notebook="05_reunion"), "success"
         )
     conviction = reflection.answers.conviction
-    reasons = "".join(
-        f"<li>{escape(say(r, conviction=conviction))}</li>" for r in reflection.gate_reasons
-    )
     body = message_html(
-        f"<ul>{reasons}</ul>{say('next_stage', notebook='06_keep_going')}",
-        "warning",
-        trusted_html=True,
+        kind="warning",
+        items=[say(r, conviction=conviction) for r in reflection.gate_reasons],
+        after=say("next_stage", notebook="06_keep_going"),
     )
     return body + (help_html() if reflection.show_help else "")
 

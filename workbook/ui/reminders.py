@@ -55,7 +55,9 @@ class ReminderView:
         self.save.on_click(lambda _: self.on_save())
         self.box = widgets.VBox(
             [
-                widgets.HTML(message_html(say("remind_page_intro"), "info", trusted_html=True)),
+                widgets.HTML(
+                    message_html(say("remind_page_intro"), "info", lead=say("remind_page_title"))
+                ),
                 widgets.HBox([self.time, self.save]),
                 self.result,
             ],

@@ -12,7 +12,7 @@ from ..numbers import build
 from ..records import REUNION_OUTCOMES, ReunionOutcome
 from ..store import Store
 from ..validation import InputError, about, optional, parse_choice, parse_text
-from .common import escape, message_html, never_a_traceback, show_message, widgets
+from .common import message_html, never_a_traceback, show_message, widgets
 from .forms import Field, Outcome, help_html, pronoun_forms, toggles
 
 OUTCOMES = REUNION_OUTCOMES
@@ -37,15 +37,11 @@ class ReunionController:
         if self.reflection is None:
             return message_html(say("reunion_no_reflection"), "info")
         conviction = self.reflection.answers.conviction
-        reasons = "".join(
-            f"<li>{escape(say(r, conviction=conviction))}</li>"
-            for r in self.reflection.gate_reasons
-        )
         body = message_html(
-            f"{escape(say('reunion_closed_intro'))}<ul>{reasons}</ul>"
-            f"{escape(say('reunion_go_on'))}",
+            say("reunion_closed_intro"),
             "warning",
-            trusted_html=True,
+            items=[say(r, conviction=conviction) for r in self.reflection.gate_reasons],
+            after=say("reunion_go_on"),
         )
         return body + (help_html() if self.reflection.show_help else "")
 
@@ -114,20 +110,15 @@ def _join(words: list[str]) -> str:
 
 def page_html(controller: ReunionController) -> str:
     forms = pronoun_forms(controller.plan)
-    points = "".join(
-        f"<li><b>{escape(title)}</b><ul>{''.join(f'<li>{escape(p)}</li>' for p in items)}</ul></li>"
-        for title, items in controller.talking_sections().items()
-        if items
-    )
-    checks = "".join(f"<li>☐ {escape(c)}</li>" for c in controller.checklist())
+    points = [(title, items) for title, items in controller.talking_sections().items() if items]
+    checks = [f"☐ {c}" for c in controller.checklist()]
     return message_html(
-        f"{say('talking_points_intro', partner=escape(forms['partner']))}<ul style='list-style:none;padding-left:0.5em'>{points}</ul>",
-        "info",
-        trusted_html=True,
+        say("talking_points_yours"),
+        lead=say("talking_points_intro", partner=forms["partner"]),
+        items=points,
+        plain_list=True,
     ) + message_html(
-        f"<b>Calm, not desperate</b><ul style='list-style:none'>{checks}</ul>",
-        "success",
-        trusted_html=True,
+        kind="success", lead=say("calm_checklist_title"), items=checks, plain_list=True
     )
 
 

@@ -8,7 +8,7 @@ from datetime import date
 from IPython.display import HTML, display
 
 from ..context import open_store, resolve_today
-from ..messages import say
+from ..messages import say, say_parts
 from ..model import GOAL_TEMPLATES
 from ..records import BreakAgreement
 from ..store import Store
@@ -211,7 +211,9 @@ def show_programme(data_dir=None) -> None:
     """The five steps, in the partner's name."""
     with open_store(data_dir) as store:
         forms = pronoun_forms(store.plan())
-    display(HTML(message_html(say("programme_steps", **forms), "info", trusted_html=True)))
+    parts = say_parts("programme_steps", **forms)
+    steps = list(zip(parts[::2], parts[1::2], strict=True))
+    display(HTML(message_html(lead=say("programme_steps_title"), items=steps, ordered=True)))
 
 
 @never_a_traceback
@@ -258,8 +260,8 @@ def show(
 def show_safety() -> None:
     display(
         HTML(
-            message_html(say("safety_note"), "help", trusted_html=True)
+            message_html(say("safety_note"), "help", lead=say("safety_note_title"))
             + help_html()
-            + message_html(say("next_stage", notebook="01_the_break"), trusted_html=True)
+            + message_html(say("next_stage", notebook="01_the_break"))
         )
     )
