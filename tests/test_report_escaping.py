@@ -41,7 +41,6 @@ SHOWN = (
     "discovered",
     "decision",
     "script",
-    "talking_point",
 )
 
 
@@ -106,7 +105,7 @@ def hostile_dir(tmp_path_factory):
                 "felt_safe": True,
                 "gate_open": False,
                 "show_help": False,
-                "reasons": [hostile("reason")],
+                "gate_reasons": ["gate_low_conviction"],
                 "decision": hostile("decision"),
                 "better_version": hostile("better_version"),
                 "accomplished": hostile("accomplished"),
@@ -189,6 +188,8 @@ def test_every_typed_field_shows_in_the_report_as_text(hostile_html):
     text = "\n".join(parsed.text)
     for field in SHOWN:
         assert hostile(field) in text, field  # the very characters typed, "{{7*7}}" and "&amp;"
+    # The gate's words, from the verdict stored with the reflection (a code, put into words).
+    assert "Your conviction is 7 out of 10." in text
     escaped = "&lt;img src=x onerror=alert(1)&gt;&lt;script&gt;alert(2)&lt;/script&gt;"
     assert hostile_html.count(f"why:{escaped}") == 1
     assert "&amp;amp;" in hostile_html  # the "&amp;" typed, escaped once more
