@@ -547,13 +547,6 @@ def default_output(data_dir: Path, today: date, fmt: str) -> Path:
     return Path(data_dir) / "reports" / f"reflection-{today.isoformat()}.{fmt}"
 
 
-def _write_private(path: Path, content: bytes) -> None:
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "wb") as f:
-        f.write(content)
-    os.chmod(path, 0o600)
-
-
 def write_report(
     snapshot: Snapshot,
     today: date,
@@ -561,21 +554,29 @@ def write_report(
     output: Path | None,
     data_dir: Path,
     paper: str = "A4",
+    force: bool = False,
 ) -> Path:
-    """Write the report as html, pdf or json; returns where it went (0600, in a 0700 folder)."""
+    """Write the report as html, pdf or json; returns where it went (0600).
+
+    Into `reports/` under a name not yet taken when no `output` is given; else see
+    `output_files.target_path` (an existing file is replaced only with `force`).
+    """
+    from . import output_files
+
     if fmt not in FORMATS:
         raise ValueError(f"format must be one of {FORMATS}")
-    path = Path(output) if output else default_output(data_dir, today, fmt)
+    default = default_output(data_dir, today, fmt)
     if output is None:
         ensure_private_dir(Path(data_dir))
-        ensure_private_dir(path.parent)
+        path = output_files.free_path(ensure_private_dir(default.parent), default.name)
     else:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path = output_files.target_path(output, default.name, force)
     if fmt == "json":
         text = json.dumps(build_summary(snapshot, today), indent=2, ensure_ascii=False) + "\n"
-        _write_private(path, text.encode("utf-8"))
+        output_files.write_atomically(path, text.encode("utf-8"), force)
     elif fmt == "html":
-        _write_private(path, render_html(snapshot, today).encode("utf-8"))
+        output_files.write_atomically(path, render_html(snapshot, today).encode("utf-8"), force)
     else:
-        render_pdf(render_html(snapshot, today), path, paper=paper)
+        html = render_html(snapshot, today)
+        output_files.write_with(path, lambda part: render_pdf(html, part, paper=paper), force)
     return path
