@@ -86,10 +86,11 @@ def automatic_backup(store, reason: str, day: date | None = None) -> Path | None
     folder = backups_dir(store.data_dir)
     try:
         path = publish(folder, backup_name(reason, day, "sqlite"), store.copy_to)
-    except (OSError, sqlite3.Error, InputError):
+    except (OSError, sqlite3.Error, InputError) as error:
         if reason != "daily":
             raise
-        log.warning("the daily backup could not be written", exc_info=True)
+        # One line, no traceback: the save itself goes on (or says why it cannot).
+        log.warning("the daily backup could not be written: %s", error)
         return None
     prune(store.data_dir)
     return path

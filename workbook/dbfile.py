@@ -6,6 +6,7 @@ import the other. Nothing here writes to the file it checks.
 
 from __future__ import annotations
 
+import os
 import re
 import sqlite3
 from functools import cache
@@ -36,11 +37,30 @@ def place_error(error: sqlite3.Error, path: Path) -> InputError | None:
     code = getattr(error, "sqlite_errorcode", None)
     if code is None:
         return None
-    if code & 0xFF in _FULL:
+    if code & 0xFF in _FULL or (code & 0xFF in _PLACE and disk_is_full(Path(path).parent)):
         return DiskFullError(say("disk_full", path=Path(path).parent))
     if code & 0xFF in _PLACE:
         return InputError(say("workbook_unreachable", path=path, reason=error))
     return None
+
+
+def disk_is_full(folder: Path) -> bool:
+    """Whether the disk holding `folder` has (next to) no room left: SQLite often says only
+    "disk I/O error" when it cannot grow its shared-memory file there."""
+    try:
+        info = os.statvfs(folder)
+    except OSError:
+        return False
+    return info.f_bavail * info.f_frsize < 256 * 1024
+
+
+def drop_new_sidecars(path: Path, existed: list[bool]) -> None:
+    """Leave the folder as it was: drop the empty log files a failed open has just created."""
+    _drop_new([Path(f"{path}{suffix}") for suffix in ("-wal", "-shm")], existed)
+
+
+def sidecars_present(path: Path) -> list[bool]:
+    return [Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-shm")]
 
 
 def database_problem(path: Path) -> str | None:

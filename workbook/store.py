@@ -24,10 +24,12 @@ from .dbfile import (  # noqa: F401 — the store's public names, kept where cal
     BUSY_TIMEOUT_MS,
     SQLITE_MAGIC,
     database_problem,
+    drop_new_sidecars,
     image_problem,
     image_schema_version,
     latest_schema_version,
     place_error,
+    sidecars_present,
 )
 from .dbfile import migrations as _migrations
 from .dbfile import open_image as _open_image
@@ -120,10 +122,12 @@ class Store:
             if problem is not None:
                 raise damaged_error(self.path, problem)
         self.cannot_write: InputError | None = None  # why not, when only reading works
+        existed = sidecars_present(self.path)
         try:
             ensure_private_file(self.path)  # created 0600 before SQLite opens it; WAL files follow
             self.conn = self._connect()
         except (OSError, sqlite3.Error) as error:
+            drop_new_sidecars(self.path, existed)
             kind = _place_error(error, self.path)
             if not isinstance(kind, InputError) or not self.path.stat().st_size:
                 raise kind from None
@@ -228,7 +232,7 @@ class Store:
     def _daily_backup(self) -> None:
         """The first save of each day copies the workbook first; checked once a day per Store."""
         today = self.clock()
-        if self._backup_checked_on == today or not self.auto_backup:
+        if self._backup_checked_on == today or not self.auto_backup or self.cannot_write:
             return
         self._backup_checked_on = today
         if not backup_copies.has_backup_for(self.data_dir, today) and _has_rows(self.conn):
