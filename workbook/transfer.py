@@ -291,11 +291,7 @@ def _read_zip(path: Path, data: bytes) -> tuple[dict, int]:
             columns = next(reader)
             kinds = [types[table][c] for c in columns]
             rows = [
-                [
-                    _parse(text, kind, escaped) if text != "" else ""
-                    for text, kind in zip(r, kinds, strict=True)
-                ]
-                for r in reader
+                _parse_row(path, table, n, columns, r, kinds, escaped) for n, r in enumerate(reader)
             ]
             for i, column, value in special.get(table, []):
                 if type(i) is not int or i < 0:
@@ -321,6 +317,29 @@ def _read_zip(path: Path, data: bytes) -> tuple[dict, int]:
     ) as error:
         raise _damaged(path, f"{type(error).__name__}") from None
     return tables, schema
+
+
+def _parse_row(path, table, number, columns, cells, kinds, escaped) -> list:
+    """One CSV row read back by its columns' types; a cell that is not one says where it is."""
+    if len(cells) != len(kinds):
+        raise InputError(
+            say(
+                "import_refused",
+                path=path,
+                problem=say("row_malformed", table=table, row=number + 1),
+            )
+        )
+    out = []
+    for column, text, kind in zip(columns, cells, kinds, strict=True):
+        try:
+            out.append(_parse(text, kind, escaped) if text != "" else "")
+        except ValueError:
+            problem = say("cell_wrong_type", kind="a whole number" if kind == "int" else "a number")
+            where = say("cell_problem", table=table, row=number + 1, column=column, problem=problem)
+            raise InputError(
+                say("import_refused", path=path, problem=where), field=column
+            ) from None
+    return out
 
 
 def import_into(store, path: Path) -> int:

@@ -246,6 +246,12 @@ def _yes_no(value, field: str) -> bool:
     return value
 
 
+def _whole(value, field: str) -> int:
+    if type(value) is not int:
+        raise InputError(say("record_whole", field=field))
+    return value
+
+
 def _texts(value, field: str) -> list[str]:
     if not isinstance(value, list) or len(value) > 1000:
         raise InputError(say("record_list", field=field))
@@ -277,7 +283,7 @@ def _record_fields() -> dict[str, dict]:
                 key: (lambda k: lambda v: _yes_no(v, k))(key)
                 for key in ("want_restart", "keep_growing", "felt_safe", "gate_open", "show_help")
             },
-            "conviction": lambda v: parse_int(v, "Conviction", 0, 10),
+            "conviction": lambda v: parse_int(_whole(v, "Conviction"), "Conviction", 0, 10),
             "reasons": lambda v: _texts(v, "The gate’s reasons"),
             "decision": lambda v: _text(v, "My decision"),
             **{key: (lambda k: lambda v: _text(v, k))(key) for key in reflection_texts},
@@ -303,7 +309,7 @@ def validate_record(kind, data) -> None:
     for key, value in data.items():
         check = fields.get(key)
         if check is None:
-            raise InputError(say("record_key", kind=kind, key=str(key)[:40]))
+            raise InputError(say("record_key", kind=kind, name=str(key)[:40]))
         if value is None:
             continue  # an answer left out
         check(value)
