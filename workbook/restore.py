@@ -77,7 +77,8 @@ def check_image(image: bytes) -> None:
         table_rows.check_tables(tables, version)
         table_rows.check_sequence(sequence, tables)
     except InputError as error:
-        raise NotAWorkbookError(say("restore_bad_rows", problem=error)) from None
+        problem = str(error).rstrip(".")
+        raise NotAWorkbookError(say("restore_bad_rows", problem=problem)) from None
 
 
 def _dump(conn: sqlite3.Connection) -> dict[str, dict]:

@@ -30,7 +30,7 @@ class _Row(dict):
         self.table, self.number = table, number
 
     def fail(self, column: str | None, problem) -> InputError:
-        text = " ".join(str(problem).split())[:300]  # one line, whatever the value held
+        text = " ".join(str(problem).split())[:300].rstrip(".")  # one line, whatever it held
         key = "row_problem" if column is None else "cell_problem"
         return InputError(
             say(key, table=self.table, row=self.number, column=column, problem=text), field=column
