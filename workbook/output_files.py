@@ -96,7 +96,7 @@ def write_with(path: Path, write: Callable[[Path], object], force: bool = False)
     path = Path(path)
     partial = path.parent / f".{path.name}.{os.getpid()}{PARTIAL}"
     try:
-        partial.unlink(missing_ok=True)
+        _discard(partial)
         write(partial)
         os.chmod(partial, 0o600)
         if force:
@@ -109,8 +109,16 @@ def write_with(path: Path, write: Callable[[Path], object], force: bool = False)
     except sqlite3.Error as error:  # a copy through SQLite's backup API
         raise (place_error(error, path) or error) from None
     finally:
-        partial.unlink(missing_ok=True)
+        _discard(partial)
     return path
+
+
+def _discard(partial: Path) -> None:
+    """Remove a temporary file if it is there (a read-only place refuses even to look)."""
+    try:
+        partial.unlink(missing_ok=True)
+    except OSError:
+        pass
 
 
 def _publish_new(partial: Path, path: Path) -> None:
