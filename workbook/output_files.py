@@ -9,6 +9,7 @@ nothing behind and one kind sentence says why.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import sqlite3
@@ -115,10 +116,8 @@ def write_with(path: Path, write: Callable[[Path], object], force: bool = False)
 
 def _discard(partial: Path) -> None:
     """Remove a temporary file if it is there (a read-only place refuses even to look)."""
-    try:
+    with contextlib.suppress(OSError):
         partial.unlink(missing_ok=True)
-    except OSError:
-        pass
 
 
 def _publish_new(partial: Path, path: Path) -> None:
