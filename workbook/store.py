@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from . import backup_copies
+from . import backup_copies, output_files
 from .dbfile import (  # noqa: F401 — the store's public names, kept where callers look
     BUSY_TIMEOUT_MS,
     SQLITE_MAGIC,
@@ -618,7 +618,5 @@ def _place_error(error: Exception, path) -> Exception:
         if kind is not None:
             return kind
     if isinstance(error, OSError):
-        from .output_files import os_error
-
-        return os_error(error, Path(path))
+        return output_files.os_error(error, Path(path))
     return error
