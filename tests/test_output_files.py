@@ -1,97 +1,138 @@
-"""Output files: a folder gets the default name, nothing existing is replaced and no symbolic link
-followed without force, and a write is whole, private (0600) and leaves no temporary file."""
+"""Where report, export and backup write: never over a file or through a link without --force.
+
+Every case runs the real `workbook` command against real files, links, folders and devices.
+"""
 
 from __future__ import annotations
 
 import os
-import stat
+import subprocess
+from datetime import date
+from pathlib import Path
 
 import pytest
 
-from workbook.errors import InputError
-from workbook.output_files import target_path, write_atomically
+from tests.hostile import TODAY, assert_refused, folder_state, workbook
+from workbook.demo import fill_demo
+from workbook.store import Store
+
+# (command, default file name inside a folder)
+WRITERS = [
+    (["report", "--format", "json", "--today", TODAY], f"reflection-{TODAY}.json"),
+    (["report", "--format", "html", "--today", TODAY], f"reflection-{TODAY}.html"),
+    (["export", "--format", "json", "--today", TODAY], "workbook-export.json"),
+    (["export", "--format", "csv", "--today", TODAY], "workbook-export.zip"),
+    (["backup"], None),  # a backup's default name carries the time it was made
+]
+IDS = ["report-json", "report-html", "export-json", "export-csv", "backup"]
 
 
-def mode(path) -> int:
-    return stat.S_IMODE(os.lstat(path).st_mode)
+@pytest.fixture(scope="module")
+def data(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("out") / "data"
+    with Store(folder) as store:
+        fill_demo(store, today=date.fromisoformat(TODAY))
+    return folder
 
 
-def test_a_folder_gets_the_default_name_inside(tmp_path):
-    assert target_path(tmp_path, "file.ics", force=False) == tmp_path / "file.ics"
-    assert target_path(tmp_path / "mine.ics", "file.ics", force=False) == tmp_path / "mine.ics"
+def write(data: Path, command: list[str], output, *extra) -> subprocess.CompletedProcess:
+    return workbook(*command, "--data-dir", data, "--output", output, *extra)
 
 
-@pytest.mark.parametrize("force", [False, True])
-def test_a_missing_folder_or_a_folder_in_the_way_is_refused(tmp_path, force):
-    with pytest.raises(InputError, match="doesn’t exist"):
-        target_path(tmp_path / "nowhere" / "x.ics", "file.ics", force)
-    (tmp_path / "file.ics").mkdir()
-    with pytest.raises(InputError, match="is a folder"):
-        target_path(tmp_path, "file.ics", force)
-
-
-def test_an_existing_file_is_refused_unless_forced(tmp_path):
-    existing = tmp_path / "x.ics"
-    existing.write_text("mine")
-    with pytest.raises(InputError, match="already exists.*--force") as caught:
-        target_path(existing, "file.ics", force=False)
-    assert caught.value.field == "output"
-    assert target_path(existing, "file.ics", force=True) == existing
-
-
-@pytest.mark.parametrize("dangling", [False, True])
-def test_a_symbolic_link_is_refused_unless_forced(tmp_path, dangling):
-    link = tmp_path / "x.ics"
-    link.symlink_to(tmp_path / ("gone" if dangling else "elsewhere"))
-    if not dangling:
-        (tmp_path / "elsewhere").write_text("precious")
-    with pytest.raises(InputError, match="symbolic link"):
-        target_path(link, "file.ics", force=False)
-    assert target_path(link, "file.ics", force=True) == link
-
-
-def test_a_write_is_private_whole_and_leaves_no_temporary_file(tmp_path):
-    path = tmp_path / "x.ics"
-    write_atomically(path, b"BEGIN:VCALENDAR", force=False)
-    assert path.read_bytes() == b"BEGIN:VCALENDAR"
-    assert mode(path) == 0o600
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["x.ics"]
-
-
-def test_a_file_that_appears_meanwhile_is_not_replaced(tmp_path):
-    path = target_path(tmp_path, "x.ics", force=False)
-    path.write_text("someone else's")  # between the check and the write
-    with pytest.raises(InputError, match="already exists"):
-        write_atomically(path, b"new", force=False)
-    assert path.read_text() == "someone else's"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["x.ics"]
-
-
-def test_forced_a_symbolic_link_itself_is_replaced_never_its_target(tmp_path):
-    target = tmp_path / "elsewhere"
+@pytest.mark.parametrize("command, _name", WRITERS, ids=IDS)
+def test_an_existing_file_is_kept_unless_forced(data, tmp_path, command, _name):
+    target = tmp_path / "mine.txt"
     target.write_text("precious")
-    link = tmp_path / "x.ics"
-    link.symlink_to(target)
-    write_atomically(link, b"new", force=True)
-    assert not link.is_symlink() and link.read_bytes() == b"new" and mode(link) == 0o600
+    assert_refused(write(data, command, target), str(target), "--force")
+    assert target.read_text() == "precious"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mine.txt"]  # nothing left beside it
+    forced = write(data, command, target, "--force")
+    assert forced.returncode == 0, forced.stderr
+    assert target.read_text(errors="replace") != "precious"
+    assert target.stat().st_mode & 0o777 == 0o600
+
+
+@pytest.mark.parametrize("command, _name", WRITERS, ids=IDS)
+def test_a_link_is_never_followed(data, tmp_path, command, _name):
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious")
+    link = tmp_path / "link"
+    link.symlink_to(victim)
+    dangling = tmp_path / "dangling"
+    dangling.symlink_to(tmp_path / "nowhere")
+    assert_refused(write(data, command, link), "link")
+    assert_refused(write(data, command, dangling), "link")
+    assert not (tmp_path / "nowhere").exists()
+    forced = write(data, command, link, "--force")
+    assert forced.returncode == 0, forced.stderr
+    assert victim.read_text() == "precious"  # the link itself was replaced, not its target
+    assert not link.is_symlink() and link.is_file()
+
+
+@pytest.mark.parametrize("command, name", WRITERS, ids=IDS)
+def test_a_folder_gets_the_default_name_inside(data, tmp_path, command, name):
+    folder = tmp_path / "out"
+    folder.mkdir()
+    result = write(data, command, folder)
+    assert result.returncode == 0, result.stderr
+    written = list(folder.iterdir())
+    assert len(written) == 1 and written[0].is_file()
+    if name:
+        assert written[0].name == name
+        assert_refused(write(data, command, folder), name)  # and is not replaced the next time
+
+
+@pytest.mark.parametrize("command, _name", WRITERS, ids=IDS)
+def test_a_missing_folder_is_named_and_not_created(data, tmp_path, command, _name):
+    target = tmp_path / "no" / "such" / "folder" / "file"
+    assert_refused(write(data, command, target), "doesn’t exist")
+    assert not (tmp_path / "no").exists()
+
+
+@pytest.mark.parametrize("command, _name", WRITERS, ids=IDS)
+@pytest.mark.parametrize("device", ["/dev/full", "/dev/null"])
+def test_a_device_is_never_written_to(data, command, _name, device):
+    before = os.stat(device)
+    assert_refused(write(data, command, device), device)
+    assert_refused(write(data, command, device, "--force"), "ordinary file")
+    after = os.stat(device)
+    assert (after.st_rdev, after.st_mode) == (before.st_rdev, before.st_mode)
+
+
+def test_the_default_places_never_replace_an_earlier_file(data):
+    """Twice on one day with no --output: a second file beside the first, both kept."""
+    before = folder_state(data / "reports")
+    for _ in range(2):
+        result = workbook("report", "--format", "html", "--data-dir", data, "--today", TODAY)
+        assert result.returncode == 0, result.stderr
+    after = folder_state(data / "reports")
+    assert len(after) == len(before) + 2 and all(after[k] == v for k, v in before.items())
+
+
+def test_a_pdf_over_an_existing_file_is_refused_before_any_printing(data, tmp_path):
+    target = tmp_path / "r.pdf"
+    target.write_text("precious")
+    result = write(data, ["report", "--format", "pdf", "--today", TODAY], target)
+    assert_refused(result, "--force")
     assert target.read_text() == "precious"
 
 
-def test_forced_an_existing_file_is_replaced(tmp_path):
-    path = tmp_path / "x.ics"
-    path.write_text("old")
-    os.chmod(path, 0o644)
-    write_atomically(path, b"new", force=True)
-    assert path.read_bytes() == b"new" and mode(path) == 0o600
+# --- places the root user cannot be stopped from writing to by permissions: a read-only mount ---
 
 
-def test_a_link_to_a_folder_is_followed_only_when_forced(tmp_path):
-    folder = tmp_path / "real"
-    folder.mkdir()
-    link = tmp_path / "shortcut"
-    link.symlink_to(folder)
-    with pytest.raises(InputError, match="symbolic link"):
-        target_path(link, "file.ics", force=False)
-    path = target_path(link, "file.ics", force=True)
-    write_atomically(path, b"new", force=True)
-    assert link.is_symlink() and (folder / "file.ics").read_bytes() == b"new"
+@pytest.fixture(scope="module")
+def read_only_folder(tmp_path_factory):
+    if os.geteuid() != 0:
+        pytest.skip("needs root to mount a read-only file system (permissions do not stop root)")
+    folder = tmp_path_factory.mktemp("ro")
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "ro,size=1m", "tmpfs", folder])
+    if mounted.returncode != 0:
+        pytest.skip("mount is not allowed here")
+    yield folder
+    subprocess.run(["umount", folder], check=True)
+
+
+@pytest.mark.parametrize("command, _name", WRITERS, ids=IDS)
+def test_a_read_only_folder_is_one_clear_line(data, read_only_folder, command, _name):
+    assert_refused(write(data, command, read_only_folder / "file"), "read-only")
+    assert list(read_only_folder.iterdir()) == []

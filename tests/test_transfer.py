@@ -21,7 +21,17 @@ from workbook.validation import InputError
 
 # Any text a person could type, emoji and right-to-left scripts included (no lone surrogates,
 # which are not text; no NUL, which validation turns away before it reaches the store).
-TEXT = st.text(st.characters(exclude_categories=("Cs",), exclude_characters="\x00"), max_size=40)
+RAW_TEXT = st.text(
+    st.characters(exclude_categories=("Cs",), exclude_characters="\x00"), max_size=38
+)
+# Text a spreadsheet would run as a formula, and text that already starts with the escape mark:
+# the CSV neutralises both, and the import must undo exactly that.
+FORMULA_TEXT = st.tuples(
+    st.sampled_from(["=", "+", "-", "@", "\t", "\r", "'", "''"]), RAW_TEXT
+).map("".join) | st.sampled_from(
+    ['=HYPERLINK("http://x","y")', "+cmd|' /C calc'!A0", "'=1+2", "-", "'"]
+)
+TEXT = RAW_TEXT | FORMULA_TEXT
 DAYS = st.dates(date(2020, 1, 1), date(2030, 12, 31))
 GOAL_NAMES = st.lists(TEXT.filter(str.strip), min_size=0, max_size=4, unique_by=str.casefold)
 
@@ -60,19 +70,37 @@ checkins = st.builds(
     gratitude=TEXT,
 )
 who5s = st.builds(Who5, date=DAYS, answers=st.tuples(*[st.integers(0, 5)] * 5))
-JSON_VALUES = st.recursive(
-    st.none()
-    | st.booleans()
-    | st.integers(-(2**53), 2**53)
-    | st.floats(allow_nan=False, allow_infinity=False)
-    | TEXT,
-    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(TEXT, inner, max_size=3),
-    max_leaves=8,
-)
-records = st.tuples(
-    st.sampled_from(["break", "reflection", "reunion", "keep_going"]),
-    DAYS,
-    st.dictionaries(TEXT, JSON_VALUES, max_size=4),
+YES_NO = st.none() | st.booleans()
+TEXTS = st.lists(TEXT, max_size=3)
+RECORD_DATA = {
+    "break": st.fixed_dictionaries(
+        {"answer": st.sampled_from(["agreed", "declined", "did not ask"])},
+        optional={
+            "no_contact": YES_NO,
+            "dating_allowed": YES_NO,
+            "start_date": DAYS.map(date.isoformat),
+        },
+    ),
+    "reflection": st.fixed_dictionaries(
+        {},
+        optional={
+            **{k: YES_NO for k in ("want_restart", "keep_growing", "felt_safe", "gate_open")},
+            "conviction": st.integers(0, 10),
+            "reasons": TEXTS,
+            "decision": TEXT,
+            "better_version": TEXT,
+            "accomplished": TEXT,
+            "discovered": TEXT,
+        },
+    ),
+    "reunion": st.fixed_dictionaries(
+        {"outcome": st.sampled_from(["yes", "no", "not yet"])},
+        optional={"script": TEXT, "talking_points": TEXTS},
+    ),
+}
+# Only what the stages record passes an import (issue 13): the stages' own shapes, any text.
+records = st.sampled_from(sorted(RECORD_DATA)).flatmap(
+    lambda kind: st.tuples(st.just(kind), DAYS, RECORD_DATA[kind])
 )
 workbooks = st.fixed_dictionaries(
     {

@@ -136,7 +136,11 @@ def cmd_report(args) -> int:
 
         text = json.dumps(build(snapshot, today).summary(), indent=2, ensure_ascii=False) + "\n"
         if args.output:
-            _write_private(Path(args.output), text.encode("utf-8"))
+            from . import output_files
+
+            name = f"reflection-{today.isoformat()}.json"
+            path = output_files.target_path(args.output, name, args.force)
+            output_files.write_atomically(path, text.encode("utf-8"), args.force)
         else:
             sys.stdout.write(text)
         return 0
@@ -150,15 +154,10 @@ def cmd_report(args) -> int:
         output,
         data_dir=resolve_data_dir(args.data_dir),
         paper=args.paper,
+        force=args.force,
     )
     print(f"Your report is ready: {path}")
     return 0
-
-
-def _write_private(path: Path, content: bytes) -> None:
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "wb") as f:
-        f.write(content)
 
 
 def _jupyter_env(args) -> dict:
@@ -254,7 +253,7 @@ def cmd_backup(args) -> int:
     if store is None:
         raise InputError(say("backup_nothing", path=resolve_data_dir(args.data_dir)))
     with store:
-        path = backup.make_backup(store, passphrase=passphrase, output=output)
+        path = backup.make_backup(store, passphrase=passphrase, output=output, force=args.force)
     print(say("backup_encrypted_done" if args.encrypt else "backup_done", path=path))
     return 0
 
@@ -272,7 +271,7 @@ def cmd_restore(args) -> int:
 
 
 def cmd_export(args) -> int:
-    from . import transfer
+    from . import output_files, transfer
     from .paths import ensure_private_dir
 
     today = _today(args)  # checked before anything is written
@@ -285,23 +284,19 @@ def cmd_export(args) -> int:
         folder = store.data_dir
     suffix = "zip" if args.format == "csv" else "json"
     if args.output:
-        output = Path(args.output)
-        if output.is_dir():
-            output = output / f"workbook-export.{suffix}"
+        output = output_files.target_path(args.output, f"workbook-export.{suffix}", args.force)
     else:
-        output = ensure_private_dir(folder / "exports") / f"workbook-{today}.{suffix}"
-    if not output.parent.is_dir():
-        raise InputError(say("folder_missing", path=output.parent))
-    if output.exists():
-        raise InputError(say("file_exists", path=output))
-    _write_private(output, content)
+        exports = ensure_private_dir(folder / "exports")
+        output = output_files.free_path(exports, f"workbook-{today}.{suffix}")
+    output_files.write_atomically(output, content, args.force)
     print(say("export_done", path=output, rows=rows))
     return 0
 
 
 def cmd_import(args) -> int:
     from . import transfer
-    from .store import Store, latest_schema_version
+    from .dbfile import latest_schema_version
+    from .store import Store
 
     path = Path(args.path)
     tables = transfer.read_export(path, latest_schema_version())  # checked before any folder exists
@@ -382,12 +377,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["html", "pdf", "json"], default="html")
     p.add_argument("--output", metavar="PATH")
     p.add_argument("--paper", choices=["A4", "Letter"], default="A4", help="paper size of a PDF")
+    p.add_argument(
+        "--force", action="store_true", help="replace an existing file (or link) at --output"
+    )
     p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("backup", parents=[common], help="a copy of your workbook, maybe encrypted")
     p.add_argument("--encrypt", action="store_true", help="protect the copy with a passphrase")
     p.add_argument("--passphrase-file", metavar="PATH", help="read the passphrase from a file")
     p.add_argument("--output", metavar="PATH", help="where to write it (default: backups/)")
+    p.add_argument(
+        "--force", action="store_true", help="replace an existing file (or link) at --output"
+    )
     p.set_defaults(func=cmd_backup)
 
     p = sub.add_parser("restore", parents=[common], help="go back to a backup")
@@ -398,6 +399,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("export", parents=[common, dated], help="everything, as CSV or JSON")
     p.add_argument("--format", choices=["csv", "json"], default="json")
     p.add_argument("--output", metavar="PATH")
+    p.add_argument(
+        "--force", action="store_true", help="replace an existing file (or link) at --output"
+    )
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("import", parents=[common], help="fill an empty workbook from an export")

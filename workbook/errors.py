@@ -32,3 +32,7 @@ class NotAWorkbookError(InputError):
 
 class WrongPassphraseError(InputError):
     """The passphrase does not open this backup."""
+
+
+class DiskFullError(InputError):
+    """The disk (or the folder's quota) is full; nothing was written, nothing was lost."""

@@ -432,6 +432,38 @@ MESSAGES = {
     # Reminders in the person's own calendar (workbook/reminders.py, `workbook remind`), and the
     # output files every command writes (workbook/output_files.py). The events' own words are
     # neutral on purpose: calendars are often synced to a cloud service.
+    # Hostile input (issue 13): imports and restores checked row by row, output files, a full disk.
+    "date_out_of_range": "{field} is {value}; the workbook keeps days from {low} to {high}.",
+    "not_a_timestamp": "{field} should be a date and time like 2026-11-25T08:30:00+00:00.",
+    "record_kind": "“{value}” isn’t a stage the workbook records (those are: {kinds}).",
+    "record_not_object": "The {kind} record should be a set of named answers.",
+    "record_key": "The {kind} record has an answer the workbook doesn’t know (“{name}”).",
+    "record_yes_no": "{field} should be yes or no.",
+    "record_text": "{field} should be text.",
+    "record_whole": "{field} should be a whole number.",
+    "record_list": "{field} should be a list of texts.",
+    "record_not_json": "The stage’s answers aren’t readable JSON.",
+    "emotions_bad": "The emotion words should be a JSON list of words.",
+    "cell_empty": "this can’t be empty",
+    "cell_wrong_type": "this should be {kind}",
+    "cell_problem": "in {table}, row {row}, {column}: {problem}",
+    "row_problem": "in {table}, row {row}: {problem}",
+    "row_malformed": "in {table}, row {row} has the wrong number of cells",
+    "table_missing": "the table “{table}” is missing",
+    "table_malformed": "the table “{table}” isn’t a list of columns and rows",
+    "column_missing": "the column “{table}.{column}” is missing",
+    "id_range": "an id should be a whole number from 1 to {high:,}",
+    "id_twice": "the id {id} is used twice",
+    "dangling": "this points to a row of {table} that isn’t there",
+    "position_bad": "the goal’s position is repeated or out of range",
+    "sequence_bad": "SQLite’s row counter for “{table}” is out of range",
+    "import_refused": "{path} can’t be imported: {problem}. Nothing was imported.",
+    "import_too_big": "{path} is larger than any workbook export ({limit} MB), so nothing was imported.",
+    "restore_not_ours": (
+        "That backup isn’t exactly a workbook ({problem}), so it can’t be restored. "
+        "Nothing was changed."
+    ),
+    "restore_bad_rows": "That backup holds rows the workbook can’t accept ({problem}). Nothing was changed.",
     "output_exists": (
         "{path} already exists, and the workbook won’t write over it. Choose another name, "
         "or add --force to replace it."
@@ -463,6 +495,20 @@ MESSAGES = {
     "remind_reflection": "Your day-{day} reflection",
     "remind_reflection_details": "The last day: take your time with the reflection in your workbook.",
     "remind_also_today": "Also today: {events}.",
+    "output_is_link": (
+        "{path} is a link to another file, and the workbook won’t write through it. Choose "
+        "another name, or add --force to replace the link itself."
+    ),
+    "output_not_a_file": "{path} isn’t an ordinary file, so the workbook won’t write there.",
+    "folder_read_only": "The workbook can’t write in {path} (the folder is read-only). Nothing was written.",
+    "write_failed": "{path} couldn’t be written ({reason}). Nothing was written.",
+    "disk_full": (
+        "The disk holding {path} is full, so nothing was saved and nothing was lost. "
+        "Free some space and try again."
+    ),
+    "workbook_unreachable": (
+        "Your workbook at {path} can’t be opened just now ({reason}). It hasn’t been changed."
+    ),
 }
 
 

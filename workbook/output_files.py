@@ -1,73 +1,147 @@
-"""Files the person asks for (reports, exports, backups, reminders): never written over an
-existing file or through a symbolic link unless they say --force, and never half-written."""
+"""Files the workbook writes where the person asks (report, export, backup, reminders).
+
+One way for all of them: an existing file or a symbolic link is never replaced unless the person
+said `--force` (and then the link itself is replaced, never the file it points to); a folder gets
+the default name inside it; the content goes to a temporary file beside the target, is flushed to
+disk, and is renamed into place, so a failed write (a full disk, a read-only folder) leaves
+nothing behind and one kind sentence says why.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
-import tempfile
+import sqlite3
+import stat
+from collections.abc import Callable
 from pathlib import Path
 
-from .errors import InputError
+from .dbfile import place_error
+from .errors import DiskFullError, InputError
 from .messages import say
 
+PARTIAL = ".partial"
 
-def target_path(path: str | os.PathLike, default_name: str, force: bool) -> Path:
-    """Where to write: `path`, or `default_name` inside it when it is a folder.
 
-    Refuses (InputError) a missing folder, a folder in the way, and, unless `force`, an existing
-    file or a symbolic link (to a file or to a folder).
+def os_error(error: OSError, path: Path) -> InputError:
+    """The one kind sentence for a write that the disk or the folder refused."""
+    code = error.errno
+    if code in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+        return DiskFullError(say("disk_full", path=path.parent))
+    if code in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return InputError(say("folder_read_only", path=path.parent))
+    if code in (errno.ENOENT, errno.ENOTDIR):
+        return InputError(say("folder_missing", path=path.parent))
+    return InputError(say("write_failed", path=path, reason=error.strerror or error))
+
+
+def target_path(path: str | os.PathLike, default_name: str, force: bool = False) -> Path:
+    """Where to write for an `--output PATH`: checked, with the default name inside a folder.
+
+    Raises InputError (nothing written) for a missing folder, an existing file or link without
+    `force`, and anything that is not an ordinary file (a folder, a device such as /dev/full).
     """
-    target = Path(path).expanduser()
-    if target.is_dir():
-        # A link to a folder is followed only when asked: with force the file goes inside the
-        # folder it points to (replacing the link itself would lose the person's shortcut).
-        if target.is_symlink() and not force:
-            raise InputError(say("output_symlink", path=target), "output")
-        target = target / default_name
-    if not target.parent.is_dir():
-        raise InputError(say("folder_missing", path=target.parent), "output")
-    if target.is_dir() and not target.is_symlink():
-        raise InputError(say("output_is_folder", path=target), "output")
+    path = Path(path).expanduser()
+    if path.is_dir():  # a folder, or a link to one: the file goes inside it
+        path = path / default_name
+    if not path.parent.is_dir():
+        raise InputError(say("folder_missing", path=path.parent))
+    try:
+        info = path.lstat()
+    except FileNotFoundError:
+        return path
+    except OSError as error:
+        raise os_error(error, path) from None
+    if stat.S_ISLNK(info.st_mode):
+        if not force:
+            raise InputError(say("output_is_link", path=path))
+        return path
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError(say("output_not_a_file", path=path))
     if not force:
-        if target.is_symlink():
-            raise InputError(say("output_symlink", path=target), "output")
-        if target.exists():
-            raise InputError(say("output_exists", path=target), "output")
-    return target
+        raise InputError(say("output_exists", path=path))
+    return path
 
 
-def write_atomically(path: str | os.PathLike, data: bytes, force: bool) -> None:
-    """Write `data` to a private (0600) temporary file beside `path`, then move it into place.
+def free_path(folder: Path, name: str) -> Path:
+    """`folder/name`, or `name-2`, `name-3`… when taken: the workbook's own default places."""
+    stem, dot, suffix = name.partition(".")
+    candidate, n = folder / name, 1
+    while os.path.lexists(candidate):
+        n += 1
+        candidate = folder / f"{stem}-{n}{dot}{suffix}"
+    return candidate
 
-    Without `force` the move is a hard link, which fails if anything appeared at `path` in the
-    meantime; with `force` a rename replaces a file or a symbolic link itself, never its target.
+
+def write_atomically(path: Path, data: bytes, force: bool = False) -> Path:
+    """Write `data` to `path` (0600) through a temporary file and a rename; returns `path`."""
+    return write_with(path, lambda partial: fill(partial, data), force)
+
+
+def fill(path: Path, data: bytes) -> None:
+    """Write `data` into a new file (0600), flushed to the disk; never through a link."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
+    with os.fdopen(fd, "wb") as f:
+        f.write(data)
+        f.flush()
+        os.fsync(f.fileno())
+
+
+def write_with(path: Path, write: Callable[[Path], object], force: bool = False) -> Path:
+    """Let `write` fill a temporary file beside `path`, then move it into place.
+
+    Without `force` the move never replaces anything (a hard link, which fails when the name is
+    taken, even by a file that appeared a moment ago); with it, a rename replaces the name only.
     """
     path = Path(path)
-    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    partial = path.parent / f".{path.name}.{os.getpid()}{PARTIAL}"
     try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(temporary, 0o600)
+        _discard(partial)
+        write(partial)
+        os.chmod(partial, 0o600)
         if force:
-            os.replace(temporary, path)
+            os.replace(partial, path)
         else:
-            _link_without_replacing(temporary, path)
+            _publish_new(partial, path)
+        _fsync_dir(path.parent)
+    except OSError as error:
+        raise os_error(error, path) from None
+    except sqlite3.Error as error:  # a copy through SQLite's backup API
+        raise (place_error(error, path) or error) from None
     finally:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
+        _discard(partial)
+    return path
 
 
-def _link_without_replacing(temporary: str, path: Path) -> None:
+def _discard(partial: Path) -> None:
+    """Remove a temporary file if it is there (a read-only place refuses even to look)."""
+    with contextlib.suppress(OSError):
+        partial.unlink(missing_ok=True)
+
+
+def _publish_new(partial: Path, path: Path) -> None:
     try:
-        os.link(temporary, path, follow_symlinks=False)
+        os.link(partial, path, follow_symlinks=False)
     except FileExistsError:
-        kind = "output_symlink" if path.is_symlink() else "output_exists"
-        raise InputError(say(kind, path=path), "output") from None
+        raise InputError(say("output_exists", path=path)) from None
+    except OSError as error:
+        if error.errno not in (errno.EPERM, errno.ENOTSUP, errno.EXDEV, errno.EMLINK):
+            raise
+        # A file system without hard links (FAT, some network shares): check, then rename.
+        if os.path.lexists(path):
+            raise InputError(say("output_exists", path=path)) from None
+        os.replace(partial, path)
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
     except OSError:
-        # A file system without hard links: check, then rename (a narrow race, no worse).
-        if path.exists() or path.is_symlink():
-            raise InputError(say("output_exists", path=path), "output") from None
-        os.replace(temporary, path)
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass  # some file systems cannot sync a folder; the file itself is synced
+    finally:
+        os.close(fd)

@@ -7,64 +7,35 @@ overwritten: a correction is a new revision and the newest revision is the one s
 The file is checked (`PRAGMA integrity_check`, on a read-only connection) before anything else
 touches it: a damaged workbook raises `DamagedWorkbookError` and is never written to. Copies go
 through SQLite's online backup API: once a day on the first save and before every migration (see
-`backup.py` for where they live and how many are kept).
+`backup_copies.py` for where they live and how many are kept).
 """
 
 from __future__ import annotations
 
 import json
 import os
-import re
 import sqlite3
 from datetime import UTC, date, datetime
-from importlib import resources
 from pathlib import Path
 
+from . import backup_copies, output_files
+from .dbfile import (  # noqa: F401 — the store's public names, kept where callers look
+    BUSY_TIMEOUT_MS,
+    SQLITE_MAGIC,
+    database_problem,
+    drop_new_sidecars,
+    image_problem,
+    image_schema_version,
+    latest_schema_version,
+    place_error,
+    sidecars_present,
+)
+from .dbfile import migrations as _migrations
+from .dbfile import open_image as _open_image
 from .errors import DamagedWorkbookError, InputError, NotAWorkbookError  # noqa: F401
 from .messages import say
 from .model import Checkin, Goal, Plan, Record, Snapshot, Who5
 from .paths import DB_NAME, ensure_private_dir, ensure_private_file, resolve_data_dir
-
-BUSY_TIMEOUT_MS = 10_000
-SQLITE_MAGIC = b"SQLite format 3\x00"
-
-
-def database_problem(path: Path) -> str | None:
-    """What is wrong with the SQLite file at `path`, or None when it is sound (or empty).
-
-    Reads through a read-only connection, so a damaged file is never written to: no recovery,
-    no checkpoint of its write-ahead log into it.
-    """
-    try:
-        with open(path, "rb") as f:
-            head = f.read(len(SQLITE_MAGIC))
-    except OSError as error:
-        return str(error)
-    if head == b"":
-        return None  # a new, empty file: SQLite will lay it out
-    if head != SQLITE_MAGIC:
-        return "not an SQLite database"
-    sidecars = [Path(f"{path}{suffix}") for suffix in ("-wal", "-shm")]
-    existed = [p.exists() for p in sidecars]
-    problem = None
-    try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            rows = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
-            problem = None if rows == ["ok"] else "; ".join(rows[:5])
-        finally:
-            conn.close()
-    except sqlite3.Error as error:
-        problem = str(error)
-    if problem is not None:
-        # Leave a damaged workbook's folder exactly as it was: drop the empty log files the
-        # read-only look may have created (nobody can be using a damaged file).
-        wal_empty = not sidecars[0].exists() or sidecars[0].stat().st_size == 0
-        for sidecar, was_there in zip(sidecars, existed, strict=True):
-            if not was_there and wal_empty:
-                sidecar.unlink(missing_ok=True)
-    return problem
 
 
 def _has_rows(conn: sqlite3.Connection) -> bool:
@@ -95,60 +66,6 @@ def _private_copy(source: sqlite3.Connection, target: Path) -> None:
         dest.close()
     with open(target, "rb+") as f:
         os.fsync(f.fileno())
-
-
-def image_problem(image: bytes) -> str | None:
-    """What is wrong with a database held in memory, or None when it is a sound workbook."""
-    if not image.startswith(SQLITE_MAGIC):
-        return "not an SQLite database"
-    try:
-        conn = _open_image(image)
-    except sqlite3.Error as error:
-        return str(error)
-    try:
-        rows = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
-        if rows != ["ok"]:
-            return "; ".join(rows[:5])
-        names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
-        if "checkin_revisions" not in names or "plan_revisions" not in names:
-            return "not a workbook"
-    except sqlite3.Error as error:
-        return str(error)
-    finally:
-        conn.close()
-    return None
-
-
-def image_schema_version(image: bytes) -> int:
-    conn = _open_image(image)
-    try:
-        return conn.execute("PRAGMA user_version").fetchone()[0]
-    finally:
-        conn.close()
-
-
-def _open_image(image: bytes) -> sqlite3.Connection:
-    """An in-memory connection holding a copy of `image` (a WAL-mode header is set to rollback)."""
-    data = bytearray(image)
-    if len(data) >= 20 and data[18:20] == b"\x02\x02":
-        data[18:20] = b"\x01\x01"  # an in-memory database cannot use a write-ahead log
-    conn = sqlite3.connect(":memory:", isolation_level=None)
-    conn.deserialize(bytes(data))
-    return conn
-
-
-def _migrations() -> list[tuple[int, str, str]]:
-    """(number, name, sql) for each numbered migration, in order."""
-    found = []
-    for entry in resources.files("workbook.migrations").iterdir():
-        match = re.match(r"^(\d{4})_.*\.sql$", entry.name)
-        if match:
-            found.append((int(match.group(1)), entry.name, entry.read_text(encoding="utf-8")))
-    return sorted(found)
-
-
-def latest_schema_version() -> int:
-    return _migrations()[-1][0]
 
 
 def _statements(script: str) -> list[str]:
@@ -193,18 +110,23 @@ class Store:
             problem = database_problem(self.path)
             if problem is not None:
                 raise damaged_error(self.path, problem)
-        ensure_private_file(self.path)  # created 0600 before SQLite opens it; WAL files follow
-        self.conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
-        self.conn.row_factory = sqlite3.Row
-        self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        self.conn.execute("PRAGMA journal_mode = WAL")
-        self.conn.execute("PRAGMA synchronous = FULL")
-        self.conn.execute("PRAGMA foreign_keys = ON")
+        self.cannot_write: InputError | None = None  # why not, when only reading works
+        existed = sidecars_present(self.path)
         try:
+            ensure_private_file(self.path)  # created 0600 before SQLite opens it; WAL files follow
+            self.conn = self._connect()
+        except (OSError, sqlite3.Error) as error:
+            drop_new_sidecars(self.path, existed)
+            kind = _place_error(error, self.path)
+            if not isinstance(kind, InputError) or not self.path.stat().st_size:
+                raise kind from None
+            self.cannot_write = kind
+            self.conn = self._connect_for_reading()
+        try:
+            if self.cannot_write is not None and self._pending_migrations():
+                raise self.cannot_write
             if self.auto_backup and self._pending_migrations() and _has_rows(self.conn):
-                from . import backup
-
-                backup.automatic_backup(self, f"before-v{latest_schema_version()}")
+                backup_copies.automatic_backup(self, f"before-v{latest_schema_version()}")
             self.migrate()
         except BaseException:
             self.conn.close()
@@ -213,6 +135,31 @@ class Store:
             sidecar = Path(f"{self.path}{suffix}")
             if sidecar.exists():
                 os.chmod(sidecar, 0o600)
+
+    def _connect(self) -> sqlite3.Connection:
+        conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        try:
+            conn.row_factory = sqlite3.Row
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = FULL")
+            conn.execute("PRAGMA foreign_keys = ON")
+        except BaseException:
+            conn.close()
+            raise
+        return conn
+
+    def _connect_for_reading(self) -> sqlite3.Connection:
+        """The file as it stands, read in place, when the disk is too full to open it for writing.
+
+        Only when no write-ahead log holds anything: then the main file is the whole workbook.
+        """
+        wal = Path(f"{self.path}-wal")
+        if wal.exists() and wal.stat().st_size > 0:
+            raise self.cannot_write
+        conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?immutable=1", uri=True)
+        conn.row_factory = sqlite3.Row
+        return conn
 
     # --- housekeeping --------------------------------------------------------------------------
 
@@ -274,13 +221,11 @@ class Store:
     def _daily_backup(self) -> None:
         """The first save of each day copies the workbook first; checked once a day per Store."""
         today = self.clock()
-        if self._backup_checked_on == today or not self.auto_backup:
+        if self._backup_checked_on == today or not self.auto_backup or self.cannot_write:
             return
         self._backup_checked_on = today
-        from . import backup
-
-        if not backup.has_backup_for(self.data_dir, today) and _has_rows(self.conn):
-            backup.automatic_backup(self, "daily", day=today)
+        if not backup_copies.has_backup_for(self.data_dir, today) and _has_rows(self.conn):
+            backup_copies.automatic_backup(self, "daily", day=today)
 
     # --- every table, row by row (export and import) --------------------------------------------
 
@@ -353,7 +298,9 @@ class Store:
         return applied
 
     def _transaction(self):
-        return _Transaction(self.conn)
+        if self.cannot_write is not None:
+            raise self.cannot_write
+        return _Transaction(self.conn, path=self.path)
 
     def is_empty(self) -> bool:
         row = self.conn.execute(
@@ -611,9 +558,7 @@ class Store:
 
 def damaged_error(path: Path, problem: str) -> DamagedWorkbookError:
     """The kind error for a damaged workbook file, naming the newest good backup if there is one."""
-    from . import backup
-
-    newest = backup.newest_good_backup(path.parent)
+    newest = backup_copies.newest_good_backup(path.parent)
     if newest is None:
         message = say("damaged_no_backup", path=path)
     else:
@@ -626,16 +571,41 @@ def damaged_error(path: Path, problem: str) -> DamagedWorkbookError:
 class _Transaction:
     """BEGIN IMMEDIATE … COMMIT, or ROLLBACK on any error: a save happens whole or not at all."""
 
-    def __init__(self, conn: sqlite3.Connection, begin: str = "BEGIN IMMEDIATE"):
+    def __init__(self, conn: sqlite3.Connection, begin: str = "BEGIN IMMEDIATE", path=None):
         self.conn = conn
         self.begin = begin
+        self.path = path
 
     def __enter__(self) -> sqlite3.Connection:
-        self.conn.execute(self.begin)
+        try:
+            self.conn.execute(self.begin)
+        except sqlite3.Error as error:
+            raise _place_error(error, self.path) from None
         return self.conn
 
     def __exit__(self, exc_type, exc, tb) -> None:
         if exc_type is None:
-            self.conn.execute("COMMIT")
-        else:
+            try:
+                self.conn.execute("COMMIT")
+                return
+            except sqlite3.Error as error:
+                exc = error
+        if self.conn.in_transaction:
             self.conn.execute("ROLLBACK")
+        if isinstance(exc, sqlite3.Error) and self.path is not None:
+            kind = place_error(exc, self.path)
+            if kind is not None:  # a full disk: the save is rolled back whole; say so kindly
+                raise kind from None
+        if exc_type is None:
+            raise exc
+
+
+def _place_error(error: Exception, path) -> Exception:
+    """The kind error for a disk or folder that stops SQLite, else the error as it came."""
+    if isinstance(error, sqlite3.Error) and path is not None:
+        kind = place_error(error, path)
+        if kind is not None:
+            return kind
+    if isinstance(error, OSError):
+        return output_files.os_error(error, Path(path))
+    return error

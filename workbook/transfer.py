@@ -8,6 +8,14 @@ CSV has no types, so each cell is written plainly and read back by its column's 
 the few cells that cannot be told apart that way (NULL versus an empty text, a number kept in a
 text column) are listed in the manifest, which keeps the CSVs readable in a spreadsheet and the
 round trip exact.
+
+A spreadsheet runs a cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return as a
+formula, so a note like `=HYPERLINK(…)` would act when the CSV is opened. As OWASP's CSV-injection
+guidance says, such a text cell is written with a leading `'`, and so is a cell that already
+starts with `'`; the import takes exactly one `'` off, so the round trip stays exact.
+
+An import trusts nothing in the file, checksums included (anyone can recompute one): every row
+must pass `table_rows.check_tables` before anything is written.
 """
 
 from __future__ import annotations
@@ -19,12 +27,27 @@ import json
 import zipfile
 from pathlib import Path
 
+from . import table_rows
+from .errors import InputError
 from .messages import say
-from .validation import InputError
 
 FORMAT = "thirty-day-break-workbook-export"
 VERSION = 1
+CSV_VERSION = 2  # 2: text cells that a spreadsheet would run are escaped (see above)
 MANIFEST = "manifest.json"
+MAX_IMPORT_BYTES = 512 * 2**20  # far above ten years of check-ins; refuses a runaway file early
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+ESCAPE = "'"
+
+
+def neutralise(text: str) -> str:
+    """A text cell as written to a CSV: never one a spreadsheet would run as a formula."""
+    return ESCAPE + text if text.startswith((*FORMULA_START, ESCAPE)) else text
+
+
+def restore_text(cell: str) -> str:
+    """The text `neutralise` was given."""
+    return cell[1:] if cell.startswith(ESCAPE) else cell
 
 
 def _canonical(value) -> bytes:
@@ -76,11 +99,15 @@ def _plain(value, kind: str) -> bool:
 
 
 def _cell(value, kind: str) -> str:
-    return repr(value) if kind == "float" else str(value)
+    return repr(value) if kind == "float" else neutralise(value) if kind == "str" else str(value)
 
 
-def _parse(text: str, kind: str):
-    return int(text) if kind == "int" else float(text) if kind == "float" else text
+def _parse(text: str, kind: str, escaped: bool):
+    if kind == "int":
+        return int(text)
+    if kind == "float":
+        return float(text)
+    return restore_text(text) if escaped else text
 
 
 def export_csv(store) -> bytes:
@@ -110,7 +137,7 @@ def export_csv(store) -> bytes:
             _write_member(archive, name, data)
         manifest = {
             "format": FORMAT,
-            "version": VERSION,
+            "version": CSV_VERSION,
             "schema_version": store.schema_version,
             "files": files,
             "types": declared,
@@ -147,6 +174,8 @@ def read_export(path: Path, latest_schema: int) -> dict[str, dict]:
     if not path.is_file():
         raise InputError(say("file_missing", path=path))
     try:
+        if path.stat().st_size > MAX_IMPORT_BYTES:
+            raise InputError(say("import_too_big", path=path, limit=MAX_IMPORT_BYTES // 2**20))
         data = path.read_bytes()
     except OSError as error:
         raise InputError(say("file_unreadable", path=path, reason=error.strerror)) from None
@@ -156,6 +185,12 @@ def read_export(path: Path, latest_schema: int) -> dict[str, dict]:
         tables, schema = _read_json(path, data)
     if schema > latest_schema:
         raise InputError(say("import_newer", path=path))
+    try:
+        table_rows.check_tables(tables, schema)
+    except InputError as error:
+        raise InputError(
+            say("import_refused", path=path, problem=error), field=error.field
+        ) from None
     return tables
 
 
@@ -163,30 +198,50 @@ def _damaged(path: Path, problem: str) -> InputError:
     return InputError(say("import_damaged", path=path, problem=problem))
 
 
-def _check_header(path: Path, document) -> int:
+def _check_header(path: Path, document, newest: int) -> int:
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise InputError(say("import_not_ours", path=path))
     version, schema = document.get("version"), document.get("schema_version")
     if type(version) is not int or type(schema) is not int:
         raise _damaged(path, "no version")
-    if version > VERSION:
+    if version > newest or schema > 10**6:
         raise InputError(say("import_newer", path=path))
+    if version < 1 or schema < 1:
+        raise _damaged(path, "no version")
     return schema
+
+
+def _json(text: str):
+    """Parsed JSON, or ValueError: NaN and Infinity are not JSON, nor is nesting too deep."""
+    try:
+        return json.loads(text, parse_constant=_no_constant)
+    except RecursionError:
+        raise ValueError("nested too deeply") from None
+
+
+def _no_constant(name: str):
+    raise ValueError(f"{name} is not a number JSON can hold")
 
 
 def _read_json(path: Path, data: bytes) -> tuple[dict, int]:
     marker = f'"format": "{FORMAT}"'.encode()
     try:
-        document = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
+        document = _json(data.decode("utf-8"))
+    except ValueError:  # UnicodeDecodeError and JSONDecodeError are ValueErrors too
         if marker in data[:200]:
             raise _damaged(path, "the file is cut short or changed") from None
         raise InputError(say("import_not_ours", path=path)) from None
-    schema = _check_header(path, document)
+    schema = _check_header(path, document, VERSION)
     tables = document.get("tables")
-    if not isinstance(tables, dict) or document.get("sha256") != _sha256(_canonical(tables)):
-        raise _damaged(path, "the checksum doesn’t match")
+    if not isinstance(tables, dict):
+        raise _damaged(path, "a table is malformed")
     _check_shape(path, tables)
+    try:
+        same = document.get("sha256") == _sha256(_canonical(tables))
+    except (ValueError, TypeError, RecursionError):
+        same = False
+    if not same:
+        raise _damaged(path, "the checksum doesn’t match")
     return tables, schema
 
 
@@ -205,17 +260,24 @@ def _read_zip(path: Path, data: bytes) -> tuple[dict, int]:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         names = archive.namelist()
-    except zipfile.BadZipFile:
+        if sum(i.file_size for i in archive.infolist()) > MAX_IMPORT_BYTES:
+            raise InputError(say("import_too_big", path=path, limit=MAX_IMPORT_BYTES // 2**20))
+    except (zipfile.BadZipFile, ValueError, OSError, NotImplementedError, RuntimeError):
         raise _damaged(path, "the zip file is broken") from None
     if MANIFEST not in names:
         raise InputError(say("import_not_ours", path=path))
     try:
-        manifest = json.loads(archive.read(MANIFEST).decode("utf-8"))
-    except (zipfile.BadZipFile, UnicodeDecodeError, json.JSONDecodeError, OSError):
+        manifest = _json(archive.read(MANIFEST).decode("utf-8"))
+    except (zipfile.BadZipFile, ValueError, OSError, NotImplementedError, RuntimeError):
         raise _damaged(path, "the manifest can’t be read") from None
-    schema = _check_header(path, manifest)
+    schema = _check_header(path, manifest, CSV_VERSION)
+    escaped = manifest.get("version") == CSV_VERSION
     claimed = manifest.pop("sha256", None)
-    if claimed != _sha256(_canonical(manifest)):
+    try:
+        same = claimed == _sha256(_canonical(manifest))
+    except (ValueError, TypeError, RecursionError):
+        same = False
+    if not same:
         raise _damaged(path, "the manifest’s checksum doesn’t match")
     types, special = manifest.get("types", {}), manifest.get("special_cells", {})
     tables = {}
@@ -229,27 +291,60 @@ def _read_zip(path: Path, data: bytes) -> tuple[dict, int]:
             columns = next(reader)
             kinds = [types[table][c] for c in columns]
             rows = [
-                [
-                    _parse(text, kind) if text != "" else ""
-                    for text, kind in zip(r, kinds, strict=True)
-                ]
-                for r in reader
+                _parse_row(path, table, n, columns, r, kinds, escaped) for n, r in enumerate(reader)
             ]
             for i, column, value in special.get(table, []):
+                if type(i) is not int or i < 0:
+                    raise IndexError(i)
                 rows[i][columns.index(column)] = value
             if len(rows) != info["rows"]:
                 raise _damaged(path, f"{name} has the wrong number of rows")
             tables[table] = {"columns": columns, "rows": rows}
     except InputError:
         raise
-    except (KeyError, ValueError, IndexError, TypeError, zipfile.BadZipFile, OSError) as error:
+    except (
+        KeyError,
+        ValueError,
+        IndexError,
+        TypeError,
+        AttributeError,
+        StopIteration,
+        csv.Error,
+        zipfile.BadZipFile,
+        OSError,
+        NotImplementedError,
+        RuntimeError,
+    ) as error:
         raise _damaged(path, f"{type(error).__name__}") from None
     return tables, schema
 
 
+def _parse_row(path, table, number, columns, cells, kinds, escaped) -> list:
+    """One CSV row read back by its columns' types; a cell that is not one says where it is."""
+    if len(cells) != len(kinds):
+        raise InputError(
+            say(
+                "import_refused",
+                path=path,
+                problem=say("row_malformed", table=table, row=number + 1),
+            )
+        )
+    out = []
+    for column, text, kind in zip(columns, cells, kinds, strict=True):
+        try:
+            out.append(_parse(text, kind, escaped) if text != "" else "")
+        except ValueError:
+            problem = say("cell_wrong_type", kind="a whole number" if kind == "int" else "a number")
+            where = say("cell_problem", table=table, row=number + 1, column=column, problem=problem)
+            raise InputError(
+                say("import_refused", path=path, problem=where), field=column
+            ) from None
+    return out
+
+
 def import_into(store, path: Path) -> int:
     """Fill an empty workbook from an export file; returns the number of rows imported."""
-    from .store import latest_schema_version
+    from .dbfile import latest_schema_version
 
     tables = read_export(path, latest_schema_version())
     if not store.is_empty():

@@ -18,6 +18,8 @@ from .model import Checkin, Goal, Plan, Who5
 
 TEXT_LIMIT = 10_000
 SHORT_TEXT_LIMIT = 200
+# Any date a person can mean: far enough back for a start long ago, far enough on for any plan.
+EARLIEST_DATE, LATEST_DATE = date(1900, 1, 1), date(2199, 12, 31)
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 SLIP_BY_CHOICES = ("me", "them", "both")
 
@@ -48,6 +50,10 @@ def parse_date(value, field: str, today: date | None = None, allow_future: bool 
             raise InputError(say("impossible_date", field=field, value=text)) from None
     if today is not None and not allow_future and parsed > today:
         raise InputError(say("future_date", field=field, value=parsed.isoformat()))
+    if not EARLIEST_DATE <= parsed <= LATEST_DATE:
+        raise InputError(
+            say("date_out_of_range", field=field, value=parsed, low=EARLIEST_DATE, high=LATEST_DATE)
+        )
     return parsed
 
 
@@ -271,3 +277,94 @@ def validate_who5(answers, when, today: date) -> Who5:
             raise InputError(say("who5_range", value=value)) from None
     day = parse_date(optional(when) or today, "The date", today)
     return Who5(date=day, answers=tuple(parsed))
+
+
+# --- What the stages record (the break, the day-30 reflection, the reunion) ------------------
+
+
+def _yes_no(value, field: str) -> bool:
+    if not isinstance(value, bool):
+        raise InputError(say("record_yes_no", field=field))
+    return value
+
+
+def _whole(value, field: str) -> int:
+    if type(value) is not int:
+        raise InputError(say("record_whole", field=field))
+    return value
+
+
+def _texts(value, field: str) -> list[str]:
+    if not isinstance(value, list) or len(value) > 1000:
+        raise InputError(say("record_list", field=field))
+    return [
+        parse_text(item if isinstance(item, str) else _not_text(field), field) for item in value
+    ]
+
+
+def _not_text(field: str):
+    raise InputError(say("record_text", field=field))
+
+
+def _text(value, field: str) -> str:
+    return parse_text(value if isinstance(value, str) else _not_text(field), field)
+
+
+def _record_fields() -> dict[str, dict]:
+    """{kind: {key: check}}: what each stage may record, checked as its page checks it."""
+    reflection_texts = say("reflection_questions").split("|")[::2]
+    return {
+        "break": {
+            "answer": lambda v: parse_choice(v, "Their answer", say("break_answers").split("|")),
+            "no_contact": lambda v: _yes_no(v, "No contact"),
+            "dating_allowed": lambda v: _yes_no(v, "Dating"),
+            "start_date": lambda v: parse_date(v, "The start date", allow_future=True),
+        },
+        "reflection": {
+            **{
+                key: (lambda k: lambda v: _yes_no(v, k))(key)
+                for key in ("want_restart", "keep_growing", "felt_safe", "gate_open", "show_help")
+            },
+            "conviction": lambda v: parse_int(_whole(v, "Conviction"), "Conviction", 0, 10),
+            "reasons": lambda v: _texts(v, "The gate’s reasons"),
+            "decision": lambda v: _text(v, "My decision"),
+            **{key: (lambda k: lambda v: _text(v, k))(key) for key in reflection_texts},
+        },
+        "reunion": {
+            "outcome": lambda v: parse_choice(v, "Their answer", say("outcomes").split("|")),
+            "script": lambda v: _text(v, "Your script"),
+            "talking_points": lambda v: _texts(v, "Talking points"),
+        },
+    }
+
+
+RECORD_KINDS = ("break", "reflection", "reunion")
+
+
+def validate_record(kind, data) -> None:
+    """A stage's recorded answers have the shape its page saves: known keys, right types."""
+    fields = _record_fields().get(kind)
+    if fields is None:
+        raise InputError(say("record_kind", value=str(kind)[:40], kinds=", ".join(RECORD_KINDS)))
+    if not isinstance(data, dict):
+        raise InputError(say("record_not_object", kind=kind))
+    for key, value in data.items():
+        check = fields.get(key)
+        if check is None:
+            raise InputError(say("record_key", kind=kind, name=str(key)[:40]))
+        if value is None:
+            continue  # an answer left out
+        check(value)
+
+
+def parse_timestamp(value, field: str) -> datetime:
+    """When a row was saved: an ISO date and time, as the store writes it."""
+    text = value if isinstance(value, str) else ""
+    try:
+        when = datetime.fromisoformat(text) if len(text) <= 40 else None
+    except ValueError:
+        when = None
+    if when is None:
+        raise InputError(say("not_a_timestamp", field=field))
+    parse_date(when.date(), field)
+    return when

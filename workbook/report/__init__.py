@@ -8,13 +8,13 @@ number in the HTML carries `data-summary-key` naming where it sits in the JSON. 
 from __future__ import annotations
 
 import json
-import os
 from datetime import date
 from pathlib import Path
 
+from .. import output_files
+from ..model import Snapshot
 from ..numbers import build
 from ..paths import ensure_private_dir
-from ..store import Snapshot
 from .html import CSP, render_report
 from .pdf import CHROMIUM, CHROMIUM_ARGS, PAPERS, render_pdf
 
@@ -50,12 +50,6 @@ def default_output(data_dir: Path, today: date, fmt: str) -> Path:
     return Path(data_dir) / "reports" / f"reflection-{today.isoformat()}.{fmt}"
 
 
-def _write_private(path: Path, content: bytes) -> None:
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "wb") as f:
-        f.write(content)
-    os.chmod(path, 0o600)
-
 
 def write_report(
     snapshot: Snapshot,
@@ -64,21 +58,27 @@ def write_report(
     output: Path | None,
     data_dir: Path,
     paper: str = "A4",
+    force: bool = False,
 ) -> Path:
-    """Write the report as html, pdf or json; returns where it went (0600, in a 0700 folder)."""
+    """Write the report as html, pdf or json; returns where it went (0600).
+
+    Into `reports/` under a name not yet taken when no `output` is given; else see
+    `output_files.target_path` (an existing file is replaced only with `force`).
+    """
     if fmt not in FORMATS:
         raise ValueError(f"format must be one of {FORMATS}")
-    path = Path(output) if output else default_output(data_dir, today, fmt)
+    default = default_output(data_dir, today, fmt)
     if output is None:
         ensure_private_dir(Path(data_dir))
-        ensure_private_dir(path.parent)
+        path = output_files.free_path(ensure_private_dir(default.parent), default.name)
     else:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path = output_files.target_path(output, default.name, force)
     if fmt == "json":
         text = json.dumps(build(snapshot, today).summary(), indent=2, ensure_ascii=False) + "\n"
-        _write_private(path, text.encode("utf-8"))
+        output_files.write_atomically(path, text.encode("utf-8"), force)
     elif fmt == "html":
-        _write_private(path, render_html(snapshot, today).encode("utf-8"))
+        output_files.write_atomically(path, render_html(snapshot, today).encode("utf-8"), force)
     else:
-        render_pdf(render_html(snapshot, today), path, paper=paper)
+        html = render_html(snapshot, today)
+        output_files.write_with(path, lambda part: render_pdf(html, part, paper=paper), force)
     return path

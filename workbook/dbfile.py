@@ -1,0 +1,239 @@
+"""The workbook's SQLite file as a file: is it one, is it sound, is its schema exactly ours.
+
+Both the store and the backups ask these questions, so they live here, below both: neither has to
+import the other. Nothing here writes to the file it checks.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from .errors import DiskFullError, InputError
+from .messages import say
+
+BUSY_TIMEOUT_MS = 10_000
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+# SQLite's primary result codes that say the place is the trouble, not the file.
+_FULL = (sqlite3.SQLITE_FULL,)
+_PLACE = (
+    sqlite3.SQLITE_IOERR,
+    sqlite3.SQLITE_CANTOPEN,
+    sqlite3.SQLITE_READONLY,
+    sqlite3.SQLITE_PERM,
+    sqlite3.SQLITE_BUSY,
+    sqlite3.SQLITE_LOCKED,
+    sqlite3.SQLITE_NOMEM,
+)
+
+
+def place_error(error: sqlite3.Error, path: Path) -> InputError | None:
+    """The kind error when SQLite failed because of the disk or the folder, not the file."""
+    code = getattr(error, "sqlite_errorcode", None)
+    if code is None:
+        return None
+    if code & 0xFF in _FULL or (code & 0xFF in _PLACE and disk_is_full(Path(path).parent)):
+        return DiskFullError(say("disk_full", path=Path(path).parent))
+    if code & 0xFF in _PLACE:
+        return InputError(say("workbook_unreachable", path=path, reason=error))
+    return None
+
+
+def disk_is_full(folder: Path) -> bool:
+    """Whether the disk holding `folder` has (next to) no room left: SQLite often says only
+    "disk I/O error" when it cannot grow its shared-memory file there."""
+    try:
+        info = os.statvfs(folder)
+    except OSError:
+        return False
+    return info.f_bavail * info.f_frsize < 256 * 1024
+
+
+def drop_new_sidecars(path: Path, existed: list[bool]) -> None:
+    """Leave the folder as it was: drop the empty log files a failed open has just created."""
+    _drop_new([Path(f"{path}{suffix}") for suffix in ("-wal", "-shm")], existed)
+
+
+def sidecars_present(path: Path) -> list[bool]:
+    return [Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-shm")]
+
+
+def database_problem(path: Path) -> str | None:
+    """What is wrong with the SQLite file at `path`, or None when it is sound (or empty).
+
+    Reads through a read-only connection, so a damaged file is never written to: no recovery,
+    no checkpoint of its write-ahead log into it. A full disk, a locked file or a folder we may
+    not write to is not damage: that raises the kind error for it instead.
+    """
+    path = Path(path)
+    try:
+        with open(path, "rb") as f:
+            head = f.read(len(SQLITE_MAGIC))
+    except OSError as error:
+        raise InputError(say("workbook_unreachable", path=path, reason=error.strerror)) from None
+    if head == b"":
+        return None  # a new, empty file: SQLite will lay it out
+    if head != SQLITE_MAGIC:
+        return "not an SQLite database"
+    sidecars = [Path(f"{path}{suffix}") for suffix in ("-wal", "-shm")]
+    existed = [p.exists() for p in sidecars]
+    problem = None
+    try:
+        problem = _integrity(f"{path.resolve().as_uri()}?mode=ro")
+    except sqlite3.Error as error:
+        if place_error(error, path) is None:
+            problem = str(error)
+        elif not any(existed) or not sidecars[0].stat().st_size:
+            # No log to read: the main file alone is the whole workbook; look at it in place.
+            _drop_new(sidecars, existed)
+            problem = _integrity(f"{path.resolve().as_uri()}?immutable=1")
+        else:
+            _drop_new(sidecars, existed)
+            raise place_error(error, path) from None
+    if problem is not None:
+        _drop_new(sidecars, existed)
+    return problem
+
+
+def _drop_new(sidecars: list[Path], existed: list[bool]) -> None:
+    """Leave the folder as it was: drop the empty log files a read-only look may have created."""
+    wal_empty = not sidecars[0].exists() or sidecars[0].stat().st_size == 0
+    for sidecar, was_there in zip(sidecars, existed, strict=True):
+        if not was_there and wal_empty:
+            sidecar.unlink(missing_ok=True)
+
+
+def _integrity(uri: str) -> str | None:
+    conn = sqlite3.connect(uri, uri=True)
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        rows = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
+        return None if rows == ["ok"] else "; ".join(rows[:5])
+    finally:
+        conn.close()
+
+
+# --- the numbered migrations and the schema they make ----------------------------------------
+
+
+def migrations() -> list[tuple[int, str, str]]:
+    """(number, name, sql) for each numbered migration, in order."""
+    found = []
+    for entry in resources.files("workbook.migrations").iterdir():
+        match = re.match(r"^(\d{4})_.*\.sql$", entry.name)
+        if match:
+            found.append((int(match.group(1)), entry.name, entry.read_text(encoding="utf-8")))
+    return sorted(found)
+
+
+def latest_schema_version() -> int:
+    return migrations()[-1][0]
+
+
+def _objects(conn: sqlite3.Connection) -> set[tuple]:
+    """Every object in the file's schema: (type, name, table, SQL with spaces normalised)."""
+    rows = conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall()
+    return {(t, n, tb, " ".join(sql.split()) if sql else None) for t, n, tb, sql in rows}
+
+
+@cache
+def expected_schema(version: int) -> frozenset[tuple]:
+    """The objects the migrations up to `version` create, and nothing else."""
+    conn = sqlite3.connect(":memory:")
+    try:
+        for number, _name, sql in migrations():
+            if number <= version:
+                conn.executescript(sql)
+        return frozenset(_objects(conn))
+    finally:
+        conn.close()
+
+
+@cache
+def expected_columns(version: int) -> dict[str, tuple[tuple[str, str, bool], ...]]:
+    """{table: ((column, declared type, may be NULL), ...)} at schema `version`, in order."""
+    conn = sqlite3.connect(":memory:")
+    try:
+        for number, _name, sql in migrations():
+            if number <= version:
+                conn.executescript(sql)
+        tables = [
+            r[0]
+            for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+                " ORDER BY rowid"
+            )
+        ]
+        return {
+            t: tuple(
+                (r[1], (r[2] or "").upper(), not r[3] and not r[5])
+                for r in conn.execute(f'PRAGMA table_info("{t}")')
+            )
+            for t in tables
+        }
+    finally:
+        conn.close()
+
+
+def schema_problem(conn: sqlite3.Connection) -> str | None:
+    """What in this database's schema is not exactly the workbook's, or None."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if not 1 <= version <= latest_schema_version():
+        return f"schema version {version} is not one of the workbook's"
+    have, want = _objects(conn), expected_schema(version)
+    extra = sorted(have - want, key=str)
+    if extra:
+        kind, name = extra[0][0], extra[0][1]
+        return f"it holds a {kind} “{name}” the workbook doesn’t have"
+    missing = sorted(want - have, key=str)
+    if missing:
+        return f"its {missing[0][0]} “{missing[0][1]}” is missing or different"
+    return None
+
+
+# --- a database held in memory (a backup being restored) --------------------------------------
+
+
+def image_problem(image: bytes) -> str | None:
+    """What is wrong with a database held in memory, or None when it is a sound workbook."""
+    if not image.startswith(SQLITE_MAGIC):
+        return "not an SQLite database"
+    try:
+        conn = open_image(image)
+    except sqlite3.Error as error:
+        return str(error)
+    try:
+        rows = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
+        if rows != ["ok"]:
+            return "; ".join(rows[:5])
+        names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+        if "checkin_revisions" not in names or "plan_revisions" not in names:
+            return "not a workbook"
+    except sqlite3.Error as error:
+        return str(error)
+    finally:
+        conn.close()
+    return None
+
+
+def image_schema_version(image: bytes) -> int:
+    conn = open_image(image)
+    try:
+        return conn.execute("PRAGMA user_version").fetchone()[0]
+    finally:
+        conn.close()
+
+
+def open_image(image: bytes) -> sqlite3.Connection:
+    """An in-memory connection holding a copy of `image` (a WAL-mode header is set to rollback)."""
+    data = bytearray(image)
+    if len(data) >= 20 and data[18:20] == b"\x02\x02":
+        data[18:20] = b"\x01\x01"  # an in-memory database cannot use a write-ahead log
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    conn.deserialize(bytes(data))
+    return conn
