@@ -56,7 +56,7 @@ def test_remind_at_another_time_into_a_folder_and_forced_over_its_own_file(
         (["--time", "25:00"], "24-hour clock"),
         (["--time", "8pm"], "“8pm” isn’t one"),
         (["--output", "{existing}"], "already exists"),
-        (["--output", "{link}"], "symbolic link"),
+        (["--output", "{link}"], "is a link"),
         (["--output", "{missing}/x.ics"], "doesn’t exist"),
     ],
 )

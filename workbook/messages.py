@@ -468,11 +468,6 @@ MESSAGES = {
         "{path} already exists, and the workbook won’t write over it. Choose another name, "
         "or add --force to replace it."
     ),
-    "output_symlink": (
-        "{path} is a symbolic link, and the workbook won’t write through it. Choose another name, "
-        "or add --force to replace the link itself."
-    ),
-    "output_is_folder": "{path} is a folder, so the workbook can’t write a file there. Choose another name.",
     "remind_bad_time": "{field} should be a time on the 24-hour clock, like 20:00; “{value}” isn’t one.",
     "remind_time_needed": "{field}: please choose a time for your reminders, like 20:00.",
     "remind_done": (

@@ -15,6 +15,7 @@ from datetime import date, datetime
 from .errors import InputError
 from .messages import say
 from .model import Checkin, Goal, Plan, Who5
+from .records import BREAK_ANSWERS, GATE_REASONS, REFLECTION_TEXTS, REUNION_OUTCOMES
 
 TEXT_LIMIT = 10_000
 SHORT_TEXT_LIMIT = 200
@@ -312,13 +313,14 @@ def _text(value, field: str) -> str:
 
 def _record_fields() -> dict[str, dict]:
     """{kind: {key: check}}: what each stage may record, checked as its page checks it."""
-    reflection_texts = say("reflection_questions").split("|")[::2]
     return {
         "break": {
-            "answer": lambda v: parse_choice(v, "Their answer", say("break_answers").split("|")),
+            "answer": lambda v: parse_choice(v, "Their answer", BREAK_ANSWERS),
             "no_contact": lambda v: _yes_no(v, "No contact"),
             "dating_allowed": lambda v: _yes_no(v, "Dating"),
-            "start_date": lambda v: parse_date(v, "The start date", allow_future=True),
+            "start_date": lambda v: (
+                None if v is None else parse_date(v, "The start date", allow_future=True)
+            ),
         },
         "reflection": {
             **{
@@ -326,12 +328,16 @@ def _record_fields() -> dict[str, dict]:
                 for key in ("want_restart", "keep_growing", "felt_safe", "gate_open", "show_help")
             },
             "conviction": lambda v: parse_int(_whole(v, "Conviction"), "Conviction", 0, 10),
-            "reasons": lambda v: _texts(v, "The gate’s reasons"),
+            "reasons": lambda v: _texts(v, "The gate’s reasons"),  # sentences, before 0003
+            "gate_reasons": lambda v: [
+                parse_choice(code, "The gate’s reasons", GATE_REASONS)
+                for code in _texts(v, "The gate’s reasons")
+            ],
             "decision": lambda v: _text(v, "My decision"),
-            **{key: (lambda k: lambda v: _text(v, k))(key) for key in reflection_texts},
+            **{key: (lambda k: lambda v: _text(v, k))(key) for key in REFLECTION_TEXTS},
         },
         "reunion": {
-            "outcome": lambda v: parse_choice(v, "Their answer", say("outcomes").split("|")),
+            "outcome": lambda v: parse_choice(v, "Their answer", REUNION_OUTCOMES),
             "script": lambda v: _text(v, "Your script"),
             "talking_points": lambda v: _texts(v, "Talking points"),
         },

@@ -50,7 +50,6 @@ def default_output(data_dir: Path, today: date, fmt: str) -> Path:
     return Path(data_dir) / "reports" / f"reflection-{today.isoformat()}.{fmt}"
 
 
-
 def write_report(
     snapshot: Snapshot,
     today: date,
