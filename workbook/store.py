@@ -12,13 +12,13 @@ through SQLite's online backup API: once a day on the first save and before ever
 
 from __future__ import annotations
 
-import json
 import os
 import sqlite3
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 
-from . import backup_copies, output_files
+from . import backup_copies
+from . import store_rows as rows
 from .dbfile import (  # noqa: F401 — the store's public names, kept where callers look
     BUSY_TIMEOUT_MS,
     SQLITE_MAGIC,
@@ -34,57 +34,18 @@ from .dbfile import migrations as _migrations
 from .dbfile import open_image as _open_image
 from .errors import DamagedWorkbookError, InputError, NotAWorkbookError  # noqa: F401
 from .messages import say
-from .model import Checkin, Goal, Plan, Record, Snapshot, Who5
+from .model import Checkin, Plan, Record, Snapshot, Who5
 from .paths import DB_NAME, ensure_private_dir, ensure_private_file, resolve_data_dir
-
-
-def _has_rows(conn: sqlite3.Connection) -> bool:
-    """Whether any of the workbook's tables holds a row (works at every schema version)."""
-    tables = [
-        r[0]
-        for r in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-        )
-    ]
-    return any(
-        conn.execute(f'SELECT EXISTS (SELECT 1 FROM "{name}")').fetchone()[0] for name in tables
-    )
-
-
-def _private_copy(source: sqlite3.Connection, target: Path) -> None:
-    """Copy a live database with the online backup API into a new single file, 0600, fsynced."""
-    ensure_private_file(target)
-    dest = sqlite3.connect(target, isolation_level=None)
-    try:
-        source.backup(dest)
-        # A self-contained file: no -wal/-shm beside a backup.
-        dest.execute("PRAGMA journal_mode = DELETE")
-        check = dest.execute("PRAGMA integrity_check").fetchone()[0]
-        if check != "ok":
-            raise sqlite3.DatabaseError(f"the copy did not verify: {check}")
-    finally:
-        dest.close()
-    with open(target, "rb+") as f:
-        os.fsync(f.fileno())
-
-
-def _statements(script: str) -> list[str]:
-    """Split a migration into statements, so they run inside our own transaction."""
-    statements, current = [], ""
-    for line in script.splitlines(keepends=True):
-        if line.lstrip().startswith("--") and not current.strip():
-            continue
-        current += line
-        if sqlite3.complete_statement(current):
-            statements.append(current.strip())
-            current = ""
-    if current.strip():
-        statements.append(current.strip())
-    return statements
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="microseconds")
+from .store_file import (
+    Transaction,
+    connect,
+    connect_for_reading,
+    has_rows,
+    kind_error,
+    now,
+    private_copy,
+    statements,
+)
 
 
 class Store:
@@ -114,18 +75,18 @@ class Store:
         existed = sidecars_present(self.path)
         try:
             ensure_private_file(self.path)  # created 0600 before SQLite opens it; WAL files follow
-            self.conn = self._connect()
+            self.conn = connect(self.path)
         except (OSError, sqlite3.Error) as error:
             drop_new_sidecars(self.path, existed)
-            kind = _place_error(error, self.path)
+            kind = kind_error(error, self.path)
             if not isinstance(kind, InputError) or not self.path.stat().st_size:
                 raise kind from None
             self.cannot_write = kind
-            self.conn = self._connect_for_reading()
+            self.conn = connect_for_reading(self.path, self.cannot_write)
         try:
             if self.cannot_write is not None and self._pending_migrations():
                 raise self.cannot_write
-            if self.auto_backup and self._pending_migrations() and _has_rows(self.conn):
+            if self.auto_backup and self._pending_migrations() and has_rows(self.conn):
                 backup_copies.automatic_backup(self, f"before-v{latest_schema_version()}")
             self.migrate()
         except BaseException:
@@ -135,31 +96,6 @@ class Store:
             sidecar = Path(f"{self.path}{suffix}")
             if sidecar.exists():
                 os.chmod(sidecar, 0o600)
-
-    def _connect(self) -> sqlite3.Connection:
-        conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
-        try:
-            conn.row_factory = sqlite3.Row
-            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            conn.execute("PRAGMA journal_mode = WAL")
-            conn.execute("PRAGMA synchronous = FULL")
-            conn.execute("PRAGMA foreign_keys = ON")
-        except BaseException:
-            conn.close()
-            raise
-        return conn
-
-    def _connect_for_reading(self) -> sqlite3.Connection:
-        """The file as it stands, read in place, when the disk is too full to open it for writing.
-
-        Only when no write-ahead log holds anything: then the main file is the whole workbook.
-        """
-        wal = Path(f"{self.path}-wal")
-        if wal.exists() and wal.stat().st_size > 0:
-            raise self.cannot_write
-        conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?immutable=1", uri=True)
-        conn.row_factory = sqlite3.Row
-        return conn
 
     # --- housekeeping --------------------------------------------------------------------------
 
@@ -188,7 +124,7 @@ class Store:
 
     def copy_to(self, target: Path) -> Path:
         """A consistent copy of the whole workbook in a new file (SQLite's online backup API)."""
-        _private_copy(self.conn, Path(target))
+        private_copy(self.conn, Path(target))
         return Path(target)
 
     def image(self) -> bytes:
@@ -224,7 +160,7 @@ class Store:
         if self._backup_checked_on == today or not self.auto_backup or self.cannot_write:
             return
         self._backup_checked_on = today
-        if not backup_copies.has_backup_for(self.data_dir, today) and _has_rows(self.conn):
+        if not backup_copies.has_backup_for(self.data_dir, today) and has_rows(self.conn):
             backup_copies.automatic_backup(self, "daily", day=today)
 
     # --- every table, row by row (export and import) --------------------------------------------
@@ -242,7 +178,7 @@ class Store:
     def dump(self) -> dict[str, dict]:
         """Every row of every table, in storage order: {table: {"columns": [...], "rows": [...]}}."""
         out: dict[str, dict] = {}
-        with _Transaction(self.conn, "BEGIN"):
+        with Transaction(self.conn, "BEGIN"):
             for table in self.tables():
                 cursor = self.conn.execute(f'SELECT * FROM "{table}" ORDER BY rowid')
                 columns = [d[0] for d in cursor.description]
@@ -257,7 +193,7 @@ class Store:
             raise NotAWorkbookError(say("import_unknown_table", table=unknown[0]))
         count = 0
         with self._transaction() as conn:
-            if _has_rows(conn):
+            if has_rows(conn):
                 raise InputError(say("import_not_empty", path=self.data_dir))
             for table in known:
                 if table not in tables:
@@ -287,7 +223,7 @@ class Store:
                 if number <= self.schema_version:  # another process got there first
                     self.conn.execute("ROLLBACK")
                     continue
-                for statement in _statements(sql):
+                for statement in statements(sql):
                     self.conn.execute(statement)
                 self.conn.execute(f"PRAGMA user_version = {number}")
                 self.conn.execute("COMMIT")
@@ -300,7 +236,7 @@ class Store:
     def _transaction(self):
         if self.cannot_write is not None:
             raise self.cannot_write
-        return _Transaction(self.conn, path=self.path)
+        return Transaction(self.conn, path=self.path)
 
     def is_empty(self) -> bool:
         row = self.conn.execute(
@@ -309,244 +245,70 @@ class Store:
         ).fetchone()
         return row[0] == 0
 
-    # --- the plan ------------------------------------------------------------------------------
+    # --- saving: each a new revision, in one transaction (rows ↔ model in store_rows) ---------
 
     def save_plan(self, plan: Plan) -> int:
         self._daily_backup()
         with self._transaction() as conn:
-            cursor = conn.execute(
-                "INSERT INTO plan_revisions (saved_at, start_date, days, name, partner, pronoun, why)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (
-                    _now(),
-                    plan.start_date.isoformat(),
-                    plan.days,
-                    plan.name,
-                    plan.partner,
-                    plan.pronoun,
-                    plan.why,
-                ),
-            )
-            revision = cursor.lastrowid
-            conn.executemany(
-                "INSERT INTO plan_goals (plan_revision_id, position, name, target_per_week, since)"
-                " VALUES (?, ?, ?, ?, ?)",
-                [
-                    (
-                        revision,
-                        i,
-                        g.name,
-                        g.target_per_week,
-                        g.since.isoformat() if g.since else None,
-                    )
-                    for i, g in enumerate(plan.goals)
-                ],
-            )
-        return revision
-
-    def plan(self) -> Plan | None:
-        row = self.conn.execute("SELECT * FROM plan_revisions ORDER BY id DESC LIMIT 1").fetchone()
-        return None if row is None else self._plan_from_row(row)
-
-    def plan_history(self) -> list[Plan]:
-        rows = self.conn.execute("SELECT * FROM plan_revisions ORDER BY id").fetchall()
-        return [self._plan_from_row(row) for row in rows]
-
-    def _plan_from_row(self, row: sqlite3.Row) -> Plan:
-        goals = tuple(
-            Goal(
-                name=g["name"],
-                target_per_week=g["target_per_week"],
-                since=date.fromisoformat(g["since"]) if g["since"] else None,
-            )
-            for g in self.conn.execute(
-                "SELECT * FROM plan_goals WHERE plan_revision_id = ? ORDER BY position",
-                (row["id"],),
-            )
-        )
-        return Plan(
-            start_date=date.fromisoformat(row["start_date"]),
-            days=row["days"],
-            name=row["name"],
-            partner=row["partner"],
-            pronoun=row["pronoun"],
-            why=row["why"],
-            goals=goals,
-            revision=row["id"],
-        )
-
-    # --- check-ins -----------------------------------------------------------------------------
+            return rows.insert_plan(conn, plan, now())
 
     def save_checkin(self, checkin: Checkin) -> tuple[int, bool]:
         """Store a check-in as a new revision; returns (revision, whether it corrected a day)."""
         self._daily_backup()
         with self._transaction() as conn:
-            return self._insert_checkin(conn, checkin)
+            return rows.insert_checkin(conn, checkin, now())
 
     def save_checkins(self, checkins: list[Checkin]) -> list[int]:
         """Store many check-ins in one transaction (demo data, imports): all or none."""
         self._daily_backup()
         with self._transaction() as conn:
-            return [self._insert_checkin(conn, c)[0] for c in checkins]
-
-    def _insert_checkin(self, conn: sqlite3.Connection, checkin: Checkin) -> tuple[int, bool]:
-        day = checkin.date.isoformat()
-        corrected = (
-            conn.execute("SELECT 1 FROM checkin_revisions WHERE day = ? LIMIT 1", (day,)).fetchone()
-            is not None
-        )
-        cursor = conn.execute(
-            "INSERT INTO checkin_revisions (day, saved_at, mood, energy, sleep_hours, emotions,"
-            " slip, slip_by, urge, trigger_text, win, note, gratitude)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                day,
-                _now(),
-                checkin.mood,
-                checkin.energy,
-                checkin.sleep_hours,
-                json.dumps(list(checkin.emotions), ensure_ascii=False),
-                checkin.slip,
-                checkin.slip_by,
-                checkin.urge,
-                checkin.trigger,
-                checkin.win,
-                checkin.note,
-                checkin.gratitude,
-            ),
-        )
-        revision = cursor.lastrowid
-        conn.executemany(
-            "INSERT INTO checkin_goals (checkin_revision_id, goal, minutes) VALUES (?, ?, ?)",
-            [(revision, name, minutes) for name, minutes in checkin.goals],
-        )
-        return revision, corrected
-
-    def checkins(self) -> list[Checkin]:
-        """The newest revision of each day, oldest day first."""
-        rows = self.conn.execute(
-            "SELECT r.* FROM checkin_revisions r"
-            " JOIN (SELECT max(id) AS id FROM checkin_revisions GROUP BY day) newest USING (id)"
-            " ORDER BY r.day"
-        ).fetchall()
-        return self._checkins_from_rows(rows)
-
-    def checkin_on(self, day: date) -> Checkin | None:
-        rows = self.conn.execute(
-            "SELECT * FROM checkin_revisions WHERE day = ? ORDER BY id DESC LIMIT 1",
-            (day.isoformat(),),
-        ).fetchall()
-        found = self._checkins_from_rows(rows)
-        return found[0] if found else None
-
-    def checkin_history(self, day: date) -> list[Checkin]:
-        """Every revision of one day, oldest first."""
-        rows = self.conn.execute(
-            "SELECT * FROM checkin_revisions WHERE day = ? ORDER BY id", (day.isoformat(),)
-        ).fetchall()
-        return self._checkins_from_rows(rows)
-
-    def _checkins_from_rows(self, rows: list[sqlite3.Row]) -> list[Checkin]:
-        goals: dict[int, list[tuple[str, int | None]]] = {}
-        if rows:
-            ids = [row["id"] for row in rows]
-            # Goals for many revisions at once; chunks stay below SQLite's variable limit.
-            for i in range(0, len(ids), 900):
-                chunk = ids[i : i + 900]
-                marks = ",".join("?" * len(chunk))
-                for g in self.conn.execute(
-                    f"SELECT checkin_revision_id, goal, minutes FROM checkin_goals"
-                    f" WHERE checkin_revision_id IN ({marks}) ORDER BY rowid",
-                    chunk,
-                ):
-                    goals.setdefault(g[0], []).append((g[1], g[2]))
-        return [
-            Checkin(
-                date=date.fromisoformat(row["day"]),
-                mood=row["mood"],
-                energy=row["energy"],
-                sleep_hours=row["sleep_hours"],
-                emotions=tuple(json.loads(row["emotions"])),
-                slip=row["slip"],
-                slip_by=row["slip_by"],
-                urge=row["urge"],
-                trigger=row["trigger_text"],
-                goals=tuple(goals.get(row["id"], ())),
-                win=row["win"],
-                note=row["note"],
-                gratitude=row["gratitude"],
-                revision=row["id"],
-                saved_at=row["saved_at"],
-            )
-            for row in rows
-        ]
-
-    # --- WHO-5 ---------------------------------------------------------------------------------
+            return [rows.insert_checkin(conn, c, now())[0] for c in checkins]
 
     def save_who5(self, who5: Who5) -> int:
         self._daily_backup()
         with self._transaction() as conn:
-            cursor = conn.execute(
-                "INSERT INTO who5_revisions (day, saved_at, a, b, c, d, e) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (who5.date.isoformat(), _now(), *who5.answers),
-            )
-        return cursor.lastrowid
-
-    def who5s(self) -> list[Who5]:
-        rows = self.conn.execute(
-            "SELECT r.* FROM who5_revisions r"
-            " JOIN (SELECT max(id) AS id FROM who5_revisions GROUP BY day) newest USING (id)"
-            " ORDER BY r.day"
-        ).fetchall()
-        return [
-            Who5(
-                date=date.fromisoformat(r["day"]),
-                answers=(r["a"], r["b"], r["c"], r["d"], r["e"]),
-                revision=r["id"],
-            )
-            for r in rows
-        ]
-
-    # --- the stages' records -------------------------------------------------------------------
+            return rows.insert_who5(conn, who5, now())
 
     def save_record(self, kind: str, day: date, data: dict) -> int:
         self._daily_backup()
         with self._transaction() as conn:
-            cursor = conn.execute(
-                "INSERT INTO stage_records (kind, day, saved_at, data) VALUES (?, ?, ?, ?)",
-                (
-                    kind,
-                    day.isoformat(),
-                    _now(),
-                    json.dumps(data, ensure_ascii=False, sort_keys=True),
-                ),
-            )
-        return cursor.lastrowid
+            return rows.insert_record(conn, kind, day, data, now())
+
+    # --- reading: the newest revision is the one shown --------------------------------------------
+
+    def plan(self) -> Plan | None:
+        found = rows.plans(self.conn, newest_only=True)
+        return found[0] if found else None
+
+    def plan_history(self) -> list[Plan]:
+        return rows.plans(self.conn)
+
+    def checkins(self) -> list[Checkin]:
+        """The newest revision of each day, oldest day first."""
+        return rows.checkins(self.conn)
+
+    def checkin_on(self, day: date) -> Checkin | None:
+        found = rows.checkins(self.conn, day=day, newest_only=True)
+        return found[0] if found else None
+
+    def checkin_history(self, day: date) -> list[Checkin]:
+        """Every revision of one day, oldest first."""
+        return rows.checkins(self.conn, day=day)
+
+    def who5s(self) -> list[Who5]:
+        return rows.who5s(self.conn)
 
     def record(self, kind: str) -> Record | None:
         """The newest record of a kind."""
-        rows = self.records(kind, newest_first=True, limit=1)
-        return rows[0] if rows else None
+        found = rows.records(self.conn, kind, newest_first=True, limit=1)
+        return found[0] if found else None
 
     def records(self, kind: str, newest_first: bool = False, limit: int = -1) -> list[Record]:
-        order = "DESC" if newest_first else "ASC"
-        rows = self.conn.execute(
-            f"SELECT * FROM stage_records WHERE kind = ? ORDER BY id {order} LIMIT ?", (kind, limit)
-        ).fetchall()
-        return [
-            Record(
-                kind=r["kind"],
-                date=date.fromisoformat(r["day"]),
-                data=json.loads(r["data"]),
-                revision=r["id"],
-                saved_at=r["saved_at"],
-            )
-            for r in rows
-        ]
+        return rows.records(self.conn, kind, newest_first, limit)
 
     def snapshot(self) -> Snapshot:
         """The plan, the newest check-ins and WHO-5s, and the newest record of each kind."""
-        with _Transaction(self.conn, "BEGIN") as _:  # one consistent read
+        with Transaction(self.conn, "BEGIN") as _:  # one consistent read
             kinds = [r[0] for r in self.conn.execute("SELECT DISTINCT kind FROM stage_records")]
             return Snapshot(
                 plan=self.plan(),
@@ -565,47 +327,4 @@ def damaged_error(path: Path, problem: str) -> DamagedWorkbookError:
         message = say("damaged_with_backup", path=path, backup=newest)
     error = DamagedWorkbookError(message, path, newest)
     error.problem = problem
-    return error
-
-
-class _Transaction:
-    """BEGIN IMMEDIATE … COMMIT, or ROLLBACK on any error: a save happens whole or not at all."""
-
-    def __init__(self, conn: sqlite3.Connection, begin: str = "BEGIN IMMEDIATE", path=None):
-        self.conn = conn
-        self.begin = begin
-        self.path = path
-
-    def __enter__(self) -> sqlite3.Connection:
-        try:
-            self.conn.execute(self.begin)
-        except sqlite3.Error as error:
-            raise _place_error(error, self.path) from None
-        return self.conn
-
-    def __exit__(self, exc_type, exc, tb) -> None:
-        if exc_type is None:
-            try:
-                self.conn.execute("COMMIT")
-                return
-            except sqlite3.Error as error:
-                exc = error
-        if self.conn.in_transaction:
-            self.conn.execute("ROLLBACK")
-        if isinstance(exc, sqlite3.Error) and self.path is not None:
-            kind = place_error(exc, self.path)
-            if kind is not None:  # a full disk: the save is rolled back whole; say so kindly
-                raise kind from None
-        if exc_type is None:
-            raise exc
-
-
-def _place_error(error: Exception, path) -> Exception:
-    """The kind error for a disk or folder that stops SQLite, else the error as it came."""
-    if isinstance(error, sqlite3.Error) and path is not None:
-        kind = place_error(error, path)
-        if kind is not None:
-            return kind
-    if isinstance(error, OSError):
-        return output_files.os_error(error, Path(path))
     return error

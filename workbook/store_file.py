@@ -1,0 +1,134 @@
+"""The store's plumbing on the SQLite file: whole transactions, private copies, migration
+statements, and the kind error for a place that stops SQLite (a full disk, a read-only folder).
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+from . import output_files
+from .dbfile import BUSY_TIMEOUT_MS, place_error
+from .paths import ensure_private_file
+
+
+def has_rows(conn: sqlite3.Connection) -> bool:
+    """Whether any of the workbook's tables holds a row (works at every schema version)."""
+    tables = [
+        r[0]
+        for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        )
+    ]
+    return any(
+        conn.execute(f'SELECT EXISTS (SELECT 1 FROM "{name}")').fetchone()[0] for name in tables
+    )
+
+
+def private_copy(source: sqlite3.Connection, target: Path) -> None:
+    """Copy a live database with the online backup API into a new single file, 0600, fsynced."""
+    ensure_private_file(target)
+    dest = sqlite3.connect(target, isolation_level=None)
+    try:
+        source.backup(dest)
+        # A self-contained file: no -wal/-shm beside a backup.
+        dest.execute("PRAGMA journal_mode = DELETE")
+        check = dest.execute("PRAGMA integrity_check").fetchone()[0]
+        if check != "ok":
+            raise sqlite3.DatabaseError(f"the copy did not verify: {check}")
+    finally:
+        dest.close()
+    with open(target, "rb+") as f:
+        os.fsync(f.fileno())
+
+
+def statements(script: str) -> list[str]:
+    """Split a migration into statements, so they run inside our own transaction."""
+    statements, current = [], ""
+    for line in script.splitlines(keepends=True):
+        if line.lstrip().startswith("--") and not current.strip():
+            continue
+        current += line
+        if sqlite3.complete_statement(current):
+            statements.append(current.strip())
+            current = ""
+    if current.strip():
+        statements.append(current.strip())
+    return statements
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
+class Transaction:
+    """BEGIN IMMEDIATE … COMMIT, or ROLLBACK on any error: a save happens whole or not at all."""
+
+    def __init__(self, conn: sqlite3.Connection, begin: str = "BEGIN IMMEDIATE", path=None):
+        self.conn = conn
+        self.begin = begin
+        self.path = path
+
+    def __enter__(self) -> sqlite3.Connection:
+        try:
+            self.conn.execute(self.begin)
+        except sqlite3.Error as error:
+            raise kind_error(error, self.path) from None
+        return self.conn
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if exc_type is None:
+            try:
+                self.conn.execute("COMMIT")
+                return
+            except sqlite3.Error as error:
+                exc = error
+        if self.conn.in_transaction:
+            self.conn.execute("ROLLBACK")
+        if isinstance(exc, sqlite3.Error) and self.path is not None:
+            kind = place_error(exc, self.path)
+            if kind is not None:  # a full disk: the save is rolled back whole; say so kindly
+                raise kind from None
+        if exc_type is None:
+            raise exc
+
+
+def kind_error(error: Exception, path) -> Exception:
+    """The kind error for a disk or folder that stops SQLite, else the error as it came."""
+    if isinstance(error, sqlite3.Error) and path is not None:
+        kind = place_error(error, path)
+        if kind is not None:
+            return kind
+    if isinstance(error, OSError):
+        return output_files.os_error(error, Path(path))
+    return error
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    """The workbook's connection: WAL with a busy timeout, every save synced, keys enforced."""
+    conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    try:
+        conn.row_factory = sqlite3.Row
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA foreign_keys = ON")
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def connect_for_reading(path: Path, cannot_write: Exception) -> sqlite3.Connection:
+    """The file as it stands, read in place, when the disk is too full to open it for writing.
+
+    Only when no write-ahead log holds anything: then the main file is the whole workbook.
+    """
+    wal = Path(f"{path}-wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        raise cannot_write
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?immutable=1", uri=True)
+    conn.row_factory = sqlite3.Row
+    return conn
