@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import math
 
+from . import record_checks
 from . import validation as v
 from .dbfile import expected_columns
 from .errors import InputError
@@ -214,7 +215,7 @@ def _records(rows, ids) -> None:
             data = json.loads(row["data"], parse_constant=_no_constant)
         except (ValueError, RecursionError):
             raise row.fail("data", say("record_not_json")) from None
-        _apply(row, "data", v.validate_record, row["kind"], data)
+        _apply(row, "data", record_checks.validate_record, row["kind"], data)
 
 
 def _no_constant(name: str):
