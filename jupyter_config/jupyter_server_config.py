@@ -1,7 +1,9 @@
 """The workbook's own JupyterLab settings, read because `workbook lab` points JUPYTER_CONFIG_DIR here.
 
-The defaults in lab-app-settings/overrides.json: start the notebook's kernel without asking, and
-never ask about (or fetch) Jupyter news or updates. A person can still change them in Settings.
+The defaults in lab-app-settings/overrides.json: start the notebook's kernel without asking,
+never ask about (or fetch) Jupyter news or updates, and a calm layout: one page at a time
+(single-document mode) beside a file list of just the stages' names. A person can still change
+them in Settings.
 
 The workbook's own small JupyterLab extension, prebuilt in labextensions/ (source in labextension/),
 makes each stage page run as it opens, hide its code, and never ask to be saved.
