@@ -1,7 +1,12 @@
 """The workbook's own JupyterLab settings, read because `workbook lab` points JUPYTER_CONFIG_DIR here.
 
-The defaults in lab-app-settings/overrides.json: start the notebook's kernel without asking, and
-never ask about (or fetch) Jupyter news or updates. A person can still change them in Settings.
+The defaults in lab-app-settings/overrides.json: start the notebook's kernel without asking,
+never ask about (or fetch) Jupyter news or updates, and a calm layout: one page at a time
+(single-document mode) beside a file list of just the stages' names. A person can still change
+them in Settings.
+
+The workbook's own small JupyterLab extension, prebuilt in labextensions/ (source in labextension/),
+makes each stage page run as it opens, hide its code, and never ask to be saved.
 
 Saving a notebook keeps its words and code but never its outputs: what a person typed and saw
 stays in their workbook's database, not in the notebooks of the checkout.
@@ -10,7 +15,9 @@ stays in their workbook's database, not in the notebooks of the checkout.
 from pathlib import Path
 
 c = get_config()  # noqa: F821 — provided by Jupyter when it reads this file
-c.LabApp.app_settings_dir = str(Path(__file__).resolve().parent / "lab-app-settings")
+HERE = Path(__file__).resolve().parent
+c.LabApp.app_settings_dir = str(HERE / "lab-app-settings")
+c.LabApp.extra_labextensions_path = [str(HERE / "labextensions")]
 
 
 def keep_notebooks_clean(model, **_):

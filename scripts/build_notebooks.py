@@ -54,7 +54,7 @@ STAGES = {
     "00_start_here": [
         "# Start here\n\nThis is your workbook for the next thirty days. It is private: everything "
         "you write stays on this computer. Take a breath — you don’t have to get anything right "
-        "today. Press **Run → Run All Cells** to see the page.",
+        "today.",
         "from workbook.ui import start",
         Call("start", "show_programme"),
         "## Your plan\n\nWho you are doing this for is you. Fill in what you like and press "
@@ -127,6 +127,8 @@ def build(name: str, items: list) -> nbformat.NotebookNode:
     notebook.metadata = {
         "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
         "language_info": {"name": "python"},
+        # Marks the workbook's own pages: JupyterLab runs them on opening (labextension/).
+        "workbook": {"stage": name},
     }
     calls = [item for item in items if isinstance(item, Call)]
     # (is it code?, source): the words, the parameters, imports and calls, then the links on.

@@ -23,6 +23,7 @@ from pages import (
     save_picture,
     saved_message,
     set_slider,
+    stage_panel,
     tick,
     toggle,
 )
@@ -69,11 +70,11 @@ def test_daily_checkin_saves_every_field_and_keeps_both_revisions(watched, lab):
     assert history[-1].mood == 2 and history[-1].note == "Looking back, it was a harder day."
     assert (history[-2].mood, history[-2].note) == (original.mood, original.note)
 
-    # The way on: the link at the end opens the next stage in JupyterLab.
+    # The way on: the link at the end opens the next stage in JupyterLab, which runs by itself.
     page.get_by_role("link", name="Next: Your progress →").click()
-    expect(
-        page.locator(".lm-TabBar-tab.lm-mod-current", has_text="03_progress.ipynb")
-    ).to_be_visible()
+    expect(page.locator("#jp-title-panel-title input")).to_have_value("03_progress.ipynb")
+    expect(stage_panel(page, "03_progress")).to_have_attribute("data-workbook-ran", "true")
+    expect(stage_panel(page, "03_progress").locator(".js-plotly-plot").first).to_be_visible()
 
 
 def test_a_new_user_sets_up_a_plan_and_day_zero_wellbeing(watched, fresh_lab):

@@ -1,0 +1,152 @@
+/**
+ * The workbook's stage pages in JupyterLab read like pages, not like code:
+ *
+ * - a stage notebook runs as soon as its kernel is ready, so its widgets appear with no click;
+ * - its code, prompts and collapsed-code markers are hidden (View menu or a setting shows them);
+ * - running it never marks it modified, so leaving it asks nothing.
+ *
+ * A stage is a notebook whose metadata names it (`"workbook": {"stage": NAME}`, written by
+ * scripts/build_notebooks.py) and whose path is exactly NAME.ipynb at the root of the workbook's
+ * JupyterLab. Any other notebook, a renamed copy of a stage included, is left alone.
+ */
+
+import { JupyterFrontEnd, JupyterFrontEndPlugin } from '@jupyterlab/application';
+import { CodeCell } from '@jupyterlab/cells';
+import { INotebookTracker, NotebookPanel } from '@jupyterlab/notebook';
+import { ISettingRegistry } from '@jupyterlab/settingregistry';
+
+const PLUGIN_ID = 'workbook-lab:plugin';
+const TOGGLE_CODE = 'workbook:toggle-code';
+const STAGE_CLASS = 'workbook-stage';
+const HIDE_CODE_CLASS = 'workbook-hide-code';
+
+interface Options {
+  showCode: boolean;
+  runOnOpen: boolean;
+}
+
+/** The stage this notebook is, or null when it is not one of the workbook's own pages. */
+export function stageOf(panel: NotebookPanel): string | null {
+  const meta = panel.content.model?.getMetadata('workbook') as { stage?: unknown } | undefined;
+  const stage = meta && typeof meta === 'object' ? meta.stage : undefined;
+  if (typeof stage !== 'string' || !/^\d\d_[a-z0-9_]+$/.test(stage)) {
+    return null;
+  }
+  return panel.context.path === `${stage}.ipynb` ? stage : null;
+}
+
+/** The words and code of every cell: what "modified" means for a stage page. */
+function cellText(panel: NotebookPanel): string {
+  const cells = panel.content.model?.sharedModel.cells ?? [];
+  return JSON.stringify(cells.map(cell => [cell.cell_type, cell.getSource()]));
+}
+
+/**
+ * Outputs, execution counts and the kernel's language info change as a page runs; none of them
+ * is kept on save (the server's pre_save_hook strips outputs), so none should ask to be saved.
+ * A person's own edit to the words or the code still marks the page modified.
+ */
+function keepClean(panel: NotebookPanel): void {
+  const original = cellText(panel);
+  const model = panel.context.model;
+  model.stateChanged.connect((_, change) => {
+    if (change.name === 'dirty' && change.newValue === true && cellText(panel) === original) {
+      model.dirty = false;
+    }
+  });
+  model.dirty = false;
+}
+
+/** Run every code cell in order, as Run All does, but without moving the selection or scrolling. */
+async function runPage(panel: NotebookPanel): Promise<void> {
+  const session = panel.sessionContext;
+  await session.ready;
+  if (session.isDisposed || !session.session?.kernel) {
+    return; // no kernel chosen: nothing to run, and nothing to ask
+  }
+  for (const cell of panel.content.widgets) {
+    if (cell.model.type !== 'code' || panel.isDisposed) {
+      continue;
+    }
+    const reply = await CodeCell.execute(cell as CodeCell, session);
+    if (reply && reply.content.status !== 'ok') {
+      break; // like Run All: stop at the first error, which stays in sight
+    }
+  }
+  panel.node.dataset.workbookRan = 'true';
+}
+
+function showCode(panel: NotebookPanel, options: Options): void {
+  panel.toggleClass(HIDE_CODE_CLASS, !options.showCode);
+}
+
+const plugin: JupyterFrontEndPlugin<void> = {
+  id: PLUGIN_ID,
+  description: "The workbook's stage pages run on opening, show no code and stay unmodified.",
+  autoStart: true,
+  requires: [INotebookTracker, ISettingRegistry],
+  activate: async (
+    app: JupyterFrontEnd,
+    tracker: INotebookTracker,
+    registry: ISettingRegistry
+  ): Promise<void> => {
+    const options: Options = { showCode: false, runOnOpen: true };
+    const stages = new Set<NotebookPanel>();
+    let settings: ISettingRegistry.ISettings | null = null;
+
+    const read = (): void => {
+      options.showCode = settings?.get('showCode').composite === true;
+      options.runOnOpen = settings?.get('runOnOpen').composite !== false;
+      stages.forEach(panel => showCode(panel, options));
+      app.commands.notifyCommandChanged(TOGGLE_CODE);
+    };
+
+    const settingsLoaded = registry
+      .load(PLUGIN_ID)
+      .then(loaded => {
+        settings = loaded;
+        settings.changed.connect(read);
+        read();
+      })
+      .catch(reason => console.warn('workbook-lab: settings not loaded, using defaults', reason));
+
+    app.commands.addCommand(TOGGLE_CODE, {
+      label: 'Show Code on Workbook Pages',
+      caption: "Show or hide the code of the workbook's stage pages",
+      isToggled: () => options.showCode,
+      execute: async () => {
+        if (settings) {
+          await settings.set('showCode', !options.showCode);
+        } else {
+          options.showCode = !options.showCode;
+          stages.forEach(panel => showCode(panel, options));
+        }
+      }
+    });
+
+    // Hide the code from the first frame on, before the settings or the notebook have loaded:
+    // every notebook starts hidden and is shown again as soon as it turns out not to be a stage.
+    tracker.widgetAdded.connect(async (_, panel) => {
+      panel.addClass(HIDE_CODE_CLASS);
+      await panel.context.ready;
+      const stage = stageOf(panel);
+      if (!stage) {
+        panel.removeClass(HIDE_CODE_CLASS);
+        return;
+      }
+      panel.addClass(STAGE_CLASS);
+      panel.node.dataset.workbookStage = stage;
+      stages.add(panel);
+      panel.disposed.connect(() => stages.delete(panel));
+      await settingsLoaded;
+      showCode(panel, options);
+      keepClean(panel);
+      if (options.runOnOpen) {
+        await runPage(panel);
+      }
+    });
+
+  }
+};
+
+export default plugin;
