@@ -1,0 +1,139 @@
+"""The daily page and the set-up on the command line: plan, checkin, who5, demo, report, remind."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from .. import validation
+from ..errors import InputError
+from ..messages import say
+from ..paths import resolve_data_dir
+from .common import store_for, today_of
+
+
+def cmd_plan(args) -> int:
+    plan = validation.validate_plan(
+        start=args.start,
+        days=args.days,
+        name=args.name,
+        partner=args.partner,
+        pronoun=args.pronoun,
+        why=args.why,
+        goals=args.goal or (),
+    )
+    with store_for(args) as store:
+        store.save_plan(plan)
+    print(say("plan_saved", days=plan.days, start=plan.start_date, goal_count=len(plan.goals)))
+    return 0
+
+
+def cmd_checkin(args) -> int:
+    from .. import rules
+
+    today = today_of(args)
+    with store_for(args, must_exist=True) as store:
+        plan = store.plan()
+        checkin = validation.validate_checkin(
+            {
+                "date": args.date,
+                "mood": args.mood,
+                "energy": args.energy,
+                "sleep_hours": args.sleep,
+                "emotions": args.emotion,
+                "slip": args.slip,
+                "slip_by": args.slip_by,
+                "urge": args.urge,
+                "trigger": args.trigger,
+                "goals": args.goal,
+                "win": args.win,
+                "note": args.note,
+                "gratitude": args.gratitude,
+            },
+            plan,
+            today,
+        )
+        _, corrected = store.save_checkin(checkin)
+    day = rules.day_number(plan.start_date, checkin.date)
+    key = "checkin_corrected" if corrected else "checkin_saved"
+    print(say(key, date=checkin.date, day=day, days=plan.days))
+    return 0
+
+
+def cmd_who5(args) -> int:
+    today = today_of(args)
+    who5 = validation.validate_who5(args.answers, args.date, today)
+    with store_for(args) as store:
+        store.save_who5(who5)
+    print(say("who5_saved", date=who5.date, raw=who5.raw, percent=who5.percent))
+    from .. import rules
+
+    flags = rules.who5_flags(who5.answers)
+    if flags.suggest_strongly:
+        print(say("who5_strongly"))
+    elif flags.suggest_professional:
+        print(say("who5_professional"))
+    return 0
+
+
+def cmd_demo(args) -> int:
+    from ..demo import fill_demo
+
+    today = today_of(args)
+    days = validation.parse_int(args.days, "--days", 1, 3660)
+    seed = validation.parse_int(args.seed, "--seed", 0, 2**31 - 1)
+    goals = validation.parse_int(args.goals, "--goals", 1, 8)
+    with store_for(args) as store:
+        if not store.is_empty():
+            raise InputError(say("demo_not_empty", path=store.data_dir))
+        fill_demo(store, today=today, days=days, seed=seed, goals=goals)
+        path = store.data_dir
+    print(say("demo_done", path=path, days=days, seed=seed, today=today))
+    return 0
+
+
+def cmd_report(args) -> int:
+    today = today_of(args)
+    with store_for(args) as store:
+        snapshot = store.snapshot()
+    if args.format == "json":
+        from ..numbers import build
+
+        text = json.dumps(build(snapshot, today).summary(), indent=2, ensure_ascii=False) + "\n"
+        if args.output:
+            from .. import output_files
+
+            name = f"reflection-{today.isoformat()}.json"
+            path = output_files.target_path(args.output, name, args.force)
+            output_files.write_atomically(path, text.encode("utf-8"), args.force)
+        else:
+            sys.stdout.write(text)
+        return 0
+    from ..report import write_report
+
+    output = Path(args.output) if args.output else None
+    path = write_report(
+        snapshot,
+        today,
+        args.format,
+        output,
+        data_dir=resolve_data_dir(args.data_dir),
+        paper=args.paper,
+        force=args.force,
+    )
+    print(f"Your report is ready: {path}")
+    return 0
+
+
+def cmd_remind(args) -> int:
+    from datetime import UTC, datetime
+
+    from ..reminder_file import save_reminders
+    from ..reminders import parse_time
+
+    at = parse_time(args.time, "--time")  # checked before the workbook is opened
+    with store_for(args, must_exist=True) as store:
+        path, days = save_reminders(store, at, args.output, args.force, datetime.now(UTC))
+    print(say("remind_done", path=path, time=at.strftime("%H:%M"), days=days))
+    return 0
