@@ -94,3 +94,9 @@ def low_mood_box(show: bool) -> str:
     if not show:
         return ""
     return message_box([say("low_mood"), say("help_resources")], "help")
+
+
+def page_piece(kind: str, **values) -> str:
+    """A heading, paragraph, list, details, label, small print, quote or the stage links."""
+    defaults = {"text": "", "muted": False, "items": (), "summary": "", "links": ()}
+    return render("page_piece.html.j2", kind=kind, **{**defaults, **values}).strip()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import html
 import logging
 import traceback
 
@@ -31,11 +30,6 @@ SOMETHING_WENT_WRONG = (
     "Something went wrong on our side, and nothing you wrote was lost. "
     "Please try again; if it keeps happening, the details are in the notebook's log."
 )
-
-
-def escape(text) -> str:
-    """User text made safe to place inside HTML."""
-    return html.escape("" if text is None else str(text), quote=True)
 
 
 def message_html(text="", kind: str = "info", **parts) -> str:

@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from ..html_pieces import page_piece
 from ..messages import say
 from ..model import Plan
 from ..validation import InputError, optional, parse_text
-from .common import escape, message_html, widgets
+from .common import message_html, widgets
 
 LAYOUT = {"width": "min(36em, 95%)"}  # a Layout, given as a dict: no import
 WIDE = {"width": "min(44em, 95%)", "height": "6em"}
@@ -62,7 +63,7 @@ class Field:
         self.widget = widget
         self.error = widgets.HTML()
         self.box = widgets.VBox(
-            [widgets.HTML(f"<b>{escape(label)}</b>"), widget, self.error],
+            [widgets.HTML(page_piece("label", text=label)), widget, self.error],
             layout=widgets.Layout(margin="0.3em 0"),
         )
 
@@ -119,7 +120,7 @@ class Who5Form:
             + [
                 self.save,
                 self.result,
-                widgets.HTML(f"<small>{escape(say('who5_credit'))}</small>"),
+                widgets.HTML(page_piece("small", text=say("who5_credit"))),
             ]
         )
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from IPython.display import HTML, display
 
+from ..html_pieces import page_piece
 from ..messages import say
-from .common import escape
 
 STAGES = (
     "00_start_here",
@@ -40,19 +40,12 @@ def stage_links_html(current: str) -> str:
     if at + 1 < len(STAGES):
         after = STAGES[at + 1]
         links.append(_link(after, say("stage_next", title=titles[after]), primary=True))
-    return (
-        '<nav class="workbook-stages" style="display:flex;justify-content:space-between;'
-        'gap:1em;margin:1.2em 0 0.4em;font-size:1rem">' + "".join(links) + "</nav>"
-    )
+    return page_piece("stage_links", links=links)
 
 
-def _link(stage: str, words: str, primary: bool = False) -> str:
+def _link(stage: str, words: str, primary: bool = False) -> dict:
     # The next stage sits on the right even when there is no previous one.
-    style = "font-weight:600;margin-left:auto" if primary else "font-weight:400"
-    return (
-        f'<a class="workbook-stage-link" href="{escape(stage)}.ipynb" '
-        f'style="color:#0072B2;text-decoration:none;{style}">{escape(words)}</a>'
-    )
+    return {"stage": stage, "words": words, "primary": primary}
 
 
 def next_stage_links(current: str) -> None:

@@ -13,10 +13,10 @@ from IPython.display import HTML, display
 
 from .. import charts, theme
 from ..context import open_store, resolve_today
-from ..html_pieces import low_mood_box, streak_cards
+from ..html_pieces import low_mood_box, page_piece, streak_cards
 from ..messages import say
 from ..numbers import Numbers, build
-from .common import escape, message_html, never_a_traceback
+from .common import message_html, never_a_traceback
 
 PLOTLY_MIMETYPE = "application/vnd.plotly.v1+json"
 REVIEW_DAYS = (7, 14, 21)
@@ -24,17 +24,15 @@ WHO5_NUDGE_DAY = 14
 
 
 def _heading(key: str) -> tuple[str, str]:
-    return "html", f'<h3 style="margin:1.4em 0 0.3em 0;font-weight:600">{escape(say(key))}</h3>'
+    return "html", page_piece("heading", text=say(key))
 
 
 def _paragraph(text: str, muted: bool = False) -> tuple[str, str]:
-    colour = "#555" if muted else "#222"
-    return "html", f'<p style="margin:0.3em 0;color:{colour};line-height:1.45">{escape(text)}</p>'
+    return "html", page_piece("paragraph", text=text, muted=muted)
 
 
 def _list(items: list[str]) -> tuple[str, str]:
-    rows = "".join(f'<li style="margin:0.2em 0">{escape(item)}</li>' for item in items)
-    return "html", f'<ul style="margin:0.3em 0 0.6em 0;line-height:1.45">{rows}</ul>'
+    return "html", page_piece("list", items=items)
 
 
 def _signed(value: float) -> str:
@@ -72,12 +70,8 @@ def mood_lift_sentences(rows) -> list[str]:
 
 
 def _formula_details() -> tuple[str, str]:
-    return (
-        "html",
-        '<details style="margin:0.2em 0 0.8em 0"><summary style="cursor:pointer;color:#0072B2">'
-        f"{escape(say('progress_strength_how'))}</summary>"
-        f'<p style="margin:0.5em 0 0 1em;line-height:1.5;max-width:46em">'
-        f"{escape(say('progress_strength_formula'))}</p></details>",
+    return "html", page_piece(
+        "details", summary=say("progress_strength_how"), text=say("progress_strength_formula")
     )
 
 

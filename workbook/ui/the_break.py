@@ -8,11 +8,12 @@ from datetime import date
 from IPython.display import HTML, display
 
 from ..context import open_store, resolve_today
+from ..html_pieces import page_piece
 from ..messages import say
 from ..records import BREAK_ANSWERS, BreakAgreement
 from ..store import Store
 from ..validation import InputError, about, optional, parse_choice, parse_date
-from .common import escape, message_html, never_a_traceback, show_message, widgets
+from .common import message_html, never_a_traceback, show_message, widgets
 from .forms import Field, Outcome, parse_yes_no, pronoun_forms, toggles, yes_no
 
 ANSWERS = BREAK_ANSWERS
@@ -116,8 +117,7 @@ def show_script(data_dir=None) -> None:
         display(
             HTML(
                 message_html(say("break_intro", **forms))
-                + f"<blockquote style='font-size:1.1rem;line-height:1.5'>"
-                f"{escape(controller.script())}</blockquote>"
+                + page_piece("quote", text=controller.script())
             )
         )
 
