@@ -18,7 +18,7 @@ from datetime import date, timedelta
 import pytest
 
 from tests.hostile import TODAY, assert_refused, folder_state, workbook
-from workbook import transfer
+from workbook import transfer, transfer_csv, transfer_format
 from workbook.demo import fill_demo
 from workbook.model import Checkin, Goal, Plan
 from workbook.store import Store
@@ -53,7 +53,7 @@ def target(tmp_path):
 
 def json_file(document: dict, path, raw: str | None = None):
     """Write `document` with its checksum recomputed (a checksum is no defence)."""
-    document["sha256"] = hashlib.sha256(transfer._canonical(document["tables"])).hexdigest()
+    document["sha256"] = hashlib.sha256(transfer_format.canonical(document["tables"])).hexdigest()
     path.write_text(raw if raw is not None else json.dumps(document), encoding="utf-8")
     return path
 
@@ -285,7 +285,7 @@ def test_a_hostile_json_text_is_refused_whole(base, target, tmp_path, change):
 def declared(tmp_path_factory) -> dict:
     """The workbook's column types, as its own CSV manifest lists them."""
     with Store(tmp_path_factory.mktemp("types") / "data") as store:
-        return transfer._declared(store)
+        return transfer_csv._declared(store)
 
 
 def csv_zip(document: dict, path, declared: dict):
@@ -321,7 +321,7 @@ def csv_zip(document: dict, path, declared: dict):
             "types": types,
             "special_cells": special,
         }
-        manifest["sha256"] = hashlib.sha256(transfer._canonical(manifest)).hexdigest()
+        manifest["sha256"] = hashlib.sha256(transfer_format.canonical(manifest)).hexdigest()
         archive.writestr("manifest.json", json.dumps(manifest))
     path.write_bytes(buffer.getvalue())
     return path
