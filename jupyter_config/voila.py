@@ -6,6 +6,8 @@ Voilà finds templates on the Jupyter data path only, so this folder's share/ is
 import os
 from pathlib import Path
 
+from jupyter_server import DEFAULT_STATIC_FILES_PATH
+
 c = get_config()  # noqa: F821 — provided by Voilà when it reads this file
 share = str(Path(__file__).resolve().parent / "share")
 os.environ["JUPYTER_PATH"] = os.pathsep.join(
@@ -19,7 +21,12 @@ c.VoilaConfiguration.template = "workbook"
 # rebinds its name to 127.0.0.1 gets 403 even in the person's own browser. Websockets from
 # another origin are refused by jupyter_server's default (no allow_origin).
 c.Voila.auto_token = True
-c.Voila.tornado_settings = {"allow_remote_access": False, "local_hostnames": ["localhost"]}
+c.Voila.tornado_settings = {
+    "allow_remote_access": False,
+    "local_hostnames": ["localhost"],
+    # jupyter_server's error page (the 403 above) links its icon through this setting.
+    "static_path": DEFAULT_STATIC_FILES_PATH,
+}
 
 # Ready at once: one kernel per page, started and run up to its first read of the workbook before
 # the page is asked for; the read waits for the request (workbook/preheat.py), so nothing is stale.

@@ -181,6 +181,24 @@ def showcase(tmp_path_factory):
     server.stop()
 
 
+# Voilà reads a voila.py in the folder it starts in after the project's own: this one only makes
+# the culler quick, so a test sees a closed tab's kernel go within seconds, not a minute.
+QUICK_CULL = """
+c.MappingKernelManager.cull_idle_timeout = 3
+c.MappingKernelManager.cull_interval = 1
+"""
+
+
+@pytest.fixture(scope="module")
+def quick_cull_app(tmp_path_factory):
+    """The app on the demo month, its culler quick: for the tests of the lock and kernel life."""
+    home = tmp_path_factory.mktemp("quick-cull")
+    (home / "voila.py").write_text(QUICK_CULL)
+    server = Server("app", _demo(home / "data"), home)
+    yield server
+    server.stop()
+
+
 @pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import expect, sync_playwright
@@ -192,6 +210,17 @@ def browser():
         chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+@pytest.fixture
+def rebinding_browser(browser):
+    """Chromium that finds the name rebound.test at 127.0.0.1, as after a DNS-rebinding attack."""
+    rebinding = browser.browser_type.launch(
+        executable_path=CHROMIUM,
+        args=[*CHROMIUM_ARGS, "--host-resolver-rules=MAP rebound.test 127.0.0.1"],
+    )
+    yield rebinding
+    rebinding.close()
 
 
 class Watched:
@@ -235,7 +264,7 @@ def watched(browser, request):
         except Exception as error:  # noqa: BLE001 — the log below still helps
             watch.console.append(f"[artifacts] no screenshot: {error}")
         (folder / "console.log").write_text("\n".join(watch.console) + "\n")
-        for fixture in ("lab", "fresh_lab", "app", "showcase"):
+        for fixture in ("lab", "fresh_lab", "app", "showcase", "quick_cull_app"):
             server = request.node.funcargs.get(fixture)
             if isinstance(server, Server):
                 (folder / f"{fixture}-server.log").write_text(server.log())
