@@ -251,3 +251,38 @@ def main(argv=None) -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+def table_rows(result: dict, row) -> list[dict]:
+    """benchmarks/run.py's rows for these measures (`row` is its row maker)."""
+    floor = result["floor_median_s"]
+    rows = [
+        row(
+            f"6. app page ready, {stage} vs cold one-cell Voilà",
+            seconds,
+            floor,
+            "s",
+            "≤ 0.5 × floor",
+            seconds / floor <= 0.5,
+            note="median; ready = the page's last cell drawn",
+        )
+        for stage, seconds in result["stage_ready_median_s"].items()
+    ]
+    kib = result["progress_html_bytes"] / 1024
+    rows.append(row("6. app progress page HTML", kib, None, "KiB", "≤ 300 KiB", kib <= 300))
+    memory = result["tree_rss_bytes"]
+    after_8, after_16 = memory["after 8 visits"], memory["after 16 visits"]
+    for label, value in memory.items():
+        flat = label != "after 16 visits" or after_16 <= after_8 * 1.1
+        rows.append(
+            row(
+                f"6. app process tree memory, {label}",
+                value / 2**20,
+                None,
+                "MiB",
+                "≤ 1 GiB" + ("; flat from 8 visits (±10 %)" if label == "after 16 visits" else ""),
+                value <= 2**30 and flat,
+                note=f"{result['kernel_processes'][label]} kernels",
+            )
+        )
+    return rows

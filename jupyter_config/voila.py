@@ -41,3 +41,20 @@ c.VoilaKernelManager.fill_delay = 4
 c.MappingKernelManager.cull_idle_timeout = 30
 c.MappingKernelManager.cull_interval = 10
 c.MappingKernelManager.cull_connected = False
+
+
+# plotly's renderer is 4.7 MB of script: only the pages that draw charts load it.
+PAGES_WITH_CHARTS = {"03_progress"}
+
+
+def charts_renderer_only_where_charts_are(page_config, *, notebook_path, **_):
+    if Path(notebook_path).stem not in PAGES_WITH_CHARTS:
+        page_config["federated_extensions"] = [
+            extension
+            for extension in page_config.get("federated_extensions", [])
+            if extension.get("name") != "jupyterlab-plotly"
+        ]
+    return page_config
+
+
+c.VoilaConfiguration.page_config_hook = charts_renderer_only_where_charts_are
