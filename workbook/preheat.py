@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 import os
 import threading
 
@@ -32,8 +33,14 @@ def wait_for_the_page() -> None:
     headers = {"Authorization": f"token {os.environ.get('JUPYTER_TOKEN', '')}"}
     found: dict = {}
 
+    def wait() -> None:
+        try:
+            found.update(asyncio.run(_request_info(url, headers)))
+        except Exception as error:  # noqa: BLE001 — the page still works, only perhaps less fresh
+            logging.getLogger("workbook").warning("no request came for this page: %s", error)
+
     # The kernel's own event loop is busy running this cell: wait on a loop of our own.
-    thread = threading.Thread(target=lambda: found.update(asyncio.run(_request_info(url, headers))))
+    thread = threading.Thread(target=wait)
     thread.start()
     thread.join()
     os.environ.update(found)
@@ -42,5 +49,5 @@ def wait_for_the_page() -> None:
 async def _request_info(url: str, headers: dict) -> dict:
     import websockets
 
-    async with websockets.connect(url, additional_headers=headers, open_timeout=10) as socket:
+    async with websockets.connect(url, additional_headers=headers, open_timeout=30) as socket:
         return json.loads(await socket.recv())
