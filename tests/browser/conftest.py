@@ -142,9 +142,19 @@ def _demo(path: Path) -> Path:
     return path
 
 
+# Voilà reads a voila.py in the folder it starts in after the project's own: this one only makes
+# the culler quick, so a test sees a closed tab's kernel go within seconds, not a minute.
+QUICK_CULL = """
+c.MappingKernelManager.cull_idle_timeout = 10
+c.MappingKernelManager.cull_interval = 2
+"""
+
+
 @pytest.fixture(scope="session")
 def server_home(tmp_path_factory) -> Path:
-    return tmp_path_factory.mktemp("servers")
+    home = tmp_path_factory.mktemp("servers")
+    (home / "voila.py").write_text(QUICK_CULL)
+    return home
 
 
 @pytest.fixture(scope="session")
@@ -166,7 +176,8 @@ def fresh_lab(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def app(server_home):
-    """The code-free app (Voilà) on its own copy of the demo month, for tests that write."""
+    """The code-free app (Voilà) on its own copy of the demo month, for tests that write; its
+    kernels are culled about 10 s after their page has gone (see QUICK_CULL)."""
     server = Server("app", _demo(server_home / "app-data"), server_home)
     yield server
     server.stop()
@@ -176,24 +187,6 @@ def app(server_home):
 def showcase(tmp_path_factory):
     """The app on an untouched demo month: for reading and for the README's pictures."""
     home = tmp_path_factory.mktemp("showcase")
-    server = Server("app", _demo(home / "data"), home)
-    yield server
-    server.stop()
-
-
-# Voilà reads a voila.py in the folder it starts in after the project's own: this one only makes
-# the culler quick, so a test sees a closed tab's kernel go within seconds, not a minute.
-QUICK_CULL = """
-c.MappingKernelManager.cull_idle_timeout = 3
-c.MappingKernelManager.cull_interval = 1
-"""
-
-
-@pytest.fixture(scope="module")
-def quick_cull_app(tmp_path_factory):
-    """The app on the demo month, its culler quick: for the tests of the lock and kernel life."""
-    home = tmp_path_factory.mktemp("quick-cull")
-    (home / "voila.py").write_text(QUICK_CULL)
     server = Server("app", _demo(home / "data"), home)
     yield server
     server.stop()
@@ -264,7 +257,7 @@ def watched(browser, request):
         except Exception as error:  # noqa: BLE001 — the log below still helps
             watch.console.append(f"[artifacts] no screenshot: {error}")
         (folder / "console.log").write_text("\n".join(watch.console) + "\n")
-        for fixture in ("lab", "fresh_lab", "app", "showcase", "quick_cull_app"):
+        for fixture in ("lab", "fresh_lab", "app", "showcase"):
             server = request.node.funcargs.get(fixture)
             if isinstance(server, Server):
                 (folder / f"{fixture}-server.log").write_text(server.log())

@@ -1,6 +1,6 @@
 """The app is locked like JupyterLab, its kernels live as long as their pages, and it is never stale.
 
-One real `workbook app` (Voilà, preheated kernels) for the module, its culler made quick.
+The real `workbook app` (Voilà, preheated kernels) of the `app` fixture, its culler made quick.
 """
 
 from __future__ import annotations
@@ -92,8 +92,8 @@ def _refused(status: int) -> bool:
 # --- the lock -----------------------------------------------------------------------------
 
 
-def test_without_the_token_nothing_is_served(quick_cull_app):
-    server = quick_cull_app
+def test_without_the_token_nothing_is_served(app):
+    server = app
     kernel, _ = _kernel_and_cookie(server)
     paths = [
         "/",
@@ -119,17 +119,17 @@ def test_without_the_token_nothing_is_served(quick_cull_app):
     assert _refused(status)
 
 
-def test_without_the_token_the_browser_gets_the_login_page(watched, quick_cull_app):
+def test_without_the_token_the_browser_gets_the_login_page(watched, app):
     page = watched.page
-    page.goto(f"{quick_cull_app.base}/voila/render/03_progress.ipynb")
+    page.goto(f"{app.base}/voila/render/03_progress.ipynb")
     expect(page).to_have_url(re.compile(r"/login\?next="))
     expect(page.get_by_label("Password or token:")).to_be_visible()  # jupyter_server's own
     expect(page.get_by_text(JOURNAL_WORDS)).to_have_count(0)
 
 
-def test_a_foreign_host_is_refused_even_with_the_token(rebinding_browser, quick_cull_app):
+def test_a_foreign_host_is_refused_even_with_the_token(rebinding_browser, app):
     """A page of another site whose name is rebound to 127.0.0.1 (DNS rebinding), in Chromium."""
-    server = quick_cull_app
+    server = app
     page = rebinding_browser.new_page()
     rebound = f"http://rebound.test:{server.port}"
     response = page.goto(f"{rebound}/voila/render/03_progress.ipynb?token={server.token}")
@@ -149,8 +149,8 @@ def test_a_foreign_host_is_refused_even_with_the_token(rebinding_browser, quick_
     assert _websocket(server, f"/api/kernels/{kernel}/channels", foreign) == 403
 
 
-def test_a_websocket_from_another_origin_is_refused(quick_cull_app):
-    server = quick_cull_app
+def test_a_websocket_from_another_origin_is_refused(app):
+    server = app
     kernel, cookie = _kernel_and_cookie(server)
     channels = f"/api/kernels/{kernel}/channels"
     # What a page of another site would send: the person's cookie, its own origin.
@@ -165,8 +165,8 @@ def test_a_websocket_from_another_origin_is_refused(quick_cull_app):
     assert _websocket(server, channels, {"Cookie": cookie, "Origin": server.base}) == 101
 
 
-def test_the_printed_address_opens_every_page(watched, quick_cull_app):
-    server = quick_cull_app
+def test_the_printed_address_opens_every_page(watched, app):
+    server = app
     printed = re.search(r"http://127\.0\.0\.1:\d+/\?token=\S+", server.log_path.read_text())
     assert printed, "the app prints the address to open"
     assert printed.group(0) == f"{server.base}/?token={server.token}"
@@ -216,8 +216,8 @@ def test_workbook_app_makes_a_token_and_prints_it(tmp_path):
 # --- never stale, and kernels that live as long as their pages ---------------------------------
 
 
-def test_a_checkin_saved_from_the_command_line_shows_on_the_next_page(watched, quick_cull_app):
-    server = quick_cull_app
+def test_a_checkin_saved_from_the_command_line_shows_on_the_next_page(watched, app):
+    server = app
     # The progress page's kernel was started, and run up to its read, before this save.
     deadline = time.monotonic() + 120
     while "Kernel pool of 03_progress.ipynb is filled" not in server.log():
@@ -236,8 +236,8 @@ def test_a_checkin_saved_from_the_command_line_shows_on_the_next_page(watched, q
     assert "Using pre-heated kernel" in server.log()
 
 
-def test_kernels_stay_flat_over_sixteen_visits_and_go_when_the_tab_closes(browser, quick_cull_app):
-    server = quick_cull_app
+def test_kernels_stay_flat_over_sixteen_visits_and_go_when_the_tab_closes(browser, app):
+    server = app
     context = browser.new_context()
     context.set_default_timeout(90_000)
     page = context.new_page()
