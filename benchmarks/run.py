@@ -11,6 +11,9 @@ and whether it is met. The same table is written to benchmarks/results/latest.js
 3. Progress analytics with every chart on 30 days and on 10 years (3,650 days × 8 goals).
 4. Report export (HTML, PDF) on 30 days and 10 years, and the HTML's size beside plotly.js's.
 5. One durable save (WAL, synchronous=FULL), in-process: p50 and p99 over 1,000 saves.
+6. The code-free app in Chromium (benchmarks/bench_app.py): each page's time to ready against a
+   cold Voilà showing a one-cell notebook, the progress page's bytes, the whole process tree's
+   memory after 8 and 16 visits and a minute after the tab closes.
 
 Run: .venv/bin/python benchmarks/run.py [--quick]. Not part of `make test`.
 """
@@ -465,6 +468,16 @@ def bench_save(work: Path, saves: int) -> tuple[list[dict], dict]:
     return rows, {"save_ms_p50": p50, "save_ms_p99": p99, "save_ms_max": max(times)}
 
 
+# --- 6. the code-free app ---------------------------------------------------------------------
+
+
+def bench_app(reps: int) -> tuple[list[dict], dict]:
+    import bench_app
+
+    result = bench_app.run(reps)
+    return bench_app.table_rows(result, row), result
+
+
 # --- the table --------------------------------------------------------------------------------
 
 
@@ -475,6 +488,8 @@ def _fmt(value, unit) -> str:
         return f"{value:,.0f} KiB"
     if unit == "ms":
         return f"{value:.2f} ms"
+    if unit == "MiB":
+        return f"{value:,.0f} MiB"
     return f"{value:.3f} s" if value < 10 else f"{value:.1f} s"
 
 
@@ -503,7 +518,7 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer repetitions")
     parser.add_argument(
-        "--only", default="12345", help="which measures to run, e.g. --only 25 (default: all)"
+        "--only", default="123456", help="which measures to run, e.g. --only 25 (default: all)"
     )
     args = parser.parse_args(argv)
     reps_programme = 1 if args.quick else 5
@@ -529,6 +544,7 @@ def main(argv=None) -> int:
             "3": lambda: bench_charts(args.quick),
             "4": bench_report,
             "5": lambda: bench_save(work, saves),
+            "6": lambda: bench_app(2 if args.quick else 3),
         }
         for key, step in steps.items():
             if key not in args.only:

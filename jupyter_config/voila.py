@@ -6,9 +6,55 @@ Voilà finds templates on the Jupyter data path only, so this folder's share/ is
 import os
 from pathlib import Path
 
+from jupyter_server import DEFAULT_STATIC_FILES_PATH
+
 c = get_config()  # noqa: F821 — provided by Voilà when it reads this file
 share = str(Path(__file__).resolve().parent / "share")
 os.environ["JUPYTER_PATH"] = os.pathsep.join(
     p for p in (share, os.environ.get("JUPYTER_PATH")) if p
 )
 c.VoilaConfiguration.template = "workbook"
+
+# Locked like JupyterLab (workbook/app_server.py adds the token to every handler Voilà leaves
+# open): a token always (from $JUPYTER_TOKEN, which `workbook app` makes), and jupyter_server's
+# own checks switched back on: only a loopback Host is served, so a page of some other site that
+# rebinds its name to 127.0.0.1 gets 403 even in the person's own browser. Websockets from
+# another origin are refused by jupyter_server's default (no allow_origin).
+c.Voila.auto_token = True
+c.Voila.tornado_settings = {
+    "allow_remote_access": False,
+    "local_hostnames": ["localhost"],
+    # jupyter_server's error page (the 403 above) links its icon through this setting.
+    "static_path": DEFAULT_STATIC_FILES_PATH,
+}
+
+# Ready at once: one kernel per page, started and run up to its first read of the workbook before
+# the page is asked for; the read waits for the request (workbook/preheat.py), so nothing is stale.
+c.VoilaConfiguration.preheat_kernel = True
+c.VoilaConfiguration.default_pool_size = 1
+# The used kernel is replaced a few seconds later, not while its page is still being drawn.
+c.VoilaKernelManager.fill_delay = 4
+
+# A page's kernel ends when its page is closed or left: Voilà asks for that as the page unloads,
+# and the culler catches the rest (a closed window, a crashed tab): a kernel with no page
+# connected and idle for 30 s is stopped within 10 s more. Kernels still heating are never culled.
+c.MappingKernelManager.cull_idle_timeout = 30
+c.MappingKernelManager.cull_interval = 10
+c.MappingKernelManager.cull_connected = False
+
+
+# plotly's renderer is 4.7 MB of script: only the pages that draw charts load it.
+PAGES_WITH_CHARTS = {"03_progress"}
+
+
+def charts_renderer_only_where_charts_are(page_config, *, notebook_path, **_):
+    if Path(notebook_path).stem not in PAGES_WITH_CHARTS:
+        page_config["federated_extensions"] = [
+            extension
+            for extension in page_config.get("federated_extensions", [])
+            if extension.get("name") != "jupyterlab-plotly"
+        ]
+    return page_config
+
+
+c.VoilaConfiguration.page_config_hook = charts_renderer_only_where_charts_are

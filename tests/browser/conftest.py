@@ -142,9 +142,19 @@ def _demo(path: Path) -> Path:
     return path
 
 
+# Voilà reads a voila.py in the folder it starts in after the project's own: this one only makes
+# the culler quick, so a test sees a closed tab's kernel go within seconds, not a minute.
+QUICK_CULL = """
+c.MappingKernelManager.cull_idle_timeout = 10
+c.MappingKernelManager.cull_interval = 2
+"""
+
+
 @pytest.fixture(scope="session")
 def server_home(tmp_path_factory) -> Path:
-    return tmp_path_factory.mktemp("servers")
+    home = tmp_path_factory.mktemp("servers")
+    (home / "voila.py").write_text(QUICK_CULL)
+    return home
 
 
 @pytest.fixture(scope="session")
@@ -166,7 +176,8 @@ def fresh_lab(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def app(server_home):
-    """The code-free app (Voilà) on its own copy of the demo month, for tests that write."""
+    """The code-free app (Voilà) on its own copy of the demo month, for tests that write; its
+    kernels are culled about 10 s after their page has gone (see QUICK_CULL)."""
     server = Server("app", _demo(server_home / "app-data"), server_home)
     yield server
     server.stop()
@@ -192,6 +203,17 @@ def browser():
         chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+@pytest.fixture
+def rebinding_browser(browser):
+    """Chromium that finds the name rebound.test at 127.0.0.1, as after a DNS-rebinding attack."""
+    rebinding = browser.browser_type.launch(
+        executable_path=CHROMIUM,
+        args=[*CHROMIUM_ARGS, "--host-resolver-rules=MAP rebound.test 127.0.0.1"],
+    )
+    yield rebinding
+    rebinding.close()
 
 
 class Watched:

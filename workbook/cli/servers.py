@@ -43,8 +43,9 @@ def cmd_app(args) -> int:
     ensure_private_dir(resolve_data_dir(args.data_dir))
     command = [
         sys.executable,
+        "-P",  # not the current folder's modules: a voila.py there is Voilà's config, not Voilà
         "-m",
-        "voila",
+        "workbook.app_server",  # Voilà, locked by a token like JupyterLab
         str(CHECKOUT / "notebooks"),
         "--Voila.ip=127.0.0.1",
         f"--port={args.port}",

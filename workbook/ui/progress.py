@@ -6,19 +6,18 @@ it without a kernel; `show` only displays those parts.
 
 from __future__ import annotations
 
-import json
 from datetime import date
 
 from IPython.display import HTML, display
 
-from .. import charts, theme
+from .. import charts
 from ..context import open_store, resolve_today
 from ..html_pieces import low_mood_box, page_piece, streak_cards
 from ..messages import say
 from ..numbers import Numbers, build
 from .common import message_html, never_a_traceback
+from .figures import show_figure
 
-PLOTLY_MIMETYPE = "application/vnd.plotly.v1+json"
 REVIEW_DAYS = (7, 14, 21)
 WHO5_NUDGE_DAY = 14
 
@@ -167,33 +166,15 @@ def page(snapshot, today: date) -> list[tuple[str, object]]:
     return parts
 
 
-def figure_bundle(fig, include_plotlyjs: bool) -> dict:
-    """plotly's own mimetype (JupyterLab, voila) with an offline HTML copy for exported notebooks.
-
-    plotly's "notebook" renderer is not used: it re-embeds plotly.js on every call and links
-    MathJax from a CDN. Here plotly.js is embedded once, from the installed package.
-    """
-    fig_dict = json.loads(fig.to_json())
-    html = fig.to_html(
-        full_html=False,
-        include_plotlyjs=include_plotlyjs,
-        include_mathjax=False,
-        config=theme.CONFIG,
-    )
-    return {PLOTLY_MIMETYPE: {**fig_dict, "config": theme.CONFIG}, "text/html": html}
-
-
 @never_a_traceback
 def show(data_dir=None, today=None) -> None:
     """Display the progress page for `today` (None: the real date)."""
     day = resolve_today(today)
     with open_store(data_dir) as store:
         snapshot = store.snapshot()
-    first_figure = True
     for kind, payload in page(snapshot, day):
         if kind == "figure":
-            display(figure_bundle(payload, include_plotlyjs=first_figure), raw=True)
-            first_figure = False
+            show_figure(payload)
         else:
             display(HTML(payload))
 

@@ -1,0 +1,288 @@
+"""The code-free app (`workbook app`, Voilà) as a person meets it, in a real headless Chromium.
+
+- Page ready: seconds from asking for a stage page to its last cell (the links to the stages
+  before and after) being drawn, per stage, interleaved with a plain cold Voilà (no preheated
+  kernel, stock settings) showing a one-cell notebook: the floor.
+- The progress page's HTML: bytes of the page the server sends (what a browser must load).
+- Memory: the RSS of the app's whole process tree (the server and every process under it; the
+  kernels run in sessions of their own but are still its children) after 8 and 16 page visits in
+  one tab, and a minute after that tab is closed.
+
+Run alone: .venv/bin/python benchmarks/bench_app.py [--reps N]; `make bench` runs it as measure 6.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import secrets
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import psutil  # noqa: E402
+
+from workbook.ui.nav import STAGES  # noqa: E402
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-gpu"]
+LAST_CELL = ".workbook-stages"  # every stage ends with the links to its neighbours
+FLOOR_TEXT = "one cell, shown"
+AFTER_CLOSE_S = 60
+TIMEOUT_MS = 120_000
+
+
+def log(text: str) -> None:
+    print(f"[bench app {time.strftime('%H:%M:%S')}] {text}", file=sys.stderr, flush=True)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Served:
+    """A server process on a free loopback port, reached with a token in the URL."""
+
+    def __init__(self, command: list[str], env: dict, log_path: Path, probe: str = ""):
+        self.port = _free_port()
+        self.token = env.get("JUPYTER_TOKEN", "")
+        self._log = open(log_path, "wb")  # noqa: SIM115 — open for the server's lifetime
+        self.process = subprocess.Popen(
+            [*command, f"--port={self.port}"],
+            env=env,
+            stdout=self._log,
+            stderr=subprocess.STDOUT,
+            cwd=log_path.parent,
+        )
+        self.log_path = log_path
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"server stopped: {log_path.read_text()[-3000:]}")
+            try:
+                with urllib.request.urlopen(self.url(probe), timeout=2):
+                    return
+            except OSError:
+                time.sleep(0.25)
+        raise RuntimeError(f"server did not start: {log_path.read_text()[-3000:]}")
+
+    def url(self, path: str) -> str:
+        return f"http://127.0.0.1:{self.port}/{path}?token={self.token}"
+
+    def tree_rss(self) -> int:
+        """Bytes of resident memory of the server and every process under it."""
+        try:
+            root = psutil.Process(self.process.pid)
+            processes = [root, *root.children(recursive=True)]
+        except psutil.NoSuchProcess:
+            return 0
+        total = 0
+        for p in processes:
+            with contextlib.suppress(psutil.NoSuchProcess):
+                total += p.memory_info().rss
+        return total
+
+    def kernels(self) -> int:
+        """Kernel processes alive under the server (a stopped one may linger as a zombie)."""
+        count = 0
+        for p in psutil.Process(self.process.pid).children(recursive=True):
+            with contextlib.suppress(psutil.NoSuchProcess, psutil.ZombieProcess):
+                if p.status() != psutil.STATUS_ZOMBIE and "ipykernel" in " ".join(p.cmdline()):
+                    count += 1
+        return count
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        self._log.close()
+
+
+def _one_cell_notebook(folder: Path) -> Path:
+    import nbformat
+
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell(f"print({FLOOR_TEXT!r})")]
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
+    path = folder / "one_cell.ipynb"
+    nbformat.write(nb, path)
+    return path
+
+
+def _page_ready(page, url: str, ready_selector: str) -> float:
+    started = time.perf_counter()
+    page.goto(url, timeout=TIMEOUT_MS)
+    page.locator(ready_selector).first.wait_for(state="visible", timeout=TIMEOUT_MS)
+    return time.perf_counter() - started
+
+
+def _html_bytes(url: str) -> int:
+    with urllib.request.urlopen(url, timeout=300) as response:
+        return len(response.read())
+
+
+def run(reps: int = 3) -> dict:
+    from playwright.sync_api import sync_playwright
+
+    from workbook.demo import fill_demo
+    from workbook.store import Store
+
+    with tempfile.TemporaryDirectory(prefix="bench-app-") as tmp:
+        work = Path(tmp)
+        data = work / "data"
+        with Store(data) as store:
+            fill_demo(store, today=date.today())
+        env = {
+            **os.environ,
+            "JUPYTER_TOKEN": secrets.token_hex(16),
+            "JUPYTER_RUNTIME_DIR": str(work / "runtime"),
+            "PYTHONUNBUFFERED": "1",
+        }
+        bin_dir = Path(sys.executable).parent
+        app = Served(
+            [str(bin_dir / "workbook"), "app", "--no-browser", "--data-dir", str(data)],
+            env,
+            work / "app.log",
+        )
+        # A plain Voilà, stock settings, one cell: every visit starts a kernel from cold.
+        plain_env = {k: v for k, v in env.items() if k not in ("JUPYTER_CONFIG_DIR",)}
+        plain_env["JUPYTER_CONFIG_DIR"] = str(work / "plain-config")
+        floor = Served(
+            [
+                sys.executable,
+                "-m",
+                "voila",
+                str(_one_cell_notebook(work)),
+                "--no-browser",
+                "--Voila.ip=127.0.0.1",
+                f"--Voila.token={env['JUPYTER_TOKEN']}",
+            ],
+            plain_env,
+            work / "floor.log",
+        )
+        try:
+            return _measure(app, floor, reps, sync_playwright)
+        finally:
+            floor.stop()
+            app.stop()
+
+
+def _measure(app: Served, floor: Served, reps: int, sync_playwright) -> dict:
+    per_stage: dict[str, list[float]] = {s: [] for s in STAGES}
+    floors: list[float] = []
+    memory: dict[str, int] = {}
+    kernels: dict[str, int] = {}
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            # Warm-up: the browser's cache of Voilà's scripts, the page cache of the packages.
+            context = browser.new_context()
+            page = context.new_page()
+            _page_ready(page, floor.url(""), f"text={FLOOR_TEXT}")
+            _page_ready(page, app.url("voila/render/00_start_here.ipynb"), LAST_CELL)
+            context.close()
+
+            # One tab, as a person following the stages: every stage `reps` times.
+            context = browser.new_context()
+            page = context.new_page()
+            visits = 0
+            for rep in range(reps):
+                for stage in STAGES:
+                    floors.append(_page_ready(page, floor.url(""), f"text={FLOOR_TEXT}"))
+                    seconds = _page_ready(page, app.url(f"voila/render/{stage}.ipynb"), LAST_CELL)
+                    per_stage[stage].append(seconds)
+                    visits += 1
+                    if visits in (8, 16):
+                        time.sleep(3)  # a page's kernel settles
+                        memory[f"after {visits} visits"] = app.tree_rss()
+                        kernels[f"after {visits} visits"] = app.kernels()
+                log(
+                    f"round {rep + 1}/{reps}: "
+                    + ", ".join(f"{s[:2]} {per_stage[s][-1]:.2f}" for s in STAGES)
+                    + f"; floor {statistics.median(floors):.2f}"
+                )
+            context.close()  # the tab (and its window) closes, as a person closes it
+            log(f"tab closed; waiting {AFTER_CLOSE_S} s")
+            time.sleep(AFTER_CLOSE_S)
+            memory["a minute after the tab closed"] = app.tree_rss()
+            kernels["a minute after the tab closed"] = app.kernels()
+        finally:
+            browser.close()
+    progress_bytes = _html_bytes(app.url("voila/render/03_progress.ipynb"))
+    stage_medians = {s: statistics.median(v) for s, v in per_stage.items() if v}
+    return {
+        "stage_ready_median_s": stage_medians,
+        "floor_median_s": statistics.median(floors),
+        "floor_s": floors,
+        "progress_html_bytes": progress_bytes,
+        "tree_rss_bytes": memory,
+        "kernel_processes": kernels,
+    }
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--reps", type=int, default=2, help="visits of each stage (≥ 2)")
+    args = parser.parse_args(argv)
+    print(json.dumps(run(max(2, args.reps)), indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
+
+
+def table_rows(result: dict, row) -> list[dict]:
+    """benchmarks/run.py's rows for these measures (`row` is its row maker)."""
+    floor = result["floor_median_s"]
+    rows = [
+        row(
+            f"6. app page ready, {stage} vs cold one-cell Voilà",
+            seconds,
+            floor,
+            "s",
+            "≤ 0.5 × floor",
+            seconds / floor <= 0.5,
+            note="median; ready = the page's last cell drawn",
+        )
+        for stage, seconds in result["stage_ready_median_s"].items()
+    ]
+    kib = result["progress_html_bytes"] / 1024
+    rows.append(row("6. app progress page HTML", kib, None, "KiB", "≤ 300 KiB", kib <= 300))
+    memory = result["tree_rss_bytes"]
+    after_8, after_16 = memory["after 8 visits"], memory["after 16 visits"]
+    for label, value in memory.items():
+        flat = label != "after 16 visits" or after_16 <= after_8 * 1.1
+        rows.append(
+            row(
+                f"6. app process tree memory, {label}",
+                value / 2**20,
+                None,
+                "MiB",
+                "≤ 1 GiB" + ("; flat from 8 visits (±10 %)" if label == "after 16 visits" else ""),
+                value <= 2**30 and flat,
+                note=f"{result['kernel_processes'][label]} kernels",
+            )
+        )
+    return rows

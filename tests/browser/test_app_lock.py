@@ -1,0 +1,262 @@
+"""The app is locked like JupyterLab, its kernels live as long as their pages, and it is never stale.
+
+The real `workbook app` (Voilà, preheated kernels) of the `app` fixture, its culler made quick.
+"""
+
+from __future__ import annotations
+
+import base64
+import http.client
+import os
+import re
+import secrets
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from urllib.error import HTTPError
+
+import psutil
+import pytest
+from playwright.sync_api import expect
+
+from workbook.ui.common import SOMETHING_WENT_WRONG
+from workbook.ui.nav import STAGES
+
+pytestmark = pytest.mark.browser
+
+JOURNAL_WORDS = "What you’ve accomplished"  # a heading of the progress page, over the person's wins
+LAST_CELL = ".workbook-stages"
+
+
+# --- helpers: plain HTTP, as any other program on the machine could send it -------------------
+
+
+def _get(server, path: str, headers: dict | None = None) -> tuple[int, str]:
+    """Status and body of a GET, redirects not followed (a login redirect is a refusal)."""
+    connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=60)
+    connection.request("GET", path, headers=headers or {})
+    response = connection.getresponse()
+    body = response.read().decode(errors="replace")
+    connection.close()
+    return response.status, body
+
+
+def _websocket(server, path: str, headers: dict | None = None) -> int:
+    """Status of a websocket handshake: 101 means the socket was opened."""
+    key = base64.b64encode(secrets.token_bytes(16)).decode()
+    connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=60)
+    connection.request(
+        "GET",
+        path,
+        headers={
+            "Connection": "Upgrade",
+            "Upgrade": "websocket",
+            "Sec-WebSocket-Version": "13",
+            "Sec-WebSocket-Key": key,
+            **(headers or {}),
+        },
+    )
+    status = connection.getresponse().status
+    connection.close()
+    return status
+
+
+def _kernel_and_cookie(server, stage: str = "01_the_break") -> tuple[str, str]:
+    """A page opened with the token: its kernel's id and the login cookie the server gave."""
+    with urllib.request.urlopen(server.url(f"voila/render/{stage}.ipynb"), timeout=120) as r:
+        page = r.read().decode()
+        cookie = "; ".join(c.split(";")[0] for c in r.headers.get_all("Set-Cookie") or [])
+    kernel = re.search(r'"kernelId":\s*"([0-9a-f-]{36})"', page)
+    assert kernel and cookie, "a page opened with the token has a kernel and a login cookie"
+    return kernel.group(1), cookie
+
+
+def _kernel_processes(server) -> int:
+    """Kernels alive under the app's server (each in a session of its own, still its child)."""
+    count = 0
+    for p in psutil.Process(server.process.pid).children(recursive=True):
+        try:
+            if p.status() != psutil.STATUS_ZOMBIE and "ipykernel" in " ".join(p.cmdline()):
+                count += 1
+        except psutil.Error:
+            pass
+    return count
+
+
+def _refused(status: int) -> bool:
+    return status in (302, 403)  # the login page, or no
+
+
+# --- the lock -----------------------------------------------------------------------------
+
+
+def test_without_the_token_nothing_is_served(app):
+    server = app
+    kernel, _ = _kernel_and_cookie(server)
+    paths = [
+        "/",
+        "/voila/render/03_progress.ipynb",
+        "/voila/tree",
+        "/voila/api/contents",
+        f"/api/kernels/{kernel}",
+        "/voila/static/voila.js",
+        "/voila/templates/lab/static/index.css",
+        "/voila/labextensions/jupyterlab-plotly/package.json",
+        "/voila/files/00_start_here.ipynb",
+    ]
+    for path in paths:
+        status, body = _get(server, path)
+        assert _refused(status), f"{path} answered {status} without the token"
+        assert JOURNAL_WORDS not in body
+        # The same address with the token: served (so the refusal above is the token's doing).
+        if path in ("/voila/render/03_progress.ipynb", "/voila/static/voila.js"):
+            assert _get(server, f"{path}?token={server.token}")[0] == 200
+    for path in (f"/api/kernels/{kernel}/channels", f"/voila/query/{kernel}"):
+        assert _websocket(server, path) == 403, path
+    status, _ = _get(server, "/voila/render/03_progress.ipynb?token=not-the-token")
+    assert _refused(status)
+
+
+def test_without_the_token_the_browser_gets_the_login_page(watched, app):
+    page = watched.page
+    page.goto(f"{app.base}/voila/render/03_progress.ipynb")
+    expect(page).to_have_url(re.compile(r"/login\?next="))
+    expect(page.get_by_label("Password or token:")).to_be_visible()  # jupyter_server's own
+    expect(page.get_by_text(JOURNAL_WORDS)).to_have_count(0)
+
+
+def test_a_foreign_host_is_refused_even_with_the_token(rebinding_browser, app):
+    """A page of another site whose name is rebound to 127.0.0.1 (DNS rebinding), in Chromium."""
+    server = app
+    page = rebinding_browser.new_page()
+    rebound = f"http://rebound.test:{server.port}"
+    response = page.goto(f"{rebound}/voila/render/03_progress.ipynb?token={server.token}")
+    assert response.status == 403
+    assert JOURNAL_WORDS not in page.content()
+    # The rebound site's own script, asking its "own" server (which is the app) for more.
+    for path in ("", "voila/static/voila.js", "voila/api/contents"):
+        status = page.evaluate(
+            "url => fetch(url).then(r => r.status)", f"{rebound}/{path}?token={server.token}"
+        )
+        assert status == 403, path
+    # The same request by the loopback name is served: the Host alone made the difference.
+    assert page.goto(server.url("voila/render/03_progress.ipynb")).status == 200
+    kernel, cookie = _kernel_and_cookie(server)
+    foreign = {"Host": f"rebound.test:{server.port}", "Cookie": cookie}
+    assert _get(server, f"/api/kernels/{kernel}?token={server.token}", foreign)[0] == 403
+    assert _websocket(server, f"/api/kernels/{kernel}/channels", foreign) == 403
+
+
+def test_a_websocket_from_another_origin_is_refused(app):
+    server = app
+    kernel, cookie = _kernel_and_cookie(server)
+    channels = f"/api/kernels/{kernel}/channels"
+    # What a page of another site would send: the person's cookie, its own origin.
+    assert _websocket(server, channels, {"Cookie": cookie, "Origin": "http://evil.test"}) == 403
+    assert (
+        _websocket(
+            server, f"/voila/query/{kernel}", {"Cookie": cookie, "Origin": "http://evil.test"}
+        )
+        == 403
+    )
+    # The app's own page, same cookie: opened.
+    assert _websocket(server, channels, {"Cookie": cookie, "Origin": server.base}) == 101
+
+
+def test_the_printed_address_opens_every_page(watched, app):
+    server = app
+    printed = re.search(r"http://127\.0\.0\.1:\d+/\?token=\S+", server.log_path.read_text())
+    assert printed, "the app prints the address to open"
+    assert printed.group(0) == f"{server.base}/?token={server.token}"
+    page = watched.page
+    page.goto(printed.group(0))
+    expect(page.get_by_text(re.compile(r"^\d\d_\w+\.ipynb$"))).to_have_count(len(STAGES))
+    for stage in STAGES:  # the token is in the session now, no longer in the address
+        page.goto(f"{server.base}/voila/render/{stage}.ipynb")
+        expect(page.locator("h1").first).to_be_visible()
+        expect(page.locator(LAST_CELL)).to_be_visible()  # the last cell ran
+        expect(page.get_by_text(SOMETHING_WENT_WRONG)).to_have_count(0)
+
+
+def test_workbook_app_makes_a_token_and_prints_it(tmp_path):
+    """Run as a person runs it, with no $JUPYTER_TOKEN: a new token, in the address printed."""
+    (tmp_path / "voila.py").write_text("c.VoilaConfiguration.preheat_kernel = False\n")
+    env = {k: v for k, v in os.environ.items() if k != "JUPYTER_TOKEN"}
+    env.update(PYTHONUNBUFFERED="1", JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"))
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    command = [sys.executable, "-m", "workbook", "app", "--no-browser", "--port", str(port)]
+    command += ["--data-dir", str(tmp_path / "data")]
+    process = subprocess.Popen(
+        command, env=env, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
+    try:
+        address = None
+        deadline = time.monotonic() + 120
+        while address is None and time.monotonic() < deadline:
+            line = process.stdout.readline()
+            assert line, "the app stopped before printing its address"
+            found = re.search(r"(http://127\.0\.0\.1:(\d+)/)\?token=([0-9a-f]{32,})", line)
+            if found:
+                address = found
+        assert address, "no address with a token was printed"
+        with urllib.request.urlopen(address.group(0), timeout=60) as response:
+            assert response.status == 200
+        with pytest.raises(HTTPError) as refused:
+            urllib.request.urlopen(address.group(1) + "voila/api/contents", timeout=60)
+        assert refused.value.code == 403
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+# --- never stale, and kernels that live as long as their pages ---------------------------------
+
+
+def test_a_checkin_saved_from_the_command_line_shows_on_the_next_page(watched, app):
+    server = app
+    # The progress page's kernel was started, and run up to its read, before this save.
+    deadline = time.monotonic() + 120
+    while "Kernel pool of 03_progress.ipynb is filled" not in server.log():
+        assert time.monotonic() < deadline, "the progress page's kernel never got ready"
+        time.sleep(0.5)
+    win = f"Walked the whole ridge {secrets.token_hex(3)}"
+    subprocess.run(
+        [sys.executable, "-m", "workbook", "checkin", "--data-dir", str(server.data_dir)]
+        + ["--mood", "7", "--win", win],
+        check=True,
+        capture_output=True,
+    )
+    page = watched.page
+    page.goto(server.url("voila/render/03_progress.ipynb"))
+    expect(page.get_by_text(win)).to_be_visible()
+    assert "Using pre-heated kernel" in server.log()
+
+
+def test_kernels_stay_flat_over_sixteen_visits_and_go_when_the_tab_closes(browser, app):
+    server = app
+    context = browser.new_context()
+    context.set_default_timeout(90_000)
+    page = context.new_page()
+    counts = []
+    for visit in range(16):
+        page.goto(server.url(f"voila/render/{STAGES[visit % len(STAGES)]}.ipynb"))
+        expect(page.locator(LAST_CELL)).to_be_visible()
+        if visit + 1 in (8, 16):
+            time.sleep(2)  # the kernel of the page just left has been asked to stop
+            counts.append(_kernel_processes(server))
+    last_kernel = re.search(r'"kernelId":\s*"([0-9a-f-]{36})"', page.content()).group(1)
+    kernel_api = f"/api/kernels/{last_kernel}?token={server.token}"
+    # One preheated kernel per stage (some being replaced just now) and the open page's.
+    assert counts[1] <= counts[0] + 1 and counts[1] <= len(STAGES) + 2, counts
+    assert _get(server, kernel_api)[0] == 200  # the open page's kernel is alive
+    context.close()  # the tab closes without a word to the server (as when a browser crashes)
+    deadline = time.monotonic() + 30
+    while _get(server, kernel_api)[0] != 404:
+        assert time.monotonic() < deadline, "the closed tab's kernel is still running"
+        time.sleep(0.5)
+    time.sleep(5)  # the stages' kernels used above are replaced by now
+    assert _kernel_processes(server) <= len(STAGES), counts  # only the preheated ones are left

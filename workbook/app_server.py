@@ -1,0 +1,119 @@
+"""The code-free app's server (`workbook app`): Voilà, locked like JupyterLab.
+
+Voilà already checks jupyter_server's token on its pages, its kernel API and its kernel websocket
+(and refuses websockets from another origin). What it leaves open, this closes with jupyter_server's
+own `JupyterHandler`, the class every JupyterLab handler is built on:
+
+- its static, template and file handlers and its request-info websocket are plain tornado
+  handlers, open to anyone: here each is also a `JupyterHandler`, so it checks the token (a login
+  page or 403) and the `Host` (`allow_remote_access` is off in jupyter_config/voila.py);
+- it never serves with a token unless told, and prints and opens the address without it: here a
+  token is always made (unless $JUPYTER_TOKEN gives one), printed in the address, and the browser
+  it opens is sent there through a private file, never through a command line others can read.
+
+The token is kept in this process's environment so that the page kernels, which inherit it, can
+ask Voilà for their page's request (see workbook/preheat.py).
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import secrets
+import tempfile
+import threading
+import webbrowser
+from pathlib import Path
+
+from jupyter_server.base.handlers import JupyterHandler
+from jupyter_server.base.websocket import WebSocketMixin
+from tornado.web import StaticFileHandler
+from tornado.websocket import WebSocketHandler
+from voila.app import Voila
+from voila.tornado.handler import TornadoVoilaHandler
+
+REDIRECT_PAGE = (
+    '<!DOCTYPE html><meta charset="utf-8"><meta http-equiv="refresh" content="0;url={url}">'
+    '<title>Opening your workbook</title><a href="{url}">Open your workbook</a>'
+)
+
+
+class _FilesNeedTheTokenToo:
+    """jupyter_server marks its file handlers' get/head `allow_unauthenticated` (its login page
+    needs their styles); the same methods without that mark need the token like all others."""
+
+    def get(self, path, include_body=True):
+        return super().get(path, include_body)
+
+    def head(self, path):
+        return super().head(path)
+
+
+class PageThatCanStopItsKernel(TornadoVoilaHandler):
+    """Voilà's page, which also sets tornado's `_xsrf` cookie: as the page is left or closed it
+    asks the server to stop its kernel, with that cookie's value, which Voilà never sets (so
+    without this the request is refused and every visit leaves a kernel behind)."""
+
+    async def get(self, path=None):
+        self.xsrf_token  # noqa: B018 — reading it sets the cookie
+        await super().get(path)
+
+
+def locked(handler: type) -> type:
+    """`handler`, made to check the token and the Host header as every JupyterLab handler does."""
+    if issubclass(handler, WebSocketHandler):
+        if issubclass(handler, JupyterHandler):
+            return handler
+        bases = (WebSocketMixin, handler, JupyterHandler)  # as Voilà's own execution socket
+    elif issubclass(handler, StaticFileHandler):
+        if issubclass(handler, JupyterHandler):
+            bases = (_FilesNeedTheTokenToo, handler)
+        else:
+            bases = (JupyterHandler, handler)  # as jupyter_server's own FileFindHandler
+    elif handler is TornadoVoilaHandler:
+        return PageThatCanStopItsKernel
+    else:
+        return handler  # Voilà's pages and APIs: JupyterHandlers that check the token already
+    return type(f"Locked{handler.__name__}", bases, {})
+
+
+class LockedVoila(Voila):
+    """Voilà with a token always, on every handler, in the address it prints and opens."""
+
+    def init_settings(self) -> dict:
+        settings = super().init_settings()
+        if not self.identity_provider.token:
+            raise SystemExit("workbook app: refusing to serve without a token")
+        return settings
+
+    def init_handlers(self) -> list:
+        return [(spec[0], locked(spec[1]), *spec[2:]) for spec in super().init_handlers()]
+
+    @property
+    def display_url(self) -> str:
+        # The person's own terminal: the whole token, as JupyterLab prints it.
+        return f"{self.connection_url}?token={self.identity_provider.token}"
+
+    def launch_browser(self) -> None:
+        try:
+            browser = webbrowser.get(self.browser or None)
+        except webbrowser.Error as error:
+            self.log.warning("No web browser found: %s.", error)
+            return
+        # mkstemp: readable by this user only, so the token stays theirs.
+        fd, path = tempfile.mkstemp(prefix="workbook-open-", suffix=".html")
+        with open(fd, "w", encoding="utf-8") as page:
+            page.write(REDIRECT_PAGE.format(url=html.escape(self.display_url, quote=True)))
+        threading.Thread(
+            target=browser.open, args=(Path(path).as_uri(),), kwargs={"new": 2}, daemon=True
+        ).start()
+
+
+def main() -> None:
+    # Made here, before Voilà starts its kernels, so that they inherit it (Voilà reads it too).
+    os.environ.setdefault("JUPYTER_TOKEN", secrets.token_hex(24))
+    LockedVoila.launch_instance()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,53 @@
+"""In the app, a page's kernel is started, and the page run up to its first read of the workbook,
+before anyone asks for the page (Voilà's preheated kernels): the page is then ready at once.
+
+The read itself must wait for the request, or the page would show the workbook as it was when the
+kernel was heated, not as it is now. This is Voilà's own answer (`voila.utils.wait_for_request`),
+with the app's token: the request-info socket is locked like every other (workbook/app_server.py).
+Anywhere else (JupyterLab, papermill, a cold Voilà kernel) it returns at once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import os
+import threading
+
+_waited = False
+
+
+def wait_for_the_page() -> None:
+    """Block until the page this preheated kernel serves is asked for; once per kernel."""
+    global _waited
+    if _waited or os.environ.get("VOILA_PREHEAT") != "True":
+        return
+    _waited = True
+    kernel_id = os.environ.get("VOILA_KERNEL_ID")
+    if not kernel_id:
+        return
+    port = os.environ.get("VOILA_APP_PORT", "8866")
+    base = os.environ.get("VOILA_SERVER_URL", "/")
+    url = f"ws://127.0.0.1:{port}{base}voila/query/{kernel_id}"
+    headers = {"Authorization": f"token {os.environ.get('JUPYTER_TOKEN', '')}"}
+    found: dict = {}
+
+    def wait() -> None:
+        try:
+            found.update(asyncio.run(_request_info(url, headers)))
+        except Exception as error:  # noqa: BLE001 — the page still works, only perhaps less fresh
+            logging.getLogger("workbook").warning("no request came for this page: %s", error)
+
+    # The kernel's own event loop is busy running this cell: wait on a loop of our own.
+    thread = threading.Thread(target=wait)
+    thread.start()
+    thread.join()
+    os.environ.update(found)
+
+
+async def _request_info(url: str, headers: dict) -> dict:
+    import websockets
+
+    async with websockets.connect(url, additional_headers=headers, open_timeout=30) as socket:
+        return json.loads(await socket.recv())
