@@ -13,7 +13,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from .errors import DiskFullError, InputError
+from .errors import DiskFullError, InputError, NotAWorkbookError
 from .messages import say
 
 BUSY_TIMEOUT_MS = 10_000
@@ -237,3 +237,12 @@ def open_image(image: bytes) -> sqlite3.Connection:
     conn = sqlite3.connect(":memory:", isolation_level=None)
     conn.deserialize(bytes(data))
     return conn
+
+
+def refuse_unsound_image(image: bytes) -> None:
+    """Raise NotAWorkbookError for an image that is damaged or from a newer workbook."""
+    problem = image_problem(image)
+    if problem is not None:
+        raise NotAWorkbookError(say("restore_damaged", problem=problem))
+    if image_schema_version(image) > latest_schema_version():
+        raise NotAWorkbookError(say("restore_newer"))

@@ -10,7 +10,7 @@ built on first use, from these same numbers.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cached_property
 
@@ -97,7 +97,7 @@ class Numbers:
     break_agreement: BreakAgreement | None = None
     reflection: Reflection | None = None
     reunion: ReunionOutcome | None = None
-    wins: tuple[Checkin, ...] = field(default=())
+    wins: tuple[Checkin, ...] = ()
 
     @property
     def moods(self) -> list[int]:

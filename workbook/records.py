@@ -15,7 +15,6 @@ from .model import Record
 BREAK_ANSWERS = ("agreed", "declined", "did not ask")
 REUNION_OUTCOMES = ("yes", "no", "not yet")
 REFLECTION_TEXTS = ("better_version", "accomplished", "discovered")
-GATE_FIELDS = ("want_restart", "conviction", "keep_growing", "felt_safe")
 GATE_REASONS = ("gate_not_safe", "gate_not_wanted", "gate_low_conviction", "gate_not_growing")
 
 

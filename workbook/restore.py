@@ -19,10 +19,8 @@ from .backup_sealed import decrypt, is_encrypted
 from .dbfile import (
     SQLITE_MAGIC,
     database_problem,
-    image_problem,
-    image_schema_version,
-    latest_schema_version,
     open_image,
+    refuse_unsound_image,
     schema_problem,
 )
 from .errors import InputError, NotAWorkbookError
@@ -56,11 +54,7 @@ def read_backup(path: Path, passphrase=None) -> bytes:
 
 def check_image(image: bytes) -> None:
     """Refuse a database that is damaged, newer, not exactly our schema, or holds bad rows."""
-    problem = image_problem(image)
-    if problem is not None:
-        raise NotAWorkbookError(say("restore_damaged", problem=problem))
-    if image_schema_version(image) > latest_schema_version():
-        raise NotAWorkbookError(say("restore_newer"))
+    refuse_unsound_image(image)
     conn = open_image(image)
     try:
         problem = schema_problem(conn)

@@ -28,6 +28,7 @@ from .dbfile import (  # noqa: F401 — the store's public names, kept where cal
     image_schema_version,
     latest_schema_version,
     place_error,
+    refuse_unsound_image,
     sidecars_present,
 )
 from .dbfile import migrations as _migrations
@@ -141,11 +142,7 @@ class Store:
 
         The caller keeps a copy of the current content first (see `backup.restore`).
         """
-        problem = image_problem(image)
-        if problem is not None:
-            raise NotAWorkbookError(say("restore_damaged", problem=problem))
-        if image_schema_version(image) > latest_schema_version():
-            raise NotAWorkbookError(say("restore_newer"))
+        refuse_unsound_image(image)
         source = _open_image(image)
         try:
             source.backup(self.conn)

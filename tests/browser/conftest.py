@@ -25,18 +25,10 @@ import pytest
 
 from workbook.demo import fill_demo
 from workbook.paths import CHECKOUT
+from workbook.report.pdf import CHROMIUM, CHROMIUM_ARGS  # the report's own Chromium settings
 from workbook.store import Store
 
 ARTIFACTS = CHECKOUT / "test-artifacts"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-gpu",
-]
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
 START_TIMEOUT_S = 120
 # Kernel start and widget rendering on a busy 2-core machine: generous, never a speed check.
