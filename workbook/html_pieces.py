@@ -8,9 +8,13 @@ plotly here, so the report and the command line can use it.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from .messages import say
 from .templating import render
+
+if TYPE_CHECKING:
+    from .chart_words import ChartWords
 
 # kind -> (background, border)
 STYLES = {
@@ -100,3 +104,12 @@ def page_piece(kind: str, **values) -> str:
     """A heading, paragraph, list, details, label, small print, quote or the stage links."""
     defaults = {"text": "", "muted": False, "items": (), "summary": "", "links": ()}
     return render("page_piece.html.j2", kind=kind, **{**defaults, **values}).strip()
+
+
+def chart_words_html(words: ChartWords | None) -> str:
+    """A chart's sentence and its numbers' table (collapsed); "" for a chart with nothing to say."""
+    if words is None:
+        return ""
+    return render(
+        "chart_words.html.j2", key=words.key, sentence=words.sentence, table=words.table
+    ).strip()

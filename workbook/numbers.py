@@ -19,6 +19,8 @@ from .model import Checkin, Goal, Plan, Snapshot, Who5
 from .records import BreakAgreement, GateAnswers, Reflection, ReunionOutcome
 
 TREND_MIN_CHECKINS = 7
+# Below this many points a week either way, the trend reads as "about level" (report and charts).
+TREND_LEVEL_PER_WEEK = 0.1
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,13 @@ class MoodTrend:
     @property
     def per_week(self) -> float:
         return round(self.slope_per_day * 7, 2)
+
+    @property
+    def direction(self) -> str:
+        """ "up", "down" or "level", by the rounded points a week the report shows."""
+        if self.per_week >= TREND_LEVEL_PER_WEEK:
+            return "up"
+        return "down" if self.per_week <= -TREND_LEVEL_PER_WEEK else "level"
 
     def at(self, day: date) -> float:
         return self.intercept + self.slope_per_day * (day - self.first_date).days
@@ -107,6 +116,14 @@ class Numbers:
     def mood_mean(self) -> float | None:
         moods = self.moods
         return round(sum(moods) / len(moods), 2) if moods else None
+
+    @property
+    def mood_min(self) -> int | None:
+        return min(self.moods, default=None)
+
+    @property
+    def mood_max(self) -> int | None:
+        return max(self.moods, default=None)
 
     @property
     def covers_through(self) -> date | None:

@@ -19,7 +19,6 @@ def summary_json(n: Numbers) -> dict:
     plan = n.plan
     if plan is None:
         return {"programme": None, "checkins": 0, "message": "no plan yet"}
-    moods = n.moods
     reflection = n.reflection
     return {
         "programme": {
@@ -37,8 +36,8 @@ def summary_json(n: Numbers) -> dict:
         "checkins": len(n.checkins),
         "mood": {
             "mean": n.mood_mean,
-            "min": min(moods) if moods else None,
-            "max": max(moods) if moods else None,
+            "min": n.mood_min,
+            "max": n.mood_max,
             "trend_per_week": n.mood_trend.per_week if n.mood_trend else None,
         },
         "streaks": {

@@ -5,22 +5,28 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import plotly.io as pio
 
-# Okabe & Ito (2008), "Color Universal Design". Yellow is left out of the line colours: it
-# disappears on white paper.
+# Okabe & Ito (2008), "Color Universal Design", with the lighter hues darkened just enough that a
+# line, marker or bar stands out from the white paper by at least 3:1 (WCAG 1.4.11), each keeping
+# its hue so the palette stays the colour-blind-safe one. Yellow is left out of the chart colours:
+# no yellow reaches 3:1 on white and still looks yellow (the olive below is its dark stand-in).
 BLACK = "#000000"
-ORANGE = "#E69F00"
-SKY_BLUE = "#56B4E9"
-GREEN = "#009E73"
-YELLOW = "#F0E442"
-BLUE = "#0072B2"
-VERMILLION = "#D55E00"
-PURPLE = "#CC79A7"
-COLORWAY = [BLUE, ORANGE, GREEN, VERMILLION, PURPLE, SKY_BLUE, BLACK, "#8C6D1F"]
+ORANGE = "#BA7F00"  # Okabe-Ito #E69F00 is 2.3:1 on white
+SKY_BLUE = "#3D8CC6"  # #56B4E9 is 2.3:1
+GREEN = "#009E73"  # 3.4:1 as it is
+YELLOW = "#F0E442"  # 1.2:1: never for ink or lines
+BLUE = "#0072B2"  # 5.2:1 as it is
+VERMILLION = "#B04A00"  # #D55E00 is 3.9:1; darker still, so it stays apart from the orange
+PURPLE = "#B5508A"  # #CC79A7 is 3.1:1, too close to call
+OLIVE = "#8C6D1F"
+COLORWAY = [BLUE, ORANGE, GREEN, VERMILLION, PURPLE, BLACK, OLIVE, SKY_BLUE]
 
-INK = "#222222"
-MUTED = "#666666"
-GRID = "#E6E6E6"
-EMPTY_CELL = "#EDEDED"
+INK = "#222222"  # 15.9:1 on white
+MUTED = "#666666"  # 5.7:1: small text still reads
+AXIS = "#8A8A8A"  # 3.5:1: axis lines and ticks show where the scale is
+GRID = "#E6E6E6"  # gridlines only help the eye; the values are in each chart's table
+EMPTY_CELL = "#EDEDED"  # "not done": a quiet fill, told apart from the done colour by 4.6:1
+DONE_CELL = "#007A5A"  # a darker Okabe-Ito green: 5.3:1 on white, 4.6:1 against EMPTY_CELL
+SO_FAR_CELL = "#BFE1F5"  # weekly targets: each cell also says "2 of 3" in INK (11.6:1)
 PAPER = "#FFFFFF"
 
 # The system's own fonts: nothing is fetched from the web.
@@ -60,9 +66,9 @@ TEMPLATE = go.layout.Template(
         },
         xaxis={
             "showgrid": False,
-            "linecolor": "#BBBBBB",
+            "linecolor": AXIS,
             "ticks": "outside",
-            "tickcolor": "#BBBBBB",
+            "tickcolor": AXIS,
             "automargin": True,
             "title": {"standoff": 8},
         },

@@ -9,14 +9,17 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from .. import day_frames
+from ..chart_words import duration_text
 from ..day_frames import Frames
 from ..messages import say
 from ..theme import (
     COLORWAY,
+    DONE_CELL,
     EMPTY_CELL,
     GREEN,
     HEIGHT,
     INK,
+    SO_FAR_CELL,
 )
 from .base import (
     LABELS,
@@ -56,7 +59,7 @@ def goal_calendar_figure(progress: Frames) -> go.Figure:
         customdata=hover,
         zmin=0,
         zmax=1,
-        colorscale=[[0, EMPTY_CELL], [0.5, EMPTY_CELL], [0.5, GREEN], [1, GREEN]],
+        colorscale=[[0, EMPTY_CELL], [0.5, EMPTY_CELL], [0.5, DONE_CELL], [1, DONE_CELL]],
         showscale=False,
         xgap=1,
         ygap=4,
@@ -100,8 +103,8 @@ def weekly_targets_figure(progress: Frames) -> go.Figure:
         colorscale=[
             [0, EMPTY_CELL],
             [0.33, EMPTY_CELL],
-            [0.33, "#BFE1F5"],
-            [0.66, "#BFE1F5"],
+            [0.33, SO_FAR_CELL],
+            [0.66, SO_FAR_CELL],
             [0.66, GREEN],
             [1, GREEN],
         ],
@@ -155,13 +158,6 @@ def goal_strength_figure(progress: Frames) -> go.Figure:
     return fig
 
 
-def _duration(minutes: int) -> str:
-    hours, rest = divmod(int(minutes), 60)
-    if not hours:
-        return f"{rest} min"
-    return f"{hours} h {rest} min" if rest else f"{hours} h"
-
-
 def minutes_figure(progress: Frames) -> go.Figure:
     title = say("progress_title_minutes")
     if (empty := _no_goals(progress, title)) is not None:
@@ -181,7 +177,7 @@ def minutes_figure(progress: Frames) -> go.Figure:
         x=totals["minutes"],
         orientation="h",
         marker={"color": [COLORWAY[i % len(COLORWAY)] for i in range(len(totals))]},
-        text=[_duration(m) for m in totals["minutes"]],
+        text=[duration_text(m) for m in totals["minutes"]],
         textposition="outside",
         cliponaxis=False,
         customdata=totals["days_done"],

@@ -42,10 +42,10 @@ def mood_figure(progress: Frames) -> go.Figure:
         return empty_figure(title, say("progress_no_checkins"))
     trend = day_frames.mood_trend_line(progress)
     if len(trend):
-        per_week = progress.numbers.mood_trend.per_week
+        mood_trend = progress.numbers.mood_trend
         subtitle = (
-            say("progress_mood_trend", change=_points(per_week))
-            if abs(per_week) >= 0.05
+            say("progress_mood_trend", change=_points(mood_trend.per_week))
+            if mood_trend.direction != "level"
             else say("progress_mood_trend_level")
         )
     else:
@@ -195,7 +195,7 @@ def mood_lift_figure(progress: Frames) -> go.Figure:
             showlegend=False,
         )
     reach = max(1.0, float(np.nanmax(np.abs(np.concatenate([low, high])))) * 1.15)
-    fig.add_vline(x=0, line={"color": "#999999", "width": 1})
+    fig.add_vline(x=0, line={"color": MUTED, "width": 1})
     fig.update_xaxes(title_text=LABELS["lift_axis"], range=[-reach, reach], zeroline=False)
     fig.update_yaxes(
         categoryorder="array", categoryarray=names[::-1], ticksuffix="  ", showgrid=False

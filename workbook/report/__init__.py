@@ -39,11 +39,12 @@ def render_html(snapshot: Snapshot, today: date) -> str:
     summary = numbers.summary()
     if summary["programme"] is None or not summary["checkins"]:
         return render_report(summary, today)  # nothing to draw: no charts, no plotly.js
+    from ..chart_words import words_for
     from ..charts import progress_figures
-    from .chart_data import figures_html, plotly_js
+    from .chart_data import figures_html, plotly_js, words_html
 
     charts = figures_html(progress_figures(numbers))
-    return render_report(summary, today, charts, plotly_js())
+    return render_report(summary, today, charts, plotly_js(), words_html(words_for(numbers)))
 
 
 def default_output(data_dir: Path, today: date, fmt: str) -> Path:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+from ..html_pieces import chart_words_html
+
 # Fixed chart width: fits the printable width of both A4 and Letter (15 mm margins); heights are
 # capped so that two charts fit on a Letter page and print never has to cut one.
 CHART_WIDTH, CHART_HEIGHT, CHART_MAX_HEIGHT = 660, 320, 420
@@ -61,3 +63,11 @@ def plotly_js() -> Markup:
     from plotly.offline import get_plotlyjs
 
     return Markup(get_plotlyjs())
+
+
+def words_html(words) -> dict[str, Markup]:
+    """Each chart's sentence and table, keyed as the charts; only charts with something to say.
+
+    Markup because it is our own rendered template, in which a person's words were escaped.
+    """
+    return {key: Markup(chart_words_html(said)) for key, said in words.items() if said}

@@ -16,6 +16,7 @@ from markupsafe import Markup
 
 from ..html_pieces import streak_cards
 from ..messages import say
+from ..numbers import TREND_LEVEL_PER_WEEK
 from ..templating import day_text, render
 
 # No network from the report, even if someone opens it in a browser that is online.
@@ -85,9 +86,9 @@ def covers_text(programme: dict) -> str:
 def trend_text(trend: float | None, checkins: int) -> str:
     if trend is None:
         return say("report_trend_none", count=checkins)
-    if trend >= 0.1:
+    if trend >= TREND_LEVEL_PER_WEEK:
         return say("report_trend_up", points=trend)
-    if trend <= -0.1:
+    if trend <= -TREND_LEVEL_PER_WEEK:
         return say("report_trend_down", points=-trend)
     return say("report_trend_flat")
 
@@ -130,8 +131,13 @@ def closing_texts(summary: dict) -> list[str]:
     return parts
 
 
-def report_context(summary: dict, charts: Mapping[str, Markup], plotly_js: Markup | str) -> dict:
-    """Everything `report.html.j2` shows, from the summary and the charts' HTML."""
+def report_context(
+    summary: dict,
+    charts: Mapping[str, Markup],
+    plotly_js: Markup | str,
+    words: Mapping[str, Markup] | None = None,
+) -> dict:
+    """Everything `report.html.j2` shows, from the summary and the charts' HTML and words."""
     programme = summary["programme"]
     slips = summary["slips"]
     reunion = summary["reunion"]
@@ -145,6 +151,7 @@ def report_context(summary: dict, charts: Mapping[str, Markup], plotly_js: Marku
         "slips_count": len(slips),
         "charts": {k: v for k, v in charts.items() if k not in SECTION_CHARTS},
         "who5_chart": charts.get("who5", ""),
+        "words": dict(words or {}),
         "who5_text": who5_text(summary["who5"], summary["who5_change"]),
         # Our own rendered template (numbers only), not a person's words.
         "streak_cards": Markup(streak_cards(**summary["streaks"])),
@@ -168,9 +175,11 @@ def render_report(
     today: date,
     charts: Mapping[str, Markup] | None = None,
     plotly_js: Markup | str = "",
+    words: Mapping[str, Markup] | None = None,
 ) -> str:
-    """The whole report page for a summary and its charts' HTML (see chart_data)."""
+    """The whole report page for a summary, its charts' HTML and their words (see chart_data)."""
     common = {"csp": CSP, "css": _css(), "today": today.isoformat()}
     if summary["programme"] is None:
         return render("report_no_plan.html.j2", **common)
-    return render("report.html.j2", **common, **report_context(summary, charts or {}, plotly_js))
+    context = report_context(summary, charts or {}, plotly_js, words)
+    return render("report.html.j2", **common, **context)

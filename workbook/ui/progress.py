@@ -11,8 +11,9 @@ from datetime import date
 from IPython.display import HTML, display
 
 from .. import charts
+from ..chart_words import words_for
 from ..context import open_store, resolve_today
-from ..html_pieces import low_mood_box, page_piece, streak_cards
+from ..html_pieces import chart_words_html, low_mood_box, page_piece, streak_cards
 from ..messages import say
 from ..numbers import Numbers, build
 from .common import message_html, never_a_traceback
@@ -81,6 +82,13 @@ def page(snapshot, today: date) -> list[tuple[str, object]]:
         return [("html", message_html(say("no_plan"), "info"))]
     frames = numbers.frames
     figures = charts.figures_for(frames)
+    words = words_for(numbers)
+
+    def chart(key: str) -> list[tuple[str, object]]:
+        """The chart, then what it shows in words and its numbers as a table."""
+        said = chart_words_html(words[key])
+        return [("figure", figures[key])] + ([("html", said)] if said else [])
+
     parts: list[tuple[str, object]] = []
 
     day = numbers.day
@@ -94,23 +102,19 @@ def page(snapshot, today: date) -> list[tuple[str, object]]:
     parts += [_heading("progress_heading_streaks")]
     parts.append(("html", streak_cards_html(numbers)))
 
-    parts += [_heading("progress_heading_mood"), ("figure", figures["mood"])]
+    parts += [_heading("progress_heading_mood"), *chart("mood")]
 
     parts += [
         _heading("progress_heading_goals"),
-        ("figure", figures["goal_calendar"]),
-        ("figure", figures["weekly_targets"]),
-        ("figure", figures["goal_strength"]),
+        *chart("goal_calendar"),
+        *chart("weekly_targets"),
+        *chart("goal_strength"),
     ]
     if numbers.goals:
         parts.append(_formula_details())
-    parts.append(("figure", figures["minutes"]))
+    parts += chart("minutes")
 
-    parts += [
-        _heading("progress_heading_urges"),
-        ("figure", figures["urges"]),
-        ("figure", figures["triggers"]),
-    ]
+    parts += [_heading("progress_heading_urges"), *chart("urges"), *chart("triggers")]
     slips = numbers.slips
     if slips:
         parts.append(
@@ -130,14 +134,14 @@ def page(snapshot, today: date) -> list[tuple[str, object]]:
     elif len(frames.days):
         parts.append(_paragraph(say("progress_no_slips")))
 
-    parts += [_heading("progress_heading_mood_lift"), ("figure", figures["mood_lift"])]
+    parts += [_heading("progress_heading_mood_lift"), *chart("mood_lift")]
     rows = numbers.mood_lift
     if rows:
         parts.append(_list(mood_lift_sentences(rows)))
         if any(row.enough_data for row in rows):
             parts.append(_paragraph(say("progress_mood_lift_caveat"), muted=True))
 
-    parts += [_heading("progress_heading_who5"), ("figure", figures["who5"])]
+    parts += [_heading("progress_heading_who5"), *chart("who5")]
     if numbers.who5:
         latest = numbers.who5[-1].flags
         if latest.suggest_strongly:

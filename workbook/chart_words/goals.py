@@ -1,0 +1,142 @@
+"""The goal charts and the WHO-5 in words: calendar, weekly targets, strength, minutes, WHO-5."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .. import day_frames
+from ..day_frames import Frames
+from ..messages import say
+from .base import ChartWords, count_of, duration_text, listed, short_date, times, words
+
+WEEK = 7
+
+
+def goal_calendar_words(frames: Frames, title: str) -> ChartWords:
+    goals = frames.numbers.goals
+    sentence = say(
+        "words_calendar",
+        goals=listed(
+            [
+                say("words_calendar_goal", goal=g.name, days=count_of(g.days_done, "day"))
+                for g in goals
+            ]
+        ),
+    )
+    names = [g.name for g in frames.goals]
+    checked = frames.days["checked_in"]
+    rows = []
+    for when in frames.days.index:
+        cells = []
+        for name in names:
+            done, minutes = frames.done.at[when, name], frames.minutes.at[when, name]
+            if pd.isna(done):
+                cells.append("not a goal yet")
+            elif done:
+                cells.append(f"done, {duration_text(minutes)}" if minutes else "done")
+            else:
+                cells.append("not done" if checked.at[when] else "no check-in")
+        rows.append((short_date(when), *cells))
+    return words("goal_calendar", sentence, title, ("Date", *names), rows)
+
+
+def weekly_targets_words(frames: Frames, title: str) -> ChartWords | None:
+    weeks = day_frames.weekly_targets(frames)
+    if weeks.empty:
+        return None
+    parts = []
+    for name, rows in weeks[weeks["status"] != ""].groupby("goal", sort=False):
+        # This week counts once it is met; until then it is still going, not missed.
+        settled = rows[rows["status"] != "so far"]
+        if settled.empty:
+            last = rows.iloc[-1]
+            parts.append(
+                say("words_weekly_goal_first", goal=name, done=last.done, target=last.target)
+            )
+            continue
+        met = int((settled["status"] == "met").sum())
+        weeks_text = count_of(len(settled), "week")
+        parts.append(say("words_weekly_goal", goal=name, met=met, weeks=weeks_text))
+    sentence = say("words_weekly", goals=listed(parts))
+    names = [g.name for g in frames.goals]
+    cells = weeks.assign(
+        text=[
+            f"{r.done} of {r.target}, {r.status}" if r.status else "not a goal yet"
+            for r in weeks.itertuples()
+        ]
+    )
+    table = cells.pivot(index="week", columns="goal", values="text").reindex(columns=names)
+    rows = ((f"Week {week}", *row) for week, row in zip(table.index, table.to_numpy(), strict=True))
+    return words("weekly_targets", sentence, title, ("Week", *names), rows)
+
+
+def goal_strength_words(frames: Frames, title: str) -> ChartWords:
+    parts, rows = [], []
+    for goal in frames.numbers.goals:
+        now = f"{goal.strength:.0f}"
+        series = goal.strength_series
+        before = f"{series[-1 - WEEK] * 100:.0f}" if len(series) > WEEK else None
+        if before is None:
+            parts.append(say("words_strength_goal", goal=goal.name, now=now))
+        elif before == now:
+            parts.append(say("words_strength_goal_same", goal=goal.name, now=now))
+        else:
+            direction = "up" if float(now) > float(before) else "down"
+            parts.append(
+                say(
+                    "words_strength_goal_week",
+                    goal=goal.name,
+                    now=now,
+                    before=before,
+                    direction=direction,
+                )
+            )
+        rows.append(
+            (
+                goal.name,
+                goal.target_per_week,
+                goal.days_done,
+                f"{before} %" if before is not None else "—",
+                f"{now} %",
+            )
+        )
+    sentence = say("words_strength", goals=listed(parts))
+    columns = ("Goal", "Times a week", "Days done", "A week ago", "Today")
+    return words("goal_strength", sentence, title, columns, rows)
+
+
+def minutes_words(frames: Frames, title: str) -> ChartWords | None:
+    goals = frames.numbers.goals
+    if not any(g.minutes for g in goals):
+        return None
+    noted = [g for g in goals if g.minutes]
+    parts = [
+        say(
+            "words_minutes_goal",
+            goal=g.name,
+            time=duration_text(g.minutes),
+            days=count_of(g.days_done, "day"),
+        )
+        for g in noted
+    ]
+    sentence = say("words_minutes", goals=listed(parts))
+    rows = ((g.name, duration_text(g.minutes), g.minutes, g.days_done) for g in goals)
+    columns = ("Goal", "Time", "Minutes", "Days done")
+    return words("minutes", sentence, title, columns, rows)
+
+
+def who5_words(frames: Frames, title: str) -> ChartWords | None:
+    numbers = frames.numbers
+    if not numbers.who5:
+        return None
+    scores = [say("words_who5_score", percent=r.who5.percent, day=r.day) for r in numbers.who5]
+    sentence = say("words_who5", count=times(len(scores)), scores=listed(scores))
+    change = numbers.who5_change
+    if change is not None:
+        sentence += say("words_who5_real" if change.real_change else "words_who5_small")
+    rows = (
+        (short_date(r.who5.date), r.day, f"{r.who5.raw} of 25", f"{r.who5.percent} %")
+        for r in numbers.who5
+    )
+    columns = ("Taken on", "Day", "Score", "Percent")
+    return words("who5", sentence, title, columns, rows)

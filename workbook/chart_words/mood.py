@@ -1,0 +1,135 @@
+"""The mood charts in words: mood over the days, urges, triggers, what lifts the mood."""
+
+from __future__ import annotations
+
+from .. import day_frames
+from ..day_frames import Frames
+from ..messages import say
+from .base import (
+    ChartWords,
+    about,
+    count_of,
+    listed,
+    one_decimal,
+    short_date,
+    signed,
+    times,
+    words,
+)
+
+
+def mood_words(frames: Frames, title: str) -> ChartWords | None:
+    numbers, days = frames.numbers, frames.days
+    checked = days[days["checked_in"]]
+    if checked.empty:
+        return None
+    moods = checked["mood"].astype(int)
+    first, last = checked.index[0], checked.index[-1]
+    trend = numbers.mood_trend
+    if len(checked) == 1:
+        sentence = say("words_mood_one", mood=moods.iloc[0], date=short_date(first))
+    elif trend is None:
+        sentence = say("words_mood_few", first=moods.iloc[0], last=moods.iloc[-1], count=len(moods))
+    else:
+        start, end = about(trend.at(first.date()), trend.at(last.date()))
+        key = {"up": "words_mood_rose", "down": "words_mood_fell", "level": "words_mood_level"}
+        sentence = say(
+            key[trend.direction],
+            start=start,
+            end=end,
+            days=(last - first).days + 1,
+            mean=one_decimal(numbers.mood_mean),
+            low=numbers.mood_min,
+            high=numbers.mood_max,
+        )
+    slips = int(checked["contact"].sum())
+    if slips:
+        sentence += " " + say("words_mood_slips", count=count_of(slips, "day"))
+    rows = (
+        (
+            short_date(when),
+            row.day,
+            int(row.mood),
+            one_decimal(row.mood_avg7),
+            "yes" if row.contact else "no",
+        )
+        for when, row in checked.iterrows()
+    )
+    columns = ("Date", "Day", "Mood (1–10)", "7-day average", "Contact that day")
+    return words("mood", sentence, title, columns, rows)
+
+
+def urges_words(frames: Frames, title: str) -> ChartWords | None:
+    days = frames.days
+    noted = days[days["urge"].notna()]
+    if noted.empty:
+        return None
+    peak_at = noted["urge"].idxmax()  # the first day it was that strong
+    sentence = say(
+        "words_urges",
+        days=count_of(len(noted), "day"),
+        peak_date=short_date(peak_at),
+        peak=int(noted.at[peak_at, "urge"]),
+        latest_date=short_date(noted.index[-1]),
+        latest=int(noted["urge"].iloc[-1]),
+    )
+    slips = int(days["contact"].sum())
+    if slips:
+        sentence += " " + say("words_mood_slips", count=count_of(slips, "day"))
+    rows = (
+        (short_date(when), row.day, int(row.urge), "yes" if row.contact else "no")
+        for when, row in noted.iterrows()
+    )
+    return words("urges", sentence, title, ("Date", "Day", "Urge (0–10)", "Contact"), rows)
+
+
+def triggers_words(frames: Frames, title: str) -> ChartWords | None:
+    counts = day_frames.trigger_counts(frames.days)
+    if counts.empty:
+        return None
+    most = int(counts["count"].iloc[0])
+    tied = [f"“{t}”" for t in counts.loc[counts["count"] == most, "trigger"]]
+    count = count_of(len(counts), "different trigger")
+    if len(counts) == 1:
+        sentence = say("words_triggers_one", top=counts["trigger"].iloc[0], times=times(most))
+    elif len(tied) == 1:
+        sentence = say(
+            "words_triggers_top", count=count, top=counts["trigger"].iloc[0], times=times(most)
+        )
+    else:
+        sentence = say("words_triggers", count=count, top=listed(tied), times=times(most))
+    rows = zip(counts["trigger"], counts["count"].astype(int), strict=True)
+    return words("triggers", sentence, title, ("Trigger", "Times noted"), rows)
+
+
+def mood_lift_words(frames: Frames, title: str) -> ChartWords | None:
+    lifts = frames.numbers.mood_lift
+    enough = [row for row in lifts if row.enough_data]
+    if not enough:
+        return None
+    clearest = max(enough, key=lambda row: abs(row.difference))
+    points = abs(clearest.difference)
+    sentence = say(
+        "words_lift",
+        enough=len(enough),
+        total=len(lifts),
+        goal=clearest.goal,
+        points=f"{points:.1f} points",
+        direction="higher" if clearest.difference > 0 else "lower",
+        low=signed(clearest.low),
+        high=signed(clearest.high),
+    )
+    if clearest.low <= 0 <= clearest.high:
+        sentence += say("words_lift_unsure")
+    rows = (
+        (
+            row.goal,
+            row.days_done,
+            row.days_not,
+            signed(row.difference) if row.enough_data else say("progress_not_enough_data"),
+            f"{signed(row.low)} to {signed(row.high)}" if row.enough_data else "—",
+        )
+        for row in lifts
+    )
+    columns = ("Goal", "Days with it", "Days without", "Difference in mood", "90 % interval")
+    return words("mood_lift", sentence, title, columns, rows)
