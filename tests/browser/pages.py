@@ -196,6 +196,28 @@ def assert_every_chart_drawn(page: Page, count: int) -> None:
         assert drawn.count() > 0, plot.inner_text()[:200]
 
 
+def assert_charts_in_words(page: Page, data_dir, today) -> None:
+    """Under each chart, its sentence shows and its table waits, collapsed, one click away."""
+    from workbook.chart_words import words_for
+    from workbook.numbers import build
+    from workbook.store import Store
+
+    with Store(data_dir) as store:
+        said = [w for w in words_for(build(store.snapshot(), today)).values() if w]
+    blocks = page.locator("[data-chart-words]")
+    expect(blocks).to_have_count(len(said))
+    for block, words in zip(blocks.all(), said, strict=True):
+        expect(block.locator(".chart-sentence")).to_have_text(words.sentence)
+        table = block.get_by_role("table", name=words.table.caption)
+        expect(table).to_be_hidden()
+    first = blocks.first
+    first.locator("summary").click()
+    table = first.get_by_role("table", name=said[0].table.caption)
+    expect(table).to_be_visible()
+    expect(table.get_by_role("columnheader")).to_have_count(len(said[0].table.columns))
+    expect(table.get_by_role("rowheader")).to_have_count(len(said[0].table.rows))
+
+
 PICTURE_WIDTH = 960
 
 

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 import pytest
 from pages import (
     SCREENSHOTS,
+    assert_charts_in_words,
     assert_every_chart_drawn,
     assert_full_checkin,
     click_button,
@@ -67,6 +68,7 @@ def test_progress_in_the_app_draws_every_chart(watched, showcase):
     picture_size(page, 1250)
     open_in_app(page, showcase, "03_progress")
     assert_every_chart_drawn(page, count)
+    assert_charts_in_words(page, showcase.data_dir, date.today())
     save_picture(page, SCREENSHOTS / "progress.png")
 
 

@@ -11,6 +11,7 @@ import nbformat
 import pytest
 from pages import (
     SCREENSHOTS,
+    assert_charts_in_words,
     assert_every_chart_drawn,
     assert_full_checkin,
     click_button,
@@ -116,6 +117,7 @@ def test_progress_draws_every_chart(watched, lab):
     assert count >= 3
     open_in_lab(page, lab, "03_progress")
     assert_every_chart_drawn(page, count)
+    assert_charts_in_words(page, lab.data_dir, date.today())
 
 
 def test_day_thirty_reflection_walks_through_the_gate_to_a_recorded_reunion(watched, lab):
