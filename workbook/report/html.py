@@ -151,7 +151,7 @@ def report_context(
         "slips_count": len(slips),
         "charts": {k: v for k, v in charts.items() if k not in SECTION_CHARTS},
         "who5_chart": charts.get("who5", ""),
-        "words": dict(words or {}),
+        "words": {k: v for k, v in (words or {}).items() if k not in SECTION_CHARTS},
         "who5_text": who5_text(summary["who5"], summary["who5_change"]),
         # Our own rendered template (numbers only), not a person's words.
         "streak_cards": Markup(streak_cards(**summary["streaks"])),
