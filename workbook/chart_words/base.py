@@ -33,12 +33,19 @@ class ChartWords:
     table: ChartTable
 
 
-def words(key: str, sentence: str, caption: str, columns, rows) -> ChartWords:
-    """The pair for one chart; only the latest MAX_ROWS rows, the caption saying so."""
+def latest(frame: pd.DataFrame) -> pd.DataFrame:
+    """The rows a table shows: the latest MAX_ROWS, so a long history costs no more than a month."""
+    return frame.iloc[-MAX_ROWS:]
+
+
+def words(
+    key: str, sentence: str, caption: str, columns, rows, total: int | None = None
+) -> ChartWords:
+    """The pair for one chart. `total`: how many rows there are in all, when `rows` holds only
+    the latest (see `latest`); then the caption says so."""
     rows = [tuple(str(cell) for cell in row) for row in rows]
-    if len(rows) > MAX_ROWS:
-        caption = say("words_table_latest", caption=caption, shown=MAX_ROWS, total=len(rows))
-        rows = rows[-MAX_ROWS:]
+    if total is not None and total > len(rows):
+        caption = say("words_table_latest", caption=caption, shown=len(rows), total=total)
     return ChartWords(key, sentence, ChartTable(caption, tuple(columns), tuple(rows)))
 
 

@@ -7,7 +7,17 @@ import pandas as pd
 from .. import day_frames
 from ..day_frames import Frames
 from ..messages import say
-from .base import ChartWords, count_of, duration_text, listed, short_date, times, words
+from .base import (
+    MAX_ROWS,
+    ChartWords,
+    count_of,
+    duration_text,
+    latest,
+    listed,
+    short_date,
+    times,
+    words,
+)
 
 WEEK = 7
 
@@ -24,20 +34,22 @@ def goal_calendar_words(frames: Frames, title: str) -> ChartWords:
         ),
     )
     names = [g.name for g in frames.goals]
-    checked = frames.days["checked_in"]
+    days = latest(frames.days)
+    done, minutes = frames.done.loc[days.index, names], frames.minutes.loc[days.index, names]
     rows = []
-    for when in frames.days.index:
+    for when, checked in days["checked_in"].items():
         cells = []
         for name in names:
-            done, minutes = frames.done.at[when, name], frames.minutes.at[when, name]
-            if pd.isna(done):
+            was_done, spent = done.at[when, name], minutes.at[when, name]
+            if pd.isna(was_done):
                 cells.append("not a goal yet")
-            elif done:
-                cells.append(f"done, {duration_text(minutes)}" if minutes else "done")
+            elif was_done:
+                cells.append(f"done, {duration_text(spent)}" if spent else "done")
             else:
-                cells.append("not done" if checked.at[when] else "no check-in")
+                cells.append("not done" if checked else "no check-in")
         rows.append((short_date(when), *cells))
-    return words("goal_calendar", sentence, title, ("Date", *names), rows)
+    columns = ("Date", *names)
+    return words("goal_calendar", sentence, title, columns, rows, total=len(frames.days))
 
 
 def weekly_targets_words(frames: Frames, title: str) -> ChartWords | None:
@@ -59,15 +71,17 @@ def weekly_targets_words(frames: Frames, title: str) -> ChartWords | None:
         parts.append(say("words_weekly_goal", goal=name, met=met, weeks=weeks_text))
     sentence = say("words_weekly", goals=listed(parts))
     names = [g.name for g in frames.goals]
-    cells = weeks.assign(
+    shown = weeks[weeks["week"] > weeks["week"].max() - MAX_ROWS]
+    cells = shown.assign(
         text=[
             f"{r.done} of {r.target}, {r.status}" if r.status else "not a goal yet"
-            for r in weeks.itertuples()
+            for r in shown.itertuples()
         ]
     )
     table = cells.pivot(index="week", columns="goal", values="text").reindex(columns=names)
     rows = ((f"Week {week}", *row) for week, row in zip(table.index, table.to_numpy(), strict=True))
-    return words("weekly_targets", sentence, title, ("Week", *names), rows)
+    columns = ("Week", *names)
+    return words("weekly_targets", sentence, title, columns, rows, total=weeks["week"].nunique())
 
 
 def goal_strength_words(frames: Frames, title: str) -> ChartWords:

@@ -6,9 +6,11 @@ from .. import day_frames
 from ..day_frames import Frames
 from ..messages import say
 from .base import (
+    MAX_ROWS,
     ChartWords,
     about,
     count_of,
+    latest,
     listed,
     one_decimal,
     short_date,
@@ -53,10 +55,10 @@ def mood_words(frames: Frames, title: str) -> ChartWords | None:
             one_decimal(row.mood_avg7),
             "yes" if row.contact else "no",
         )
-        for when, row in checked.iterrows()
+        for when, row in latest(checked).iterrows()
     )
     columns = ("Date", "Day", "Mood (1–10)", "7-day average", "Contact that day")
-    return words("mood", sentence, title, columns, rows)
+    return words("mood", sentence, title, columns, rows, total=len(checked))
 
 
 def urges_words(frames: Frames, title: str) -> ChartWords | None:
@@ -78,9 +80,10 @@ def urges_words(frames: Frames, title: str) -> ChartWords | None:
         sentence += " " + say("words_mood_slips", count=count_of(slips, "day"))
     rows = (
         (short_date(when), row.day, int(row.urge), "yes" if row.contact else "no")
-        for when, row in noted.iterrows()
+        for when, row in latest(noted).iterrows()
     )
-    return words("urges", sentence, title, ("Date", "Day", "Urge (0–10)", "Contact"), rows)
+    columns = ("Date", "Day", "Urge (0–10)", "Contact")
+    return words("urges", sentence, title, columns, rows, total=len(noted))
 
 
 def triggers_words(frames: Frames, title: str) -> ChartWords | None:
@@ -98,8 +101,10 @@ def triggers_words(frames: Frames, title: str) -> ChartWords | None:
         )
     else:
         sentence = say("words_triggers", count=count, top=listed(tied), times=times(most))
-    rows = zip(counts["trigger"], counts["count"].astype(int), strict=True)
-    return words("triggers", sentence, title, ("Trigger", "Times noted"), rows)
+    shown = counts.head(MAX_ROWS)  # most often first: the rare ones are left out, not the latest
+    rows = zip(shown["trigger"], shown["count"].astype(int), strict=True)
+    columns = ("Trigger", "Times noted")
+    return words("triggers", sentence, title, columns, rows, total=len(counts))
 
 
 def mood_lift_words(frames: Frames, title: str) -> ChartWords | None:
