@@ -11,9 +11,25 @@ import pytest
 from workbook import cli
 from workbook.demo import fill_demo
 from workbook.paths import DB_NAME
+from workbook.report.pdf import CHROMIUM, CHROMIUM_ARGS
 from workbook.store import Store
 
 TODAY = date(2026, 11, 25)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One Chromium per test process, from one Playwright: a second sync Playwright started while
+    the first runs fails ("Sync API inside the asyncio loop"), and pytest-xdist gives a worker the
+    browser tests and the report tests alike. Fails, never skips, without Chromium."""
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: run `bash scripts/ensure-browser.sh` (make test does)")
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
 
 
 @pytest.fixture

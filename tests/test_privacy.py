@@ -190,28 +190,18 @@ def test_the_report_names_no_remote_address(demo_dir):
 
 
 @pytest.mark.browser
-def test_the_report_opens_in_a_browser_without_any_network_request(demo_dir, tmp_path):
+def test_the_report_opens_in_a_browser_without_any_network_request(demo_dir, tmp_path, browser):
     html = _report_html(demo_dir)
     page_path = tmp_path / "report.html"
     page_path.write_text(html, encoding="utf-8")
-    if not Path("/usr/bin/chromium").exists():
-        pytest.skip("no Chromium at /usr/bin/chromium")
-    from playwright.sync_api import sync_playwright
-
     requested = []
-    with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path="/usr/bin/chromium",
-            args=["--no-sandbox", "--disable-background-networking", "--disable-component-update",
-                  "--disable-sync", "--no-first-run", "--disable-gpu"],
-        )  # fmt: skip
-        try:
-            page = browser.new_page()
-            page.on("request", lambda request: requested.append(request.url))
-            page.goto(page_path.as_uri(), wait_until="load")
-            page.wait_for_timeout(300)
-        finally:
-            browser.close()
+    page = browser.new_page()
+    try:
+        page.on("request", lambda request: requested.append(request.url))
+        page.goto(page_path.as_uri(), wait_until="load")
+        page.wait_for_timeout(300)
+    finally:
+        page.close()
     remote = [u for u in requested if not u.startswith(("file:", "data:", "blob:", "about:"))]
     assert requested and not remote, remote
 

@@ -34,21 +34,6 @@ EXPECTED_PAGES = {"A4": 8, "Letter": 8}
 
 
 @pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    # Fail, never skip: a report test that quietly does not run proves nothing.
-    if not Path(report.CHROMIUM).exists():
-        pytest.fail(
-            f"{report.CHROMIUM} is missing: run `bash scripts/ensure-browser.sh` (make test does)"
-        )
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=report.CHROMIUM, args=report.CHROMIUM_ARGS)
-        yield b
-        b.close()
-
-
-@pytest.fixture(scope="module")
 def demo_snapshot(tmp_path_factory):
     with Store(tmp_path_factory.mktemp("demo")) as store:
         fill_demo(store, today=TODAY)

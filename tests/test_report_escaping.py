@@ -195,46 +195,38 @@ def test_every_typed_field_shows_in_the_report_as_text(hostile_html):
     assert "&amp;amp;" in hostile_html  # the "&amp;" typed, escaped once more
 
 
-def test_the_report_runs_nothing_a_person_typed_in_chromium(hostile_html, tmp_path):
-    from playwright.sync_api import sync_playwright
-
-    if not Path(report.CHROMIUM).exists():
-        pytest.fail(
-            f"{report.CHROMIUM} is missing: run `bash scripts/ensure-browser.sh` (make test does)"
-        )
+def test_the_report_runs_nothing_a_person_typed_in_chromium(hostile_html, tmp_path, browser):
     path = tmp_path / "hostile.html"
     path.write_text(hostile_html, encoding="utf-8")
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=report.CHROMIUM, args=report.CHROMIUM_ARGS)
-        try:
-            page = browser.new_page()
-            dialogs = []
-            page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-            page.route(
-                "**/*",
-                lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort(),
-            )
-            page.goto(path.as_uri(), wait_until="load")
-            page.wait_for_function(
-                "Array.from(document.querySelectorAll('.chart .plotly-graph-div'))"
-                ".every(d => d.querySelector('svg.main-svg'))"
-            )
-            found = page.evaluate(
-                """() => ({
-                    img: document.querySelectorAll('img').length,
-                    strays: Array.from(document.querySelectorAll('svg'))
-                        // plotly's own: each chart, and the hidden one it measures text in
-                        .filter(s => !s.closest('.plotly-graph-div, #js-plotly-tester'))
-                        .map(s => s.outerHTML.slice(0, 200)),
-                    handlers: Array.from(document.querySelectorAll('*')).flatMap(e =>
-                        Array.from(e.attributes).map(a => a.name)
-                            .filter(n => n.startsWith('on'))),
-                    charts: document.querySelectorAll('.plotly-graph-div svg.main-svg').length,
-                    body: document.body.innerText,
-                })"""
-            )
-        finally:
-            browser.close()
+    page = browser.new_page()
+    try:
+        dialogs = []
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        page.route(
+            "**/*",
+            lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort(),
+        )
+        page.goto(path.as_uri(), wait_until="load")
+        page.wait_for_function(
+            "Array.from(document.querySelectorAll('.chart .plotly-graph-div'))"
+            ".every(d => d.querySelector('svg.main-svg'))"
+        )
+        found = page.evaluate(
+            """() => ({
+                img: document.querySelectorAll('img').length,
+                strays: Array.from(document.querySelectorAll('svg'))
+                    // plotly's own: each chart, and the hidden one it measures text in
+                    .filter(s => !s.closest('.plotly-graph-div, #js-plotly-tester'))
+                    .map(s => s.outerHTML.slice(0, 200)),
+                handlers: Array.from(document.querySelectorAll('*')).flatMap(e =>
+                    Array.from(e.attributes).map(a => a.name)
+                        .filter(n => n.startsWith('on'))),
+                charts: document.querySelectorAll('.plotly-graph-div svg.main-svg').length,
+                body: document.body.innerText,
+            })"""
+        )
+    finally:
+        page.close()
     assert dialogs == []
     assert found["img"] == 0 and found["strays"] == [] and found["handlers"] == []
     assert found["charts"] >= len(FIGURE_KEYS)  # the charts themselves were drawn
