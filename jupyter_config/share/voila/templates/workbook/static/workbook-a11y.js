@@ -4,7 +4,7 @@
  * ipywidgets 8 ties a control's own description (<label class="widget-label">) to text boxes,
  * numbers, drop-downs and date pickers with <label for>, but not to a slider's handle (a
  * <div role="slider"> from noUiSlider) nor to a row of toggle buttons, and it does not say which
- * toggle button is chosen. This fills those three gaps for every widget, from the visible label,
+ * toggle button is chosen. This fills those gaps (and two smaller ones below) for every widget, from the visible label,
  * so nothing can drift from what is shown. (Each is worth proposing to ipywidgets itself.)
  *
  * One file for both front ends: the app's template includes it (index.html.j2), and the workbook's
@@ -35,8 +35,17 @@
     return label;
   }
 
+  // A button's icon is drawn from a font's private characters, which would otherwise be read
+  // out as part of its name ("check Save"): the words are the name.
+  function hideIcons(root) {
+    root.querySelectorAll('.jupyter-widgets i.fa:not([aria-hidden])').forEach(function (icon) {
+      icon.setAttribute('aria-hidden', 'true');
+    });
+  }
+
   function tie(root) {
     dropNullTitles(root);
+    hideIcons(root);
     root.querySelectorAll('.widget-slider').forEach(function (slider) {
       const label = labelOf(slider);
       slider.querySelectorAll('[role="slider"]').forEach(function (handle) {
