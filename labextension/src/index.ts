@@ -14,6 +14,9 @@ import { JupyterFrontEnd, JupyterFrontEndPlugin } from '@jupyterlab/application'
 import { CodeCell } from '@jupyterlab/cells';
 import { INotebookTracker, NotebookPanel } from '@jupyterlab/notebook';
 import { ISettingRegistry } from '@jupyterlab/settingregistry';
+// Every control announces its visible label (sliders and toggle buttons included): the very file
+// the app's template includes, so both front ends run the same code.
+import '../../jupyter_config/share/voila/templates/workbook/static/workbook-a11y.js';
 
 const PLUGIN_ID = 'workbook-lab:plugin';
 const TOGGLE_CODE = 'workbook:toggle-code';

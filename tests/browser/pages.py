@@ -63,15 +63,17 @@ def widgets_ready(page: Page, ready: str | None = None) -> None:
 
 
 def field(scope: Page | Locator, label: str, starts: bool = False) -> Locator:
-    """The box holding a labelled field: its bold label, its widget, its message."""
+    """The box holding a labelled field: its label, its widget, its message."""
     match = (
         f"starts-with(normalize-space(), {_xpath_text(label)})"
         if starts
         else f"normalize-space()={_xpath_text(label)}"
     )
+    # The label is the control's own (<label>, see forms.Field), or a group's bold heading.
     xpath = (
         "xpath=//div[contains(@class,'widget-vbox')]"
-        f"[./div[contains(@class,'widget-html')]//b[{match}]]"
+        f"[./div[contains(@class,'widget-html')]//b[{match}]"
+        f" or ./div[contains(@class,'workbook-labelled')]/label[{match}]]"
     )
     return scope.locator(xpath).last
 

@@ -57,21 +57,42 @@ def pronoun_forms(plan: Plan | None) -> dict[str, str]:
 
 
 class Field:
-    """A widget under its label, with a slot beside it for the message about it."""
+    """A widget under its label, with a slot beside it for the message about it.
+
+    A single control shows the label as its own `description`: ipywidgets draws that as a
+    <label> tied to the control, so a screen reader announces the words a person sees (the
+    pages' stylesheet puts it above the control, in bold). A group of controls (a box) keeps a
+    bold heading, and each control inside carries its own description.
+    """
 
     def __init__(self, label: str, widget: widgets.Widget):
         self.widget = widget
         self.error = widgets.HTML()
-        self.box = widgets.VBox(
-            [widgets.HTML(page_piece("label", text=label)), widget, self.error],
-            layout=widgets.Layout(margin="0.3em 0"),
-        )
+        if labels_itself(widget):
+            widget.description = label
+            widget.style.description_width = "initial"
+            widget.add_class(LABELLED)
+            parts = [widget, self.error]
+        else:
+            parts = [widgets.HTML(page_piece("label", text=label)), widget, self.error]
+        self.box = widgets.VBox(parts, layout=widgets.Layout(margin="0.3em 0"))
 
     def show_error(self, text: str) -> None:
         self.error.value = message_html(text, "error")
 
     def clear(self) -> None:
         self.error.value = ""
+
+
+# The class that puts a control's own label above it (jupyter_config/share/voila/templates/
+# workbook and labextension/style: the app's and JupyterLab's stylesheets).
+LABELLED = "workbook-labelled"
+
+
+def labels_itself(widget: widgets.Widget) -> bool:
+    """A single control with a description of its own, as opposed to a box or a piece of HTML."""
+    text_only = (widgets.HTML, widgets.HTMLMath, widgets.Label, widgets.Button)
+    return widget.has_trait("description") and not isinstance(widget, text_only)
 
 
 def toggles(options, value=None) -> widgets.ToggleButtons:

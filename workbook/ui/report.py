@@ -54,7 +54,7 @@ class ReportView:
             fmt: widgets.Button(description=label, button_style=style, icon=icon)
             for fmt, label, style, icon in (
                 ("html", "HTML", "primary", "file-code"),
-                ("pdf", "PDF", "info", "file-pdf"),
+                ("pdf", "PDF", "", "file-pdf"),
                 ("json", "JSON", "", "file"),
             )
         }

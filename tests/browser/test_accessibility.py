@@ -1,0 +1,174 @@
+"""No serious or critical axe-core (WCAG 2.0/2.1 A and AA) violation on any page a person meets.
+
+The eight stage pages in the app and in JupyterLab (only the workbook's own output there: the
+cells' outputs and words, not JupyterLab's chrome, which is upstream's), each on the demo month and
+on an empty workbook, and the HTML report. A failure lists each rule, its impact and its nodes.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import urllib.request
+from collections import Counter
+from datetime import date
+from urllib.parse import urlparse
+
+import pytest
+from axe_playwright_python.base import AXE_SCRIPT
+from conftest import LOCAL_HOSTS, UI_TIMEOUT_MS, Server
+from pages import stage_panel
+from playwright.sync_api import expect
+
+from workbook import report
+from workbook.store import Store
+from workbook.ui.nav import STAGES
+
+pytestmark = pytest.mark.browser
+
+WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+FAILING = ("serious", "critical")
+# What a stage page draws as it runs: widgets, charts, or (a reunion before the gate) its message.
+DRAWN = ".jupyter-widgets, .js-plotly-plot, .workbook-info, .workbook-warning"
+# Every violation seen, by page set and rule: printed at the end of the module (`-s`).
+FOUND: dict[str, Counter] = {}
+
+
+@pytest.fixture(scope="module")
+def fresh_app(tmp_path_factory):
+    """The app on an empty workbook, as a new user first meets it."""
+    home = tmp_path_factory.mktemp("fresh-app")
+    server = Server("app", home / "data", home)
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="module")
+def audit_page(browser):
+    """One page for the whole module, refused anything but this machine."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB")
+    context.set_default_timeout(UI_TIMEOUT_MS)
+    outside: list[str] = []
+
+    def route(r):
+        url = urlparse(r.request.url)
+        if url.scheme in ("file", "data", "blob") or url.hostname in LOCAL_HOSTS:
+            r.continue_()
+        else:
+            outside.append(r.request.url)
+            r.abort()
+
+    context.route("**/*", route)
+    yield context.new_page()
+    context.close()
+    for where, rules in FOUND.items():
+        print(f"\naxe {where}: " + (", ".join(f"{k} {n}" for k, n in sorted(rules.items())) or "-"))
+    assert not outside, f"a page tried to reach the internet: {outside}"
+
+
+def audit(page, where: str, include: list[str]) -> list[dict]:
+    """axe-core on the given parts of the page; every violation, counted under `where`."""
+    page.evaluate(AXE_SCRIPT)
+    results = page.evaluate(
+        "([include, tags]) => axe.run({include: include.map(s => [s])},"
+        " {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+        [include, WCAG_AA],
+    )
+    counts = FOUND.setdefault(where.split(" ")[0], Counter())
+    for violation in results["violations"]:
+        counts[f"{violation['id']} ({violation['impact']})"] += len(violation["nodes"])
+    return results["violations"]
+
+
+def assert_none_serious(violations: list[dict]) -> None:
+    serious = [v for v in violations if v["impact"] in FAILING]
+    lines = [
+        f"{v['id']} ({v['impact']}): {v['help']}\n"
+        + "\n".join(f"    {' '.join(map(str, n['target']))}: {n['html'][:160]}" for n in v["nodes"])
+        for v in serious
+    ]
+    assert not serious, "\n".join(lines)
+
+
+def settled(page, selector: str) -> None:
+    """Wait until the number of widgets drawn stops changing (widgets render after the output)."""
+    page.wait_for_function(
+        """s => {
+          const n = document.querySelectorAll(s).length;
+          const same = window.__workbookDrawn === n;
+          window.__workbookDrawn = n;
+          return same && n > 0;
+        }""",
+        arg=selector,
+        polling=400,
+    )
+
+
+def stop_kernels(server, path: str) -> None:
+    """Each page's kernel ends with its audit: two cores are shared by the whole suite."""
+    with urllib.request.urlopen(server.url("api/sessions"), timeout=30) as response:
+        sessions = json.load(response)
+    for session in sessions:
+        if session["path"] == path:
+            request = urllib.request.Request(
+                server.url(f"api/sessions/{session['id']}"), method="DELETE"
+            )
+            urllib.request.urlopen(request, timeout=30).close()
+
+
+# The four page sets: where the page runs, on which workbook (a session fixture, or this module's).
+SERVERS = {
+    "app-demo": "showcase",
+    "app-empty": "fresh_app",
+    "lab-demo": "lab",
+    "lab-empty": "fresh_lab",
+}
+
+
+@pytest.mark.parametrize("stage", STAGES)
+@pytest.mark.parametrize("where", SERVERS)
+def test_a_stage_page_has_no_serious_violation(audit_page, request, where, stage):
+    server = request.getfixturevalue(SERVERS[where])
+    page = audit_page
+    if where.startswith("app"):
+        page.goto(server.url(f"voila/render/{stage}.ipynb"))
+        # The links to the stages around it come from the page's last cell.
+        expect(page.locator(".workbook-stage-link").first).to_be_visible()
+        settled(page, f"{DRAWN}, .workbook-stage-link")
+        include = ["body"]
+    else:
+        page.goto(server.url(f"lab/tree/{stage}.ipynb?reset"))
+        panel = stage_panel(page, stage)
+        expect(panel).to_have_attribute("data-workbook-ran", "true")
+        busy = page.locator(".jp-StatusBar-TextItem", has_text=re.compile(r"\| Busy"))
+        expect(busy).to_have_count(0)
+        scope = f'.jp-NotebookPanel[data-workbook-stage="{stage}"]'
+        settled(page, f"{scope} :is({DRAWN})")
+        include = [f"{scope} .jp-OutputArea-output", f"{scope} .jp-MarkdownOutput"]
+    try:
+        violations = audit(page, f"{where} {stage}", include)
+    finally:
+        if where.startswith("lab"):
+            stop_kernels(server, f"{stage}.ipynb")
+    assert_none_serious(violations)
+
+
+@pytest.mark.parametrize("workbook", ["demo", "empty"])
+def test_the_html_report_has_no_serious_violation(audit_page, workbook, tmp_path):
+    from workbook.demo import fill_demo
+
+    today = date.today()
+    with Store(tmp_path / "data") as store:
+        if workbook == "demo":
+            fill_demo(store, today=today)
+        snapshot = store.snapshot()
+    path = tmp_path / "report.html"
+    path.write_text(report.render_html(snapshot, today), encoding="utf-8")
+    page = audit_page
+    page.goto(path.as_uri(), wait_until="load")
+    if workbook == "demo":
+        page.wait_for_function(
+            "Array.from(document.querySelectorAll('.chart .plotly-graph-div'))"
+            ".every(d => d.querySelector('svg.main-svg'))"
+        )
+    assert_none_serious(audit(page, f"report-{workbook}", ["html"]))
