@@ -31,6 +31,7 @@ def prepare_workspace(data_dir: str | os.PathLike | None = None) -> Path:
     if in_checkout():
         return notebooks_dir()
     data = ensure_private_dir(resolve_data_dir(data_dir))
+    ensure_private_dir(data / LAB_STATE_FOLDER)
     return refresh_pages(notebooks_dir(), data / PAGES_FOLDER)
 
 
