@@ -160,6 +160,9 @@ def test_installed_commands_work_from_any_folder_and_keep_the_workbook_private(p
     summary = json.loads(person("report", "--format", "json").stdout)
     assert summary["programme"]["days"] == 30
     assert summary["checkins"] >= 29
+    person("who5", "3", "3", "2", "4", "3")
+    person("export", "--format", "json")
+    person("backup")
     person("report", "--format", "html", "--output", "report.html")
     assert "Installed from the wheel" in (person.cwd / "report.html").read_text()
 
@@ -168,6 +171,7 @@ def test_installed_commands_work_from_any_folder_and_keep_the_workbook_private(p
     assert _mode(person.data) == 0o700
     assert _mode(person.data / "workbook.sqlite") == 0o600
     assert {_mode(b) for b in (person.data / "backups").iterdir()} == {0o600}
+    assert [_mode(e) for e in (person.data / "exports").iterdir()] == [0o600]
     # An explicit folder still wins over the default.
     person("demo", "--data-dir", str(person.home / "elsewhere"))
     assert _mode(person.home / "elsewhere" / "workbook.sqlite") == 0o600
