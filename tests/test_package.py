@@ -9,6 +9,7 @@ wheel and its virtual environment are made once per run, shared by pytest-xdist'
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import hashlib
 import json
@@ -193,18 +194,25 @@ class InstalledServer:
             stdout=self._log,
             stderr=subprocess.STDOUT,
         )
+        self.port = port
         self.printed = re.compile(rf"http://127\.0\.0\.1:{port}/\S*\?token=[0-9a-f]+")
 
     def address(self) -> str:
-        """The address with its token that the server prints for the person to open."""
+        """The address with its token that the server prints for the person to open, once it
+        answers there (jupyter_server prints it a moment before it listens)."""
         deadline = time.monotonic() + START_TIMEOUT_S
+        found = None
         while time.monotonic() < deadline:
-            found = self.printed.search(self.log())
-            if found:
-                return found.group(0)
             assert self.process.poll() is None, f"it stopped:\n{self.log()}"
+            found = found or self.printed.search(self.log())
+            if found:
+                with (
+                    contextlib.suppress(OSError),
+                    socket.create_connection(("127.0.0.1", self.port)),
+                ):
+                    return found.group(0)
             time.sleep(0.25)
-        raise AssertionError(f"no address printed:\n{self.log()}")
+        raise AssertionError(f"not ready at a printed address:\n{self.log()}")
 
     def log(self) -> str:
         self._log.flush()
