@@ -28,7 +28,7 @@ def _originals(folder: Path) -> Path:
 def test_pages_are_private_copies_of_the_originals(tmp_path):
     originals = _originals(tmp_path / "package")
     pages = refresh_pages(originals, tmp_path / "data" / "pages")
-    assert sorted(p.name for p in pages.iterdir()) == [
+    assert sorted(p.name for p in pages.glob("*.ipynb")) == [
         "00_start_here.ipynb",
         "02_daily_checkin.ipynb",
     ]
@@ -51,6 +51,18 @@ def test_a_saved_or_outdated_page_is_made_the_package_page_again_and_own_noteboo
     assert (pages / "my_own.ipynb").read_text() == "mine"
     assert not [p for p in pages.iterdir() if p.name.endswith(".partial")]
     assert (originals / "00_start_here.ipynb").read_text() == '{"cells": []}'
+
+
+def test_a_page_the_package_no_longer_has_goes_and_the_persons_own_stay(tmp_path):
+    originals = _originals(tmp_path / "package")
+    pages = refresh_pages(originals, tmp_path / "pages")
+    (pages / "my_own.ipynb").write_text("mine")
+    (originals / "02_daily_checkin.ipynb").rename(originals / "02_today.ipynb")
+
+    refresh_pages(originals, pages)
+
+    names = sorted(p.name for p in pages.iterdir() if not p.name.startswith("."))
+    assert names == ["00_start_here.ipynb", "02_today.ipynb", "my_own.ipynb"]
 
 
 def test_a_page_that_is_a_symlink_is_replaced_not_written_through(tmp_path):
