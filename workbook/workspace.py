@@ -4,8 +4,8 @@ In a checkout that is the checkout's `notebooks/`, as it always was. Installed f
 `pages/` inside the person's data folder (0700, files 0600): copies of the package's notebooks,
 made equal to the package's again whenever they differ (after an upgrade, or after a page was
 saved), so whatever JupyterLab saves lands there and never in the installed package. What a person
-enters lives in their workbook file, not in the pages; any notebook of their own in `pages/` is
-left alone.
+enters lives in their workbook file, not in the pages. A page a newer package no longer has is
+taken away; any notebook of the person's own in `pages/` is left alone.
 
 `workbook lab`, `workbook app` and a JupyterHub single-user server all start from
 `prepare_workspace` and `jupyter_environment`, so each sees the same pages and settings.
