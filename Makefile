@@ -41,6 +41,7 @@ format: $(TEST_STAMP)
 
 test: $(TEST_STAMP)
 	bash scripts/ensure-browser.sh
+	bash scripts/ensure-hub.sh
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
