@@ -9,12 +9,20 @@ CHECKOUT = Path(__file__).resolve().parent.parent
 DB_NAME = "workbook.sqlite"
 
 
+def in_checkout() -> bool:
+    """Running from a clone (editable install or not installed), not from an installed wheel."""
+    # All three: a stray pyproject.toml in site-packages must not make an install a "checkout".
+    return all(
+        (CHECKOUT / name).exists() for name in ("pyproject.toml", "notebooks", "jupyter_config")
+    )
+
+
 def default_data_dir() -> Path:
     """`WORKBOOK_DATA_DIR`, else `data/` of the checkout, else the user's data folder."""
     env = os.environ.get("WORKBOOK_DATA_DIR")
     if env:
         return Path(env).expanduser()
-    if (CHECKOUT / "pyproject.toml").exists():
+    if in_checkout():
         return CHECKOUT / "data"
     # Installed without a checkout: the platform's per-user data folder.
     from platformdirs import user_data_dir

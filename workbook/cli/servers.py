@@ -5,28 +5,20 @@ from __future__ import annotations
 import os
 import sys
 
-from ..paths import CHECKOUT, resolve_data_dir
-
-
-def _jupyter_env(args) -> dict:
-    env = dict(os.environ)
-    env["WORKBOOK_DATA_DIR"] = str(resolve_data_dir(args.data_dir).resolve())
-    # The project's own Jupyter settings (no news pop-ups, no update checks), not the user's home.
-    env["JUPYTER_CONFIG_DIR"] = str(CHECKOUT / "jupyter_config")
-    return env
+from ..paths import ensure_private_dir, resolve_data_dir
+from ..workspace import jupyter_environment, prepare_workspace
 
 
 def cmd_lab(args) -> int:
-    from ..paths import ensure_private_dir
-
     ensure_private_dir(resolve_data_dir(args.data_dir))
+    pages = prepare_workspace(args.data_dir)
     command = [
         sys.executable,
         "-m",
         "jupyterlab",
         "--ip=127.0.0.1",
         f"--port={args.port}",
-        f"--ServerApp.root_dir={CHECKOUT / 'notebooks'}",
+        f"--ServerApp.root_dir={pages}",
         "--LabApp.default_url=/lab/tree/00_start_here.ipynb",
     ]
     if args.no_browser:
@@ -34,23 +26,22 @@ def cmd_lab(args) -> int:
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         command.append("--allow-root")  # containers and CI machines often run as root
     print("Opening your workbook in JupyterLab; the address to open appears below.", flush=True)
-    os.execvpe(command[0], command, _jupyter_env(args))
+    os.execvpe(command[0], command, jupyter_environment(args.data_dir))
 
 
 def cmd_app(args) -> int:
-    from ..paths import ensure_private_dir
-
     ensure_private_dir(resolve_data_dir(args.data_dir))
+    pages = prepare_workspace(args.data_dir)
     command = [
         sys.executable,
         "-P",  # not the current folder's modules: a voila.py there is Voilà's config, not Voilà
         "-m",
         "workbook.app_server",  # Voilà, locked by a token like JupyterLab
-        str(CHECKOUT / "notebooks"),
+        str(pages),
         "--Voila.ip=127.0.0.1",
         f"--port={args.port}",
     ]
     if args.no_browser:
         command.append("--no-browser")
     print("Opening your workbook as an app; the address to open appears below.", flush=True)
-    os.execvpe(command[0], command, _jupyter_env(args))
+    os.execvpe(command[0], command, jupyter_environment(args.data_dir))
