@@ -4,6 +4,14 @@
 # this checkout (not globally), again only when the lock file changes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# The hub's environment is made with the system's Python (tests/browser/hub_setup.py says why).
+if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1 \
+    && ! /usr/bin/python3 -c "import ensurepip, venv" >/dev/null 2>&1; then
+    echo "Installing python3-venv from Debian's packages (for the hub tests)..."
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends python3 python3-venv >/dev/null
+fi
 target=.hub
 lock=deploy/jupyterhub/package-lock.json
 if [ -x "$target/node_modules/.bin/configurable-http-proxy" ] && cmp -s "$lock" "$target/package-lock.json"; then
