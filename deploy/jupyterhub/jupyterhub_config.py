@@ -54,7 +54,6 @@ c.PAMAuthenticator.open_sessions = False
 # Each person's server, as that person, from the installed package.
 c.JupyterHub.spawner_class = "localprocess"
 c.Spawner.cmd = [str(BIN / "workbook"), "hub-singleuser"]
-c.Spawner.environment = {"PATH": f"{BIN}:/usr/local/bin:/usr/bin:/bin"}
 # The first start of a server reads the whole of Jupyter: generous on a small machine.
 c.Spawner.start_timeout = 180
 c.Spawner.http_timeout = 180
@@ -80,6 +79,11 @@ c.JupyterHub.load_roles = [
         "services": ["idle-culler"],
     }
 ]
-# How often the hub asks the proxy and servers what was last used, so the culler sees it in time.
-c.JupyterHub.last_activity_interval = max(5, min(300, IDLE_TIMEOUT // 6))
-c.Spawner.environment["JUPYTERHUB_ACTIVITY_INTERVAL"] = str(c.JupyterHub.last_activity_interval)
+# How often the hub asks the proxy, and each server tells the hub, what was last used: often enough
+# for the culler to see it in time.
+ACTIVITY_INTERVAL = max(5, min(300, IDLE_TIMEOUT // 6))
+c.JupyterHub.last_activity_interval = ACTIVITY_INTERVAL
+c.Spawner.environment = {
+    "PATH": f"{BIN}:/usr/local/bin:/usr/bin:/bin",
+    "JUPYTERHUB_ACTIVITY_INTERVAL": str(ACTIVITY_INTERVAL),
+}

@@ -42,7 +42,10 @@ READ_TODAY = (
     "import sys, datetime; from workbook.store import Store\n"
     "with Store(sys.argv[1]) as s: c = s.checkin_on(datetime.date.today()); print(c.mood, c.note)"
 )
-START_PAGE = re.compile(r"/user/(?P<name>\w+)/voila/render/00_start_here\.ipynb$")
+
+
+def start_page(name: str) -> re.Pattern:
+    return re.compile(rf"/user/{name}/voila/render/00_start_here\.ipynb$")
 
 
 @pytest.fixture(scope="module")
@@ -87,12 +90,13 @@ def signed_in(practice, browser):
         context.route("**/*", _only_this_machine(outside))
         page = context.new_page()
         page.goto(f"{hub.base}/hub/login")
-        page.get_by_label("Username").fill(person.name)
-        page.get_by_label("Password", exact=True).fill(person.password)
+        # JupyterHub's own login page (its field ids, stable across its versions).
+        page.locator("#username_input").fill(person.name)
+        page.locator("#password_input").fill(person.password)
         started = time.perf_counter()
         page.get_by_role("button", name="Sign in").click()
         # The hub starts their server and sends them on to the app's start page, drawn.
-        expect(page).to_have_url(START_PAGE, timeout=UI_TIMEOUT_MS)
+        expect(page).to_have_url(start_page(person.name), timeout=UI_TIMEOUT_MS)
         expect(page.get_by_role("button", name="Save my plan")).to_be_visible()
         timings.setdefault("first page (login to start page drawn)", time.perf_counter() - started)
         contexts[person.name] = (context, page, outside)
@@ -117,7 +121,7 @@ def test_each_person_lands_on_their_own_start_page(practice, signed_in):
     hub, people, _ = practice
     for person in people:
         _, page, _ = signed_in[person.name]
-        assert START_PAGE.search(page.url).group("name") == person.name
+        assert start_page(person.name).search(page.url)
         expect(page.get_by_role("heading", name="Start here")).to_be_visible()
         # Their plan, made as them on the command line, is the one their page shows.
         expect(page.get_by_text(re.compile(r"Gym"))).not_to_have_count(0)

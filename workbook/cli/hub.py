@@ -34,5 +34,9 @@ def cmd_hub_singleuser(args) -> int:
         f"--ServerApp.default_url={START_PAGE}",
         # Voilà serves pictures next to the pages to anyone, without the hub's login: none here.
         "--VoilaConfiguration.file_allowlist=[]",
+        # Many people share the machine: a page's kernel with no page open to it for 10 minutes
+        # is stopped (the hub's culler stops a whole server left alone for longer).
+        "--MappingKernelManager.cull_idle_timeout=600",
+        "--MappingKernelManager.cull_interval=60",
     ]
     os.execvpe(command[0], command, env)
