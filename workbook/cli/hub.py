@@ -34,6 +34,9 @@ def cmd_hub_singleuser(args) -> int:
         f"--ServerApp.default_url={START_PAGE}",
         # Voilà serves pictures next to the pages to anyone, without the hub's login: none here.
         "--VoilaConfiguration.file_allowlist=[]",
+        # As in `workbook app`: no MathJax, which Voilà as an extension would fetch from a CDN
+        # (its pages load it unless both of these are unset).
+        '--ServerApp.tornado_settings={"mathjax_url": None, "mathjax_config": None}',
         # Many people share the machine: a page's kernel with no page open to it for 10 minutes
         # is stopped (the hub's culler stops a whole server left alone for longer).
         "--MappingKernelManager.cull_idle_timeout=600",
