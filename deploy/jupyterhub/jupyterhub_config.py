@@ -47,9 +47,8 @@ c.LocalProcessSpawner.ip = "127.0.0.1"
 # Log in with the machine's own accounts; only members of the group may.
 c.JupyterHub.authenticator_class = "pam"
 c.PAMAuthenticator.allowed_groups = {setting("WORKBOOK_HUB_GROUP", "workbook")}
+# Nobody is the hub's admin: an admin could open every person's workbook.
 c.PAMAuthenticator.admin_users = set()
-# A new password is set by the practice (passwd), not through the hub.
-c.PAMAuthenticator.open_sessions = False
 
 # Each person's server, as that person, from the installed package.
 c.JupyterHub.spawner_class = "localprocess"

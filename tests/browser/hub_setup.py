@@ -32,7 +32,10 @@ START_TIMEOUT_S = 180
 
 
 def run(*command: str, **kwargs) -> subprocess.CompletedProcess:
-    return subprocess.run(command, check=True, capture_output=True, text=True, **kwargs)
+    result = subprocess.run(command, capture_output=True, text=True, **kwargs)
+    if result.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} failed:\n{result.stdout[-5000:]}{result.stderr}")
+    return result
 
 
 def timed(what: str, timings: dict, *command: str) -> None:
@@ -50,7 +53,18 @@ def free_port() -> int:
 def install_package(folder: Path, timings: dict) -> Path:
     """Build the wheel, install it and its `hub` extra into a new environment; its bin/."""
     dist = folder / "dist"
-    timed("wheel build", timings, sys.executable, "-m", "build", "--wheel", "--outdir", str(dist))
+    source = _copy_of_the_source(folder / "source")
+    timed(
+        "wheel build",
+        timings,
+        sys.executable,
+        "-m",
+        "build",
+        "--wheel",
+        "--outdir",
+        str(dist),
+        str(source),
+    )
     wheel = next(dist.glob("*.whl"))
     venv = folder / "venv"
     started = time.perf_counter()
@@ -58,6 +72,20 @@ def install_package(folder: Path, timings: dict) -> Path:
     run(str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet", f"{wheel}[hub]")
     timings["install into a new environment"] = time.perf_counter() - started
     return venv / "bin"
+
+
+def _copy_of_the_source(target: Path) -> Path:
+    """What the wheel is built from, copied: a build writes build/ and *.egg-info into its source,
+    and another test may be building a wheel from the checkout at the same moment."""
+    target.mkdir()
+    for path in CHECKOUT.iterdir():
+        if path.is_file():
+            shutil.copy2(path, target / path.name)
+    for folder in ("workbook", "notebooks", "jupyter_config"):
+        shutil.copytree(
+            CHECKOUT / folder, target / folder, ignore=shutil.ignore_patterns("__pycache__")
+        )
+    return target
 
 
 @dataclass
