@@ -9,7 +9,9 @@ The workbook's own small JupyterLab extension, prebuilt in labextensions/ (sourc
 makes each stage page run as it opens, hide its code, and never ask to be saved.
 
 Saving a notebook keeps its words and code but never its outputs: what a person typed and saw
-stays in their workbook's database, not in the notebooks of the checkout.
+stays in their workbook's database, not in the notebooks of the checkout (or, installed as a
+package, in the person's copies of them: workbook/workspace.py; this folder is then the package's
+own, read only).
 """
 
 from pathlib import Path

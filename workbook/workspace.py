@@ -4,8 +4,8 @@ In a checkout that is the checkout's `notebooks/`, as it always was. Installed f
 `pages/` inside the person's data folder (0700, files 0600): copies of the package's notebooks,
 made equal to the package's again whenever they differ (after an upgrade, or after a page was
 saved), so whatever JupyterLab saves lands there and never in the installed package. What a person
-enters lives in their workbook file, not in the pages; any notebook of their own in `pages/` is
-left alone.
+enters lives in their workbook file, not in the pages. A page a newer package no longer has is
+taken away; any notebook of the person's own in `pages/` is left alone.
 
 `workbook lab`, `workbook app` and a JupyterHub single-user server all start from
 `prepare_workspace` and `jupyter_environment`, so each sees the same pages and settings.
@@ -21,6 +21,7 @@ from .paths import ensure_private_dir, in_checkout, resolve_data_dir
 from .resources import jupyter_config_dir, notebooks_dir, voila_templates_root
 
 PAGES_FOLDER = "pages"
+COPIED_LIST = ".package-pages"  # hidden: JupyterLab's file list shows no dot files
 # JupyterLab keeps a person's settings and open tabs beside its config by default, which outside a
 # checkout would be inside the installed package.
 LAB_STATE_FOLDER = "jupyterlab"
@@ -31,27 +32,36 @@ def prepare_workspace(data_dir: str | os.PathLike | None = None) -> Path:
     if in_checkout():
         return notebooks_dir()
     data = ensure_private_dir(resolve_data_dir(data_dir))
+    ensure_private_dir(data / LAB_STATE_FOLDER)
     return refresh_pages(notebooks_dir(), data / PAGES_FOLDER)
 
 
 def refresh_pages(originals: Path, pages: Path) -> Path:
-    """Make each notebook of `originals` have its copy in `pages` (0700), byte for byte (0600)."""
+    """Make each notebook of `originals` have its copy in `pages` (0700), byte for byte (0600);
+    a page an earlier version of the package had and this one has not is removed."""
     ensure_private_dir(pages)
-    for original in sorted(originals.glob("*.ipynb")):
-        _copy_if_different(original, pages / original.name)
+    names = sorted(p.name for p in originals.glob("*.ipynb"))
+    for name in names:
+        _write_if_different(pages / name, (originals / name).read_bytes())
+    # The names copied last time: only those are the package's to take away, never the person's.
+    copied = pages / COPIED_LIST
+    before = copied.read_text().split() if copied.is_file() else []
+    for gone in set(before) - set(names):
+        if gone == Path(gone).name and gone.endswith(".ipynb"):  # a page's name, not a path
+            (pages / gone).unlink(missing_ok=True)
+    _write_if_different(copied, "".join(f"{name}\n" for name in names).encode())
     return pages
 
 
-def _copy_if_different(original: Path, copy: Path) -> None:
-    content = original.read_bytes()
-    if copy.is_file() and not copy.is_symlink() and copy.read_bytes() == content:
+def _write_if_different(path: Path, content: bytes) -> None:
+    if path.is_file() and not path.is_symlink() and path.read_bytes() == content:
         return
     # A whole new file, renamed over the old: a page half-written is never served.
-    fd, partial = tempfile.mkstemp(dir=copy.parent, prefix=f".{copy.name}.", suffix=".partial")
+    fd, partial = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".partial")
     try:
         with os.fdopen(fd, "wb") as out:
             out.write(content)
-        os.replace(partial, copy)
+        os.replace(partial, path)
     except BaseException:
         Path(partial).unlink(missing_ok=True)
         raise
