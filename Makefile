@@ -41,10 +41,11 @@ format: $(TEST_STAMP)
 
 test: $(TEST_STAMP)
 	bash scripts/ensure-browser.sh
+	bash scripts/ensure-hub.sh
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
-	$(BIN)/python -m pytest -n 2 $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n 2 --dist loadgroup $(PYTEST_ARGS)
 
 bench: $(TEST_STAMP)
 	bash scripts/ensure-browser.sh

@@ -14,6 +14,10 @@ os.environ["JUPYTER_PATH"] = os.pathsep.join(
     p for p in (share, os.environ.get("JUPYTER_PATH")) if p
 )
 c.VoilaConfiguration.template = "workbook"
+# Under JupyterHub (deploy/jupyterhub/), which names every server's prefix: the same pages with a
+# bar to open the page in JupyterLab and to log out.
+if os.environ.get("JUPYTERHUB_SERVICE_PREFIX"):
+    c.VoilaConfiguration.template = "workbook-hub"
 
 # Locked like JupyterLab (workbook/app_server.py adds the token to every handler Voilà leaves
 # open): a token always (from $JUPYTER_TOKEN, which `workbook app` makes), and jupyter_server's

@@ -12,6 +12,7 @@ from ..errors import InputError
 from .common import EXIT_BAD_INPUT
 from .daily import cmd_checkin, cmd_demo, cmd_plan, cmd_remind, cmd_report, cmd_who5
 from .files import cmd_backup, cmd_export, cmd_import, cmd_restore
+from .hub import cmd_hub_singleuser
 from .servers import cmd_app, cmd_lab
 
 
@@ -122,6 +123,8 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--port", type=int, default=port)
         p.add_argument("--no-browser", action="store_true")
         p.set_defaults(func=func)
+    p = sub.add_parser("hub-singleuser", parents=[common], help="one person's server on JupyterHub")
+    p.set_defaults(func=cmd_hub_singleuser)
     return parser
 
 
