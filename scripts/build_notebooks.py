@@ -53,7 +53,8 @@ def parameters_cell(calls: list[Call]) -> str:
 STAGES = {
     "00_start_here": [
         "# Start here\n\nThis is your workbook for the next thirty days. It is private: everything "
-        "you write stays on this computer. Take a breath — you don’t have to get anything right "
+        "you write is kept in a folder only you can open, and nothing is sent anywhere else. "
+        "Take a breath — you don’t have to get anything right "
         "today.",
         "from workbook.ui import start",
         Call("start", "show_programme"),

@@ -417,7 +417,7 @@ MESSAGES = {
     ),
     "report_signoff": "With care, from your workbook.",
     "report_footer": "Made on your own computer on {today}. Nothing in this report was sent anywhere.",
-    "report_saved": "Your report is ready: {path}. It stays on this computer; share it only if you want to.",
+    "report_saved": "Your report is ready: {path}. It stays in your own folder; share it only if you want to.",
     "report_choose": "Choose a format. The file is saved in your workbook’s folder, readable only by you.",
     "report_bad_format": "The format should be html, pdf or json; “{value}” isn’t one.",
     "report_working": "Making your report… a PDF takes a few seconds.",
