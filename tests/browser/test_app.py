@@ -62,11 +62,25 @@ def test_daily_checkin_in_the_app_saves_and_corrects(watched, app):
 
 def test_progress_in_the_app_draws_every_chart(watched, showcase):
     page = watched.page
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(request.url))
     count = expected_charts(showcase.data_dir, date.today())
     assert count >= 3
     picture_size(page, 1250)
     open_in_app(page, showcase, "03_progress")
     assert_every_chart_drawn(page, count)
+    # Each chart fills the box kept for it while plotly.js came: nothing on the page jumped.
+    boxes = page.locator(".workbook-chart")
+    expect(boxes).to_have_count(count)
+    expect(page.locator(".workbook-chart[aria-busy='true']")).to_have_count(0)
+    for box in boxes.all():
+        kept, drawn = box.evaluate(
+            "b => [parseFloat(b.style.minHeight), b.getBoundingClientRect().height]"
+        )
+        assert abs(drawn - kept) <= 1, (kept, drawn)
+    # plotly.js from the plotly package, not the 4.7 MB renderer extension the page would wait for.
+    assert any("/workbook/plotly.min.js" in url for url in asked)
+    assert not any("labextensions/jupyterlab-plotly" in url for url in asked)
     save_picture(page, SCREENSHOTS / "progress.png")
 
 

@@ -52,11 +52,21 @@
     }
   }
 
-  // After Voilà's app has started and drawn the cells' outputs, and the page has been painted.
+  function idle() {
+    return new Promise(function (resolve) {
+      if (window.requestIdleCallback) window.requestIdleCallback(resolve, { timeout: 1000 });
+      else setTimeout(resolve, 50);
+    });
+  }
+
+  // After Voilà's app has started and drawn the cells' outputs, the page has been painted with
+  // them, and the browser has a moment: running plotly.js takes the page's thread for a while.
   async function afterTheApp() {
     while (!window.jupyterapp) await new Promise(function (r) { setTimeout(r, 50); });
     await window.jupyterapp.started;
     await nextFrame();
+    await nextFrame();
+    await idle();
     drawAll().catch(function (error) {
       document.querySelectorAll(WAITING).forEach(function (box) {
         box.setAttribute("aria-busy", "false");
