@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 from jupyter_server import DEFAULT_STATIC_FILES_PATH
+from jupyter_server.log import log_request
 
 c = get_config()  # noqa: F821 — provided by Voilà when it reads this file
 share = str(Path(__file__).resolve().parent / "share")
@@ -30,6 +31,8 @@ c.Voila.tornado_settings = {
     "local_hostnames": ["localhost"],
     # jupyter_server's error page (the 403 above) links its icon through this setting.
     "static_path": DEFAULT_STATIC_FILES_PATH,
+    # jupyter_server's request log, which takes the token out of the addresses it writes down.
+    "log_function": log_request,
 }
 
 # Ready at once: one kernel per page, started and run up to its first read of the workbook before
@@ -47,18 +50,24 @@ c.MappingKernelManager.cull_interval = 10
 c.MappingKernelManager.cull_connected = False
 
 
-# plotly's renderer is 4.7 MB of script: only the pages that draw charts load it.
-PAGES_WITH_CHARTS = {"03_progress"}
+# A page is shown as soon as its words and widgets are in; its charts are drawn after that. Voilà
+# shows nothing until every labextension has loaded, and plotly's renderer extension carries all
+# 4.7 MB of plotly.js: so the app loads none of it, and draws the charts' MIME bundles itself with
+# the plotly.js of the plotly package, fetched once the page is up (the workbook template). Nor
+# does it load the syntax colours of code it never shows. JupyterLab keeps plotly's renderer.
+NOT_IN_THE_APP = {"jupyterlab-plotly", "jupyterlab_pygments"}
 
 
-def charts_renderer_only_where_charts_are(page_config, *, notebook_path, **_):
-    if Path(notebook_path).stem not in PAGES_WITH_CHARTS:
-        page_config["federated_extensions"] = [
-            extension
-            for extension in page_config.get("federated_extensions", [])
-            if extension.get("name") != "jupyterlab-plotly"
-        ]
+def without_what_the_app_does_not_use(page_config, *, base_url, **_):
+    from workbook.app_server import plotly_js_url
+
+    page_config["federated_extensions"] = [
+        extension
+        for extension in page_config.get("federated_extensions", [])
+        if extension.get("name") not in NOT_IN_THE_APP
+    ]
+    page_config["workbookPlotlyJs"] = plotly_js_url(base_url)
     return page_config
 
 
-c.VoilaConfiguration.page_config_hook = charts_renderer_only_where_charts_are
+c.VoilaConfiguration.page_config_hook = without_what_the_app_does_not_use

@@ -13,11 +13,16 @@ own `JupyterHandler`, the class every JupyterLab handler is built on:
 
 The token is kept in this process's environment so that the page kernels, which inherit it, can
 ask Voilà for their page's request (see workbook/preheat.py).
+
+It also serves plotly.js, from the installed plotly package, behind the same token: the app's pages
+draw their charts with it once the page is shown (jupyter_config/share/voila/templates/workbook).
 """
 
 from __future__ import annotations
 
 import html
+import importlib.metadata
+import importlib.resources
 import os
 import secrets
 import tempfile
@@ -25,12 +30,27 @@ import threading
 import webbrowser
 from pathlib import Path
 
-from jupyter_server.base.handlers import JupyterHandler
+from jupyter_server.base.handlers import FileFindHandler, JupyterHandler
 from jupyter_server.base.websocket import WebSocketMixin
+from jupyter_server.log import _scrub_uri
+from jupyter_server.utils import url_path_join
+from markupsafe import Markup
 from tornado.web import StaticFileHandler
 from tornado.websocket import WebSocketHandler
 from voila.app import Voila
 from voila.tornado.handler import TornadoVoilaHandler
+from voila.voila_identity_provider import VoilaLoginHandler
+
+from .templating import render
+
+PLOTLY_JS = "plotly.min.js"
+
+
+def plotly_js_url(base_url: str) -> str:
+    """Where a page finds plotly.js; versioned, so the browser keeps it and asks only once."""
+    version = importlib.metadata.version("plotly")
+    return f"{url_path_join(base_url, 'workbook', PLOTLY_JS)}?v={version}"
+
 
 REDIRECT_PAGE = (
     '<!DOCTYPE html><meta charset="utf-8"><meta http-equiv="refresh" content="0;url={url}">'
@@ -59,6 +79,30 @@ class PageThatCanStopItsKernel(TornadoVoilaHandler):
         await super().get(path)
 
 
+class LoginPage(VoilaLoginHandler):
+    """jupyter_server's login form (where the token may be pasted), as a page of the workbook's own:
+    one file with its style inline, since nothing else is served to a browser without the token."""
+
+    def render_template(self, name, **ns):
+        if name != "login.html":
+            return super().render_template(name, **ns)
+        return render(
+            "app_login.html.j2",
+            action=f"{self.base_url}login?next={ns['next']}",  # `next` comes url-escaped
+            wrong=bool(ns.get("message")),
+            xsrf_field=Markup(self.xsrf_form_html()),  # tornado's own hidden field, no user text
+        )
+
+
+class TokenNotLogged:
+    """tornado names a failed request in the log by its whole address, token and all: named here
+    as jupyter_server's access log names it, with the token scrubbed."""
+
+    def _request_summary(self) -> str:
+        request = self.request
+        return f"{request.method} {_scrub_uri(request.uri)} ({request.remote_ip})"
+
+
 def locked(handler: type) -> type:
     """`handler`, made to check the token and the Host header as every JupyterLab handler does."""
     if issubclass(handler, WebSocketHandler):
@@ -77,6 +121,10 @@ def locked(handler: type) -> type:
     return type(f"Locked{handler.__name__}", bases, {})
 
 
+def _token_not_logged(handler: type) -> type:
+    return type(handler.__name__, (TokenNotLogged, handler), {})
+
+
 class LockedVoila(Voila):
     """Voilà with a token always, on every handler, in the address it prints and opens."""
 
@@ -84,10 +132,24 @@ class LockedVoila(Voila):
         settings = super().init_settings()
         if not self.identity_provider.token:
             raise SystemExit("workbook app: refusing to serve without a token")
+        self.identity_provider.login_handler_class = LoginPage
+        # As JupyterLab serves them: labextensions' files have hashed names, so the browser keeps
+        # them and does not ask again on every page.
+        settings["static_immutable_cache"] = [
+            url_path_join(self.server_url, "voila/labextensions", str(static.relative_to(root)))
+            for root in map(Path, self.labextensions_path)
+            for static in root.glob("**/static")
+        ]
         return settings
 
     def init_handlers(self) -> list:
-        return [(spec[0], locked(spec[1]), *spec[2:]) for spec in super().init_handlers()]
+        plotly_js = (
+            url_path_join(self.server_url, r"/workbook/(plotly\.min\.js)"),
+            FileFindHandler,
+            {"path": [str(importlib.resources.files("plotly") / "package_data")]},
+        )
+        handlers = [plotly_js, *super().init_handlers()]
+        return [(spec[0], _token_not_logged(locked(spec[1])), *spec[2:]) for spec in handlers]
 
     @property
     def display_url(self) -> str:

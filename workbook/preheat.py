@@ -5,6 +5,10 @@ The read itself must wait for the request, or the page would show the workbook a
 kernel was heated, not as it is now. This is Voilà's own answer (`voila.utils.wait_for_request`),
 with the app's token: the request-info socket is locked like every other (workbook/app_server.py).
 Anywhere else (JupyterLab, papermill, a cold Voilà kernel) it returns at once.
+
+Before it waits, the kernel does what a page's first call is slow at and that reads nothing of the
+workbook (importing ipywidgets, compiling templates, a first chart): the pages register that here
+(`before_the_wait`), so it is done before the page is asked for, not after.
 """
 
 from __future__ import annotations
@@ -14,8 +18,25 @@ import json
 import logging
 import os
 import threading
+from collections.abc import Callable
 
 _waited = False
+_warm_ups: list[Callable[[], None]] = []
+
+
+def before_the_wait(warm_up: Callable[[], None]) -> Callable[[], None]:
+    """Have a preheated kernel run `warm_up` before it waits for its page (never anywhere else)."""
+    if warm_up not in _warm_ups:
+        _warm_ups.append(warm_up)
+    return warm_up
+
+
+def _warm_up() -> None:
+    for warm_up in _warm_ups:
+        try:
+            warm_up()
+        except Exception as error:  # noqa: BLE001 — only slower: the page itself does it again
+            logging.getLogger("workbook").warning("warming up %s failed: %s", warm_up, error)
 
 
 def wait_for_the_page() -> None:
@@ -32,6 +53,7 @@ def wait_for_the_page() -> None:
     url = f"ws://127.0.0.1:{port}{base}voila/query/{kernel_id}"
     headers = {"Authorization": f"token {os.environ.get('JUPYTER_TOKEN', '')}"}
     found: dict = {}
+    _warm_up()
 
     def wait() -> None:
         try:

@@ -63,12 +63,32 @@ def test_daily_checkin_in_the_app_saves_and_corrects(watched, app):
 
 def test_progress_in_the_app_draws_every_chart(watched, showcase):
     page = watched.page
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(request.url))
     count = expected_charts(showcase.data_dir, date.today())
     assert count >= 3
     picture_size(page, 1250)
     open_in_app(page, showcase, "03_progress")
     assert_every_chart_drawn(page, count)
     assert_charts_in_words(page, showcase.data_dir, date.today())
+    # Each chart fills the box kept for it while plotly.js came: nothing on the page jumped.
+    boxes = page.locator(".workbook-chart")
+    expect(boxes).to_have_count(count)
+    expect(page.locator(".workbook-chart[aria-busy='true']")).to_have_count(0)
+    for box in boxes.all():
+        kept, empty, drawn = box.evaluate(
+            """b => {
+                const plot = b.firstElementChild, drawn = b.getBoundingClientRect().height;
+                plot.style.display = 'none';  // the box alone, as before plotly.js came
+                const empty = b.getBoundingClientRect().height;
+                plot.style.display = '';
+                return [parseFloat(b.style.minHeight), empty, drawn];
+            }"""
+        )
+        assert abs(empty - kept) <= 1 and abs(drawn - kept) <= 1, (kept, empty, drawn)
+    # plotly.js from the plotly package, not the 4.7 MB renderer extension the page would wait for.
+    assert any("/workbook/plotly.min.js" in url for url in asked)
+    assert not any("labextensions/jupyterlab-plotly" in url for url in asked)
     save_picture(page, SCREENSHOTS / "progress.png")
 
 

@@ -16,6 +16,7 @@ import sys
 import time
 import urllib.request
 from urllib.error import HTTPError
+from urllib.parse import urlparse
 
 import psutil
 import pytest
@@ -105,13 +106,14 @@ def test_without_the_token_nothing_is_served(app):
         "/voila/templates/lab/static/index.css",
         "/voila/labextensions/jupyterlab-plotly/package.json",
         "/voila/files/00_start_here.ipynb",
+        "/workbook/plotly.min.js",
     ]
     for path in paths:
         status, body = _get(server, path)
         assert _refused(status), f"{path} answered {status} without the token"
         assert JOURNAL_WORDS not in body
         # The same address with the token: served (so the refusal above is the token's doing).
-        if path in ("/voila/render/03_progress.ipynb", "/voila/static/voila.js"):
+        if path in ("/voila/render/03_progress.ipynb", "/voila/static/voila.js", paths[-1]):
             assert _get(server, f"{path}?token={server.token}")[0] == 200
     for path in (f"/api/kernels/{kernel}/channels", f"/voila/query/{kernel}"):
         assert _websocket(server, path) == 403, path
@@ -119,12 +121,27 @@ def test_without_the_token_nothing_is_served(app):
     assert _refused(status)
 
 
-def test_without_the_token_the_browser_gets_the_login_page(watched, app):
+def test_without_the_token_the_browser_gets_a_styled_login_page_that_takes_the_token(watched, app):
     page = watched.page
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(request.url))
     page.goto(f"{app.base}/voila/render/03_progress.ipynb")
     expect(page).to_have_url(re.compile(r"/login\?next="))
-    expect(page.get_by_label("Password or token:")).to_be_visible()  # jupyter_server's own
+    expect(page.get_by_role("heading", name="Your workbook is locked")).to_be_visible()
     expect(page.get_by_text(JOURNAL_WORDS)).to_have_count(0)
+    # One page, its style inline: nothing else is fetched (nothing else is served without the token).
+    assert [urlparse(url).path for url in asked] == ["/voila/render/03_progress.ipynb", "/login"]
+    box = page.locator("main")
+    assert box.evaluate("e => getComputedStyle(e).borderRadius") == "10px"
+    assert box.evaluate("e => getComputedStyle(e).backgroundColor") == "rgb(255, 255, 255)"
+
+    page.get_by_label("Token").fill("not-the-token")
+    page.get_by_role("button", name="Open my workbook").click()
+    expect(page.get_by_role("alert")).to_contain_text("That token doesn’t open this workbook")
+    page.get_by_label("Token").fill(app.token)  # jupyter_server's form behind it: pasting works
+    page.get_by_role("button", name="Open my workbook").click()
+    expect(page).to_have_url(re.compile(r"/voila/render/03_progress\.ipynb$"))
+    expect(page.locator(LAST_CELL)).to_be_visible()
 
 
 def test_a_foreign_host_is_refused_even_with_the_token(rebinding_browser, app):
@@ -178,6 +195,20 @@ def test_the_printed_address_opens_every_page(watched, app):
         expect(page.locator("h1").first).to_be_visible()
         expect(page.locator(LAST_CELL)).to_be_visible()  # the last cell ran
         expect(page.get_by_text(SOMETHING_WENT_WRONG)).to_have_count(0)
+
+
+def test_the_token_is_never_written_in_the_log(app):
+    for path in ("/voila/render/no_such_page.ipynb", "/voila/static/no_such_file.js", "/login"):
+        _get(app, f"{path}?token={app.token}")
+    deadline = time.monotonic() + 10  # a request is logged as it finishes, just after its answer
+    while "no_such_file.js" not in (log := app.log_path.read_text(errors="replace")):
+        assert time.monotonic() < deadline, "the failed requests are logged"
+        time.sleep(0.2)
+    assert "404 GET /voila/render/no_such_page.ipynb" in log  # the failed requests are logged...
+    # ...and the token appears only in the address printed for the person to open.
+    assert [line for line in log.splitlines() if app.token in line] == [
+        f"{app.base}/?token={app.token}"
+    ]
 
 
 def test_workbook_app_makes_a_token_and_prints_it(tmp_path):

@@ -9,7 +9,9 @@ import traceback
 from IPython.display import HTML, display
 
 from ..html_pieces import message_box
+from ..preheat import before_the_wait
 from ..validation import InputError
+from .warm_up import widgets_and_templates
 
 log = logging.getLogger("workbook")
 
@@ -25,6 +27,7 @@ class _LazyWidgets:
 
 
 widgets = _LazyWidgets()
+before_the_wait(widgets_and_templates)  # in the app only: before the page is asked for
 
 SOMETHING_WENT_WRONG = (
     "Something went wrong on our side, and nothing you wrote was lost. "

@@ -1,8 +1,9 @@
 """Showing a chart on a page (JupyterLab, the app): the light way, as plotly's own MIME bundle.
 
-The figure goes out as data only; plotly's installed renderer (the jupyterlab-plotly extension,
-which Voilà loads too) draws it with the plotly.js it ships, loaded once and cached by the browser.
-A page of nine charts is then a few hundred KiB, not 5 MiB with plotly.js inside. The HTML report
+The figure goes out as data only. JupyterLab draws it with plotly's installed renderer (the
+jupyterlab-plotly extension); the app draws it, once the page is shown, with the installed plotly
+package's plotly.js (the workbook's Voilà template). Either way plotly.js is loaded once and kept
+by the browser, and a page of nine charts is a few dozen KiB, not 5 MiB with plotly.js inside. The HTML report
 is built elsewhere and keeps plotly.js inside it, so that it opens offline as one file.
 """
 

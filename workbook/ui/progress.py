@@ -16,8 +16,10 @@ from ..context import open_store, resolve_today
 from ..html_pieces import chart_words_html, low_mood_box, page_piece, streak_cards
 from ..messages import say
 from ..numbers import Numbers, build
+from ..preheat import before_the_wait
 from .common import message_html, never_a_traceback
 from .figures import show_figure
+from .warm_up import charts as warm_up_charts
 
 REVIEW_DAYS = (7, 14, 21)
 WHO5_NUDGE_DAY = 14
@@ -196,3 +198,6 @@ def streak_cards_html(numbers: Numbers) -> str:
 def low_mood_html() -> str:
     """A warm box with where to find help, for when the low-mood rule fires."""
     return low_mood_box(True)
+
+
+before_the_wait(warm_up_charts)  # in the app only: the first charts are built before anyone asks

@@ -1,0 +1,50 @@
+"""A preheated page kernel does its slow first-time work before it waits for its page; nothing
+else ever does it, and that work reads nothing of the person's workbook."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from workbook import preheat
+
+
+@pytest.fixture
+def fresh_preheat(monkeypatch):
+    monkeypatch.setattr(preheat, "_waited", False)
+    monkeypatch.setattr(preheat, "_warm_ups", [])
+    for name in ("VOILA_PREHEAT", "VOILA_KERNEL_ID"):
+        monkeypatch.delenv(name, raising=False)
+    return monkeypatch
+
+
+def test_outside_the_app_no_warm_up_runs(fresh_preheat):
+    ran = []
+    preheat.before_the_wait(lambda: ran.append("warmed"))
+    preheat.wait_for_the_page()  # JupyterLab, papermill, a cold Voilà kernel
+    assert ran == []
+
+
+def test_a_preheated_kernel_warms_up_once_before_it_waits(fresh_preheat, caplog):
+    ran = []
+    warm_up = preheat.before_the_wait(lambda: ran.append("warmed"))
+    preheat.before_the_wait(warm_up)  # a page module imported twice registers once
+    fresh_preheat.setenv("VOILA_PREHEAT", "True")
+    fresh_preheat.setenv("VOILA_KERNEL_ID", "no-such-kernel")
+    fresh_preheat.setenv("VOILA_APP_PORT", "9")  # nothing listens: the wait gives up at once
+    preheat.wait_for_the_page()
+    preheat.wait_for_the_page()
+    assert ran == ["warmed"]
+    assert "no request came for this page" in caplog.text
+
+
+def test_the_warm_up_reads_and_writes_nothing_of_the_workbook(tmp_path, monkeypatch):
+    from workbook.ui import warm_up
+
+    monkeypatch.setenv("WORKBOOK_DATA_DIR", str(tmp_path / "workbook"))
+    monkeypatch.chdir(tmp_path)
+    warm_up.widgets_and_templates()
+    warm_up.charts()
+    assert list(tmp_path.iterdir()) == []
+    assert "ipywidgets" in sys.modules and "plotly" in sys.modules  # it did load what pages use

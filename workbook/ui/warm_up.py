@@ -1,0 +1,61 @@
+"""What a page's first call is slow at, done in the app while its kernel is heated, before anyone
+asks for the page (workbook/preheat.py): importing ipywidgets and setting up each kind of widget,
+compiling the templates, building charts once. None of it reads the person's workbook: the charts
+are drawn for a made-up month and thrown away, the widgets closed at once.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from .. import templating
+
+# Every kind of widget the pages build (see workbook/ui/*.py).
+WIDGET_KINDS = (
+    "Layout",
+    "HTML",
+    "VBox",
+    "HBox",
+    "Button",
+    "Text",
+    "Textarea",
+    "IntSlider",
+    "IntText",
+    "BoundedIntText",
+    "FloatText",
+    "DatePicker",
+    "TimePicker",
+    "ToggleButtons",
+    "Checkbox",
+    "Dropdown",
+    "Combobox",
+)
+
+
+def widgets_and_templates() -> None:
+    import ipywidgets
+
+    for kind in WIDGET_KINDS:
+        getattr(ipywidgets, kind)().close()
+    for name in templating.ENVIRONMENT.list_templates():
+        templating.ENVIRONMENT.get_template(name)
+
+
+def charts() -> None:
+    from ..demo import demo_checkins, demo_plan, demo_who5s
+    from ..model import Snapshot
+    from .figures import figure_bundle
+    from .progress import page
+
+    today = date.today()
+    plan = demo_plan(today, 30, 4)
+    latest = {checkin.date: checkin for checkin in demo_checkins(plan, 30, 7)}  # corrections too
+    made_up = Snapshot(
+        plan=plan,
+        checkins=tuple(sorted(latest.values(), key=lambda checkin: checkin.date)),
+        who5s=tuple(demo_who5s(plan, 30)),
+        records={},
+    )
+    for kind, payload in page(made_up, today):
+        if kind == "figure":
+            figure_bundle(payload)
