@@ -14,6 +14,7 @@ package, in the person's copies of them: workbook/workspace.py; this folder is t
 own, read only).
 """
 
+import os
 from pathlib import Path
 
 c = get_config()  # noqa: F821 — provided by Jupyter when it reads this file
@@ -34,3 +35,10 @@ def keep_notebooks_clean(model, **_):
 
 
 c.ContentsManager.pre_save_hook = keep_notebooks_clean
+
+
+# Under JupyterHub (deploy/jupyterhub/, `workbook hub-singleuser`) the app's pages are Voilà inside
+# this server: plotly.js, which they fetch once shown, is served by the workbook's extension.
+# update(), not assignment: the extensions other config files switch on (Voilà, JupyterLab) stay.
+if os.environ.get("JUPYTERHUB_SERVICE_PREFIX"):
+    c.ServerApp.jpserver_extensions.update({"workbook.hub_extension": True})

@@ -44,6 +44,7 @@ from voila.voila_identity_provider import VoilaLoginHandler
 from .templating import render
 
 PLOTLY_JS = "plotly.min.js"
+PLOTLY_JS_ROUTE = r"/workbook/(plotly\.min\.js)"  # also served under JupyterHub: hub_extension
 
 
 def plotly_js_url(base_url: str) -> str:
@@ -144,7 +145,7 @@ class LockedVoila(Voila):
 
     def init_handlers(self) -> list:
         plotly_js = (
-            url_path_join(self.server_url, r"/workbook/(plotly\.min\.js)"),
+            url_path_join(self.server_url, PLOTLY_JS_ROUTE),
             FileFindHandler,
             {"path": [str(importlib.resources.files("plotly") / "package_data")]},
         )

@@ -155,6 +155,31 @@ def test_each_person_saves_a_checkin_into_their_own_workbook(practice, signed_in
         assert summary["checkins"] == 1 and summary["mood"]["mean"] == moods[person.name]
 
 
+def test_the_progress_page_draws_its_charts_behind_the_hubs_login(practice, signed_in):
+    """The app's pages fetch plotly.js after they are shown (the workbook template): under the hub
+    it comes from the person's own server, behind the hub's login, and every chart is drawn."""
+    hub, people, _ = practice
+    person = people[0]
+    _, page, _ = signed_in[person.name]
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(request.url))
+    open_in_app(page, _PersonServer(hub, person), "03_progress")
+    boxes = page.locator(".workbook-chart")
+    expect(boxes).not_to_have_count(0)
+    expect(page.locator(".workbook-chart[aria-busy='true']")).to_have_count(0)
+    expect(page.locator(".workbook-chart .js-plotly-plot")).to_have_count(boxes.count())
+    assert any(f"/user/{person.name}/workbook/plotly.min.js" in url for url in asked), asked
+    # Without the hub's login, the file is not served (a redirect to the login, not plotly.js).
+    anonymous = page.context.browser.new_context()
+    try:
+        response = anonymous.request.get(
+            f"{hub.base}/user/{person.name}/workbook/plotly.min.js", max_redirects=0
+        )
+        assert response.status in (302, 403), response.status
+    finally:
+        anonymous.close()
+
+
 def test_one_person_cannot_open_the_others_pages(practice, signed_in):
     hub, (first, second), _ = practice
     context, page, _ = signed_in[first.name]
