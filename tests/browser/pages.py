@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import time
+import urllib.request
 
 from playwright.sync_api import Locator, Page, expect
 
@@ -245,3 +247,15 @@ def save_picture(page: Page, path) -> None:
             ["pngquant", "--force", "--skip-if-larger", "--quality=60-90", "--output", path, path],
             check=False,
         )
+
+
+def stop_kernels(server, path: str) -> None:
+    """End the kernels of one page's sessions in JupyterLab: two cores are shared by the suite."""
+    with urllib.request.urlopen(server.url("api/sessions"), timeout=30) as response:
+        sessions = json.load(response)
+    for session in sessions:
+        if session["path"] == path:
+            request = urllib.request.Request(
+                server.url(f"api/sessions/{session['id']}"), method="DELETE"
+            )
+            urllib.request.urlopen(request, timeout=30).close()

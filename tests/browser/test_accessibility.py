@@ -7,9 +7,7 @@ on an empty workbook, and the HTML report. A failure lists each rule, its impact
 
 from __future__ import annotations
 
-import json
 import re
-import urllib.request
 from collections import Counter
 from datetime import date
 from urllib.parse import urlparse
@@ -17,7 +15,7 @@ from urllib.parse import urlparse
 import pytest
 from axe_playwright_python.base import AXE_SCRIPT
 from conftest import LOCAL_HOSTS, UI_TIMEOUT_MS, Server
-from pages import stage_panel
+from pages import stage_panel, stop_kernels
 from playwright.sync_api import expect
 
 from workbook import report
@@ -102,18 +100,6 @@ def settled(page, selector: str) -> None:
         arg=selector,
         polling=400,
     )
-
-
-def stop_kernels(server, path: str) -> None:
-    """Each page's kernel ends with its audit: two cores are shared by the whole suite."""
-    with urllib.request.urlopen(server.url("api/sessions"), timeout=30) as response:
-        sessions = json.load(response)
-    for session in sessions:
-        if session["path"] == path:
-            request = urllib.request.Request(
-                server.url(f"api/sessions/{session['id']}"), method="DELETE"
-            )
-            urllib.request.urlopen(request, timeout=30).close()
 
 
 # The four page sets: where the page runs, on which workbook (a session fixture, or this module's).

@@ -11,7 +11,7 @@ import urllib.request
 
 import nbformat
 import pytest
-from pages import SCREENSHOTS, save_picture, stage_panel
+from pages import SCREENSHOTS, save_picture, stage_panel, stop_kernels
 from playwright.sync_api import Page, expect
 
 from workbook.paths import CHECKOUT
@@ -68,18 +68,6 @@ def use_the_page(page: Page) -> None:
         boxes.first.press("Tab")
     page.locator(".workbook-stage-link").first.scroll_into_view_if_needed()
     page.wait_for_timeout(500)
-
-
-def stop_kernels(server, path: str) -> None:
-    """Each test's kernels end with it: two cores are shared by the whole suite."""
-    with urllib.request.urlopen(server.url("api/sessions"), timeout=30) as response:
-        sessions = json.load(response)
-    for session in sessions:
-        if session["path"] == path:
-            request = urllib.request.Request(
-                server.url(f"api/sessions/{session['id']}"), method="DELETE"
-            )
-            urllib.request.urlopen(request, timeout=30).close()
 
 
 @pytest.mark.parametrize("stage", STAGES)
