@@ -158,3 +158,36 @@ def test_the_html_report_has_no_serious_violation(audit_page, workbook, tmp_path
             ".every(d => d.querySelector('svg.main-svg'))"
         )
     assert_none_serious(audit(page, f"report-{workbook}", ["html"]))
+
+
+@pytest.mark.parametrize("where", ["app-demo", "lab-demo"])
+def test_each_goals_slider_is_named_by_its_goal(audit_page, request, where):
+    """Every goal's slider shows "times a week": a screen reader hears which goal it is for too."""
+    server = request.getfixturevalue(SERVERS[where])
+    page = audit_page
+    stage = "00_start_here"
+    if where.startswith("app"):
+        page.goto(server.url(f"voila/render/{stage}.ipynb"))
+        scope = page
+    else:
+        page.goto(server.url(f"lab/tree/{stage}.ipynb?reset"))
+        scope = stage_panel(page, stage)
+        expect(scope).to_have_attribute("data-workbook-ran", "true")
+    rows = scope.locator(".widget-hbox:has(.widget-checkbox):has(.widget-slider)")
+    expect(rows.first).to_be_visible()
+    goals = [span.inner_text().strip() for span in rows.locator(".widget-checkbox span").all()]
+    assert len(goals) >= 5, goals
+    try:
+        for goal in goals:
+            expect(
+                scope.get_by_role("slider", name=f"{goal} times a week", exact=True)
+            ).to_have_count(1)
+        # One's own goal: the slider beside the text box is named by what was typed there.
+        own = scope.get_by_placeholder("Your own goal, e.g. Pottery class")
+        own.fill("Evening choir")
+        expect(
+            scope.get_by_role("slider", name="Evening choir times a week", exact=True)
+        ).to_have_count(1)
+    finally:
+        if where.startswith("lab"):
+            stop_kernels(server, f"{stage}.ipynb")

@@ -35,6 +35,27 @@
     return label;
   }
 
+  // A slider in a row after a tick box or a text box that names a goal ("Walk", or the goal a
+  // person types) says how often: it is named by both ("Walk times a week"), not by its own words
+  // alone, which every goal's slider shares.
+  function goalOf(slider) {
+    const before = slider.previousElementSibling;
+    if (!before || !slider.parentElement.classList.contains('widget-hbox')) {
+      return null;
+    }
+    let words = null;
+    if (before.classList.contains('widget-checkbox')) {
+      words = before.querySelector('.widget-label-basic span');
+    } else if (before.classList.contains('widget-text')) {
+      words = before.querySelector('input');
+    }
+    if (words && !words.id) {
+      next += 1;
+      words.id = 'workbook-label-' + next;
+    }
+    return words;
+  }
+
   // A button's icon is drawn from a font's private characters, which would otherwise be read
   // out as part of its name ("check Save"): the words are the name.
   function hideIcons(root) {
@@ -48,9 +69,11 @@
     hideIcons(root);
     root.querySelectorAll('.widget-slider').forEach(function (slider) {
       const label = labelOf(slider);
+      const goal = goalOf(slider);
+      const names = [goal && goal.id, label && label.id].filter(Boolean).join(' ');
       slider.querySelectorAll('[role="slider"]').forEach(function (handle) {
-        if (label && handle.getAttribute('aria-labelledby') !== label.id) {
-          handle.setAttribute('aria-labelledby', label.id);
+        if (names && handle.getAttribute('aria-labelledby') !== names) {
+          handle.setAttribute('aria-labelledby', names);
         }
       });
     });
