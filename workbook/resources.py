@@ -34,8 +34,3 @@ def jupyter_config_dir() -> Path:
 def voila_templates_root() -> Path:
     """The folder to put on JUPYTER_PATH so Voilà finds the `workbook` template."""
     return jupyter_config_dir() / "share"
-
-
-def labextensions_dir() -> Path:
-    """The prebuilt `workbook-lab` JupyterLab extension's parent folder."""
-    return jupyter_config_dir() / "labextensions"
