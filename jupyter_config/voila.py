@@ -20,6 +20,10 @@ c.VoilaConfiguration.template = "workbook"
 if os.environ.get("JUPYTERHUB_SERVICE_PREFIX"):
     c.VoilaConfiguration.template = "workbook-hub"
 
+# The list of pages (/voila/tree; the address printed opens the start page, workbook/app_server.py)
+# as plain HTML from the server, not Voilà's newer page of script, which a busy machine left empty.
+c.VoilaConfiguration.classic_tree = True
+
 # Locked like JupyterLab (workbook/app_server.py adds the token to every handler Voilà leaves
 # open): a token always (from $JUPYTER_TOKEN, which `workbook app` makes), and jupyter_server's
 # own checks switched back on: only a loopback Host is served, so a page of some other site that

@@ -35,7 +35,7 @@ from jupyter_server.base.websocket import WebSocketMixin
 from jupyter_server.log import _scrub_uri
 from jupyter_server.utils import url_path_join
 from markupsafe import Markup
-from tornado.web import StaticFileHandler
+from tornado.web import StaticFileHandler, authenticated
 from tornado.websocket import WebSocketHandler
 from voila.app import Voila
 from voila.tornado.handler import TornadoVoilaHandler
@@ -43,6 +43,7 @@ from voila.voila_identity_provider import VoilaLoginHandler
 
 from .templating import render
 
+START_PAGE = "voila/render/00_start_here.ipynb"
 PLOTLY_JS = "plotly.min.js"
 PLOTLY_JS_ROUTE = r"/workbook/(plotly\.min\.js)"  # also served under JupyterHub: hub_extension
 
@@ -78,6 +79,16 @@ class PageThatCanStopItsKernel(TornadoVoilaHandler):
     async def get(self, path=None):
         self.xsrf_token  # noqa: B018 — reading it sets the cookie
         await super().get(path)
+
+
+class ToTheStartPage(JupyterHandler):
+    """The printed address (`/?token=…`) opens the start page, as JupyterLab opens it: Voilà would
+    list the folder's files instead, in a page of script that showed an empty list on a busy
+    machine."""
+
+    @authenticated  # the token in the address logs the browser in, as on every other page
+    def get(self):
+        self.redirect(url_path_join(self.base_url, START_PAGE))
 
 
 class LoginPage(VoilaLoginHandler):
@@ -150,6 +161,9 @@ class LockedVoila(Voila):
             {"path": [str(importlib.resources.files("plotly") / "package_data")]},
         )
         handlers = [plotly_js, *super().init_handlers()]
+        handlers = [
+            (spec[0], ToTheStartPage) if spec[0] == self.server_url else spec for spec in handlers
+        ]
         return [(spec[0], _token_not_logged(locked(spec[1])), *spec[2:]) for spec in handlers]
 
     @property

@@ -188,7 +188,10 @@ def test_the_printed_address_opens_every_page(watched, app):
     assert printed, "the app prints the address to open"
     assert printed.group(0) == f"{server.base}/?token={server.token}"
     page = watched.page
-    page.goto(printed.group(0))
+    page.goto(printed.group(0))  # opens the start page, as JupyterLab does
+    expect(page).to_have_url(f"{server.base}/voila/render/00_start_here.ipynb")
+    expect(page.locator(LAST_CELL)).to_be_visible()
+    page.goto(f"{server.base}/voila/tree")  # and every page is listed
     expect(page.get_by_text(re.compile(r"^\d\d_\w+\.ipynb$"))).to_have_count(len(STAGES))
     for stage in STAGES:  # the token is in the session now, no longer in the address
         page.goto(f"{server.base}/voila/render/{stage}.ipynb")
