@@ -261,9 +261,9 @@ def test_installed_lab_and_app_serve_copies_and_never_write_into_the_package(per
         saved = json.loads((person.data / "pages/02_daily_checkin.ipynb").read_text())
         assert "".join(saved["cells"][-1]["source"]) == "x"
 
-        assert "/voila/templates/workbook/" in _get(app)  # the workbook's own Voilà template
         app_base, app_token = app.split("/?", 1)
         ran = _get(f"{app_base}/voila/render/02_daily_checkin.ipynb?{app_token}")
+        assert "/voila/templates/workbook/" in ran  # the workbook's own Voilà template
         assert "workbook-stages" in ran  # a cell's output: the page ran in a kernel
     finally:
         for server in servers:

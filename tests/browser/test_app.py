@@ -31,7 +31,7 @@ pytestmark = pytest.mark.browser
 
 def test_the_app_lists_every_stage_in_order(watched, app):
     page = watched.page
-    page.goto(app.url(""))
+    page.goto(app.url("voila/tree"))
     names = page.get_by_text(re.compile(r"^\d\d_\w+\.ipynb$"))
     expect(names).to_have_count(len(STAGES))
     assert names.all_inner_texts() == [f"{stage}.ipynb" for stage in STAGES]
@@ -120,7 +120,7 @@ def test_each_stage_links_on_to_the_next_in_the_app(watched, showcase):
 
 def test_the_guard_refuses_and_reports_any_request_to_the_internet(watched, showcase):
     page = watched.page
-    page.goto(showcase.url(""))
+    page.goto(showcase.url("voila/tree"))
     page.evaluate("fetch('https://cdn.jsdelivr.net/npm/anything.js').catch(() => null)")
     page.wait_for_timeout(500)
     assert watched.outside == ["https://cdn.jsdelivr.net/npm/anything.js"]
