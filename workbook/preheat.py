@@ -6,9 +6,10 @@ kernel was heated, not as it is now. This is Voilà's own answer (`voila.utils.w
 with the app's token: the request-info socket is locked like every other (workbook/app_server.py).
 Anywhere else (JupyterLab, papermill, a cold Voilà kernel) it returns at once.
 
-Before it waits, the kernel does what a page's first call is slow at and that reads nothing of the
-workbook (importing ipywidgets, compiling templates, a first chart): the pages register that here
-(`before_the_wait`), so it is done before the page is asked for, not after.
+Before it waits, the kernel does what a page's first call is slow at (importing ipywidgets,
+compiling templates, a first chart), and some pages build themselves from the workbook as it is
+then, to be shown only if nothing changes before the request (workbook/ui/rehearsal.py): the pages
+register that here (`before_the_wait`), so it is done before the page is asked for, not after.
 """
 
 from __future__ import annotations

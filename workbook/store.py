@@ -109,6 +109,14 @@ class Store:
     def __exit__(self, *exc) -> None:
         self.close()
 
+    def version(self) -> tuple[int, ...]:
+        """Changes whenever this workbook does, written by anyone, while this Store stays open:
+        the file's identity (a restore may put a new file in its place), SQLite's data_version
+        (other connections' commits) and this connection's own changes."""
+        stat = os.stat(self.path)
+        (data_version,) = self.conn.execute("PRAGMA data_version").fetchone()
+        return (stat.st_dev, stat.st_ino, data_version, self.conn.total_changes)
+
     @property
     def schema_version(self) -> int:
         return self.conn.execute("PRAGMA user_version").fetchone()[0]

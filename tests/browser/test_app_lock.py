@@ -6,6 +6,7 @@ The real `workbook app` (Voilà, preheated kernels) of the `app` fixture, its cu
 from __future__ import annotations
 
 import base64
+import dataclasses
 import http.client
 import os
 import re
@@ -22,6 +23,8 @@ import psutil
 import pytest
 from playwright.sync_api import expect
 
+from workbook.paths import DB_NAME
+from workbook.store import Store
 from workbook.ui.common import SOMETHING_WENT_WRONG
 from workbook.ui.nav import STAGES
 
@@ -84,6 +87,32 @@ def _kernel_processes(server) -> int:
         except psutil.Error:
             pass
     return count
+
+
+def _every_page_heated_and_waiting(server) -> None:
+    """Until a kernel for every page has stopped working (it has run up to its wait for its
+    request, its page prepared on the way: workbook/ui/rehearsal.py) and the pages that keep
+    what they prepared hold the workbook open."""
+    database = str(server.data_dir / DB_NAME)
+    deadline = time.monotonic() + 180
+    last: dict[int, float] = {}
+    while True:
+        assert time.monotonic() < deadline, "the pages' kernels never got ready"
+        waiting = holding = 0
+        for process in psutil.Process(server.process.pid).children(recursive=True):
+            try:
+                if "ipykernel" not in " ".join(process.cmdline()):
+                    continue
+                holds = any(f.path == database for f in process.open_files())
+                spent = sum(process.cpu_times()[:2])
+            except psutil.Error:
+                continue
+            waiting += last.get(process.pid) == spent
+            holding += holds
+            last[process.pid] = spent
+        if waiting >= len(STAGES) and holding:
+            return
+        time.sleep(1)
 
 
 def _refused(status: int) -> bool:
@@ -252,11 +281,8 @@ def test_workbook_app_makes_a_token_and_prints_it(tmp_path):
 
 def test_a_checkin_saved_from_the_command_line_shows_on_the_next_page(watched, app):
     server = app
-    # The progress page's kernel was started, and run up to its read, before this save.
-    deadline = time.monotonic() + 120
-    while "Kernel pool of 03_progress.ipynb is filled" not in server.log():
-        assert time.monotonic() < deadline, "the progress page's kernel never got ready"
-        time.sleep(0.5)
+    # The progress page was prepared in its kernel, from the workbook as it was, before this save.
+    _every_page_heated_and_waiting(server)
     win = f"Walked the whole ridge {secrets.token_hex(3)}"
     subprocess.run(
         [sys.executable, "-m", "workbook", "checkin", "--data-dir", str(server.data_dir)]
@@ -268,6 +294,18 @@ def test_a_checkin_saved_from_the_command_line_shows_on_the_next_page(watched, a
     page.goto(server.url("voila/render/03_progress.ipynb"))
     expect(page.get_by_text(win)).to_be_visible()
     assert "Using pre-heated kernel" in server.log()
+
+
+def test_the_start_page_prepared_before_a_save_shows_the_save(watched, app):
+    """The start page's form is built while its kernel heats; saved since, it is built again."""
+    server = app
+    _every_page_heated_and_waiting(server)  # the form was built from the workbook as it was
+    why = f"To sleep through the night again {secrets.token_hex(3)}"
+    with Store(server.data_dir) as store:  # another program: a second connection to the file
+        store.save_plan(dataclasses.replace(store.plan(), why=why))
+    page = watched.page
+    page.goto(server.url("voila/render/00_start_here.ipynb"))
+    expect(page.get_by_label("My why: why am I doing this?")).to_have_value(why)
 
 
 def test_kernels_stay_flat_over_sixteen_visits_and_go_when_the_tab_closes(browser, app):

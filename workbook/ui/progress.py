@@ -19,6 +19,7 @@ from ..numbers import Numbers, build
 from ..preheat import before_the_wait
 from .common import message_html, never_a_traceback
 from .figures import show_figure
+from .rehearsal import Rehearsal
 from .warm_up import charts as warm_up_charts
 
 REVIEW_DAYS = (7, 14, 21)
@@ -175,10 +176,13 @@ def page(snapshot, today: date) -> list[tuple[str, object]]:
 @never_a_traceback
 def show(data_dir=None, today=None) -> None:
     """Display the progress page for `today` (None: the real date)."""
-    day = resolve_today(today)
-    with open_store(data_dir) as store:
-        snapshot = store.snapshot()
-    for kind, payload in page(snapshot, day):
+    day = resolve_today(today)  # in the app, after the wait for the request
+    parts = PREPARED.take(data_dir, day)
+    if parts is None:
+        with open_store(data_dir) as store:
+            snapshot = store.snapshot()
+        parts = page(snapshot, day)
+    for kind, payload in parts:
         if kind == "figure":
             show_figure(payload)
         else:
@@ -201,3 +205,5 @@ def low_mood_html() -> str:
 
 
 before_the_wait(warm_up_charts)  # in the app only: the first charts are built before anyone asks
+# In the app, the page itself is built before anyone asks, and shown if the workbook is unchanged.
+PREPARED = Rehearsal(lambda store, today: page(store.snapshot(), today))

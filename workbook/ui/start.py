@@ -25,6 +25,7 @@ from .forms import (
     pronoun_forms,
     who5_feedback,
 )
+from .rehearsal import Rehearsal, close_widgets
 from .reminders import reminder_panel
 
 
@@ -206,6 +207,14 @@ class StartView:
         return outcome
 
 
+# In the app, the form is built before anyone asks, and shown if the workbook is unchanged.
+PREPARED = Rehearsal(
+    lambda store, today: StartView(StartController(store, today)),
+    lambda view: close_widgets(view.box),
+    keeps_store=True,
+)
+
+
 @never_a_traceback
 def show_programme(data_dir=None) -> None:
     """The five steps, in the partner's name."""
@@ -230,11 +239,13 @@ def show(
     who5=None,
 ):
     """The set-up page; with start_date and/or who5 given, records them with no click."""
-    store = open_store(data_dir)
-    controller = StartController(store, resolve_today(today))
+    day = resolve_today(today)  # in the app, after the wait for the request
     if optional(start_date) is None and who5 is None:
-        display(StartView(controller).box)
+        view = PREPARED.take(data_dir, day) or StartView(StartController(open_store(data_dir), day))
+        display(view.box)
         return
+    store = open_store(data_dir)
+    controller = StartController(store, day)
     if optional(start_date) is not None:
         outcome = controller.on_save_plan(
             start=start_date,
