@@ -544,7 +544,7 @@ def main(argv=None) -> int:
             "3": lambda: bench_charts(args.quick),
             "4": bench_report,
             "5": lambda: bench_save(work, saves),
-            "6": lambda: bench_app(2 if args.quick else 3),
+            "6": lambda: bench_app(2 if args.quick else 5),
         }
         for key, step in steps.items():
             if key not in args.only:
