@@ -113,21 +113,25 @@ class Served:
                     count += 1
         return count
 
-    def wait_until_heated(self, pages: int, timeout: float = 120) -> None:
-        """Until `pages` kernels have stopped working: each has run its page up to the wait for
-        its request, as they have when a person arrives (not just after a page was used)."""
+    def wait_until_heated(self, page: str, refills: int, timeout: float = 120) -> None:
+        """Until `page`'s kernel pool has been filled `refills` times (Voilà logs each) and every
+        kernel has stopped working: each has run its page up to the wait for its request, as they
+        have when a person arrives (not just after a page was used)."""
         deadline = time.monotonic() + timeout
+        filled = f"Kernel pool of {page}.ipynb is filled"
         spent: dict[int, float] = {}
         while time.monotonic() < deadline:
-            idle = 0
+            kernels = idle = 0
             for p in psutil.Process(self.process.pid).children(recursive=True):
                 with contextlib.suppress(psutil.Error):
                     if "ipykernel" not in " ".join(p.cmdline()):
                         continue
                     now = sum(p.cpu_times()[:2])
+                    kernels += 1
                     idle += spent.get(p.pid) == now
                     spent[p.pid] = now
-            if idle >= pages:
+            refilled = self.log_path.read_text(errors="replace").count(filled) >= refills
+            if refilled and kernels and idle == kernels:
                 return
             time.sleep(1)
         raise RuntimeError(f"the app's kernels were still busy after {timeout:.0f} s")
@@ -271,7 +275,7 @@ def _measure(app: Served, floor: Served, reps: int, sync_playwright, charts: int
             _page_ready(page, floor.url(""), f"text={FLOOR_TEXT}")
             _page_ready(page, app.url("voila/render/00_start_here.ipynb"), LAST_CELL)
             context.close()
-            app.wait_until_heated(len(STAGES))  # the start page's kernel, used above, again
+            app.wait_until_heated(STAGES[0], refills=2)  # the start page's, used above, again
 
             # One tab, as a person following the stages: every stage `reps` times.
             context = browser.new_context()

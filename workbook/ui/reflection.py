@@ -24,6 +24,7 @@ from .forms import (
     who5_feedback,
     yes_no,
 )
+from .rehearsal import Rehearsal, close_widgets
 
 
 def questions() -> list[tuple[str, str]]:
@@ -194,12 +195,31 @@ class ReflectionView:
         return outcome
 
 
+def numbers_html(store: Store, today: date) -> str:
+    """The thirty days in numbers, and the WHO-5 against day 0, as one piece of the page."""
+    controller = ReflectionController(store, today)
+    return controller.numbers_html() + message_html(controller.who5_comparison())
+
+
+# In the app, the numbers and the form are built before anyone asks, and shown if the workbook
+# and the day are unchanged (see rehearsal.py).
+PREPARED_NUMBERS = Rehearsal(numbers_html)
+PREPARED_VIEW = Rehearsal(
+    lambda store, today: ReflectionView(ReflectionController(store, today)),
+    lambda view: close_widgets(view.box),
+    keeps_store=True,
+)
+
+
 @never_a_traceback
 def show_numbers(data_dir=None, today=None) -> None:
     """The thirty days in numbers, and the WHO-5 against day 0."""
-    with open_store(data_dir) as store:
-        controller = ReflectionController(store, resolve_today(today))
-        display(HTML(controller.numbers_html() + message_html(controller.who5_comparison())))
+    day = resolve_today(today)  # in the app, after the wait for the request
+    html = PREPARED_NUMBERS.take(data_dir, day)
+    if html is None:
+        with open_store(data_dir) as store:
+            html = numbers_html(store, day)
+    display(HTML(html))
 
 
 @never_a_traceback
@@ -217,8 +237,14 @@ def show(
     decision=None,
 ):
     """The questions and the gate; with the gate's answers given, records them with no click."""
+    day = resolve_today(today)  # in the app, after the wait for the request
+    gate_given = [optional(v) for v in (want_restart, keep_growing, felt_safe)]
+    if who5 is None and all(v is None for v in gate_given):
+        view = PREPARED_VIEW.take(data_dir, day)
+        display((view or ReflectionView(ReflectionController(open_store(data_dir), day))).box)
+        return
     store = open_store(data_dir)
-    controller = ReflectionController(store, resolve_today(today))
+    controller = ReflectionController(store, day)
     if who5 is not None:
         outcome = controller.on_save_who5(list(who5))
         show_message(outcome.message, "success" if outcome.ok else "error")
@@ -226,10 +252,8 @@ def show(
             show_message(controller.who5_comparison())
             text, kind = who5_feedback(who5)
             show_message(text, kind)
-    gate_given = [optional(v) for v in (want_restart, keep_growing, felt_safe)]
     if all(v is None for v in gate_given):
-        if who5 is None:
-            display(ReflectionView(controller).box)
+        store.close()
         return
     outcome, _gate = controller.on_save(
         want_restart=want_restart,
