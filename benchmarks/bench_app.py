@@ -163,18 +163,22 @@ def _one_cell_notebook(folder: Path) -> Path:
 
 
 # In every page of the context, before its own scripts: notes the page's clock the first time the
-# app's last cell, or the floor's one output, is visible (checked at every change of the page).
+# app's last cell, or the floor's one output, is visible, and then the first time no widget still
+# says "Loading widget..." (ipywidgets' placeholder until its view is drawn): checked at every
+# change of the page.
 READY_WATCHER = """
 (() => {
+  const outputs = () => Array.from(document.querySelectorAll('.jp-OutputArea-output'));
   const shown = () => {
     const last = document.querySelector(LAST_CELL);
     if (last && last.checkVisibility()) return true;
-    return Array.from(document.querySelectorAll('.jp-OutputArea-output')).some(
-      output => output.textContent.includes(FLOOR_TEXT) && output.checkVisibility());
+    return outputs().some(o => o.textContent.includes(FLOOR_TEXT) && o.checkVisibility());
   };
+  const waiting = () => outputs().some(o => o.textContent.trim() === 'Loading widget...');
   const watcher = new MutationObserver(() => {
-    if (!shown()) return;
-    window.__workbookReady = performance.now();
+    if (window.__workbookReady === undefined && shown()) window.__workbookReady = performance.now();
+    if (window.__workbookReady === undefined || waiting()) return;
+    window.__workbookWidgets = performance.now();
     watcher.disconnect();
   });
   watcher.observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
@@ -192,6 +196,12 @@ def _page_ready(page, url: str, ready_selector: str, wall: list | None = None) -
     in_page = page.evaluate("window.__workbookReady")
     assert in_page is not None, f"the page watcher saw {ready_selector} shown on {url}"
     return in_page / 1000
+
+
+def _widgets_drawn(page) -> float:
+    """Seconds, by the page's clock, to every widget of the page drawn (see READY_WATCHER)."""
+    page.wait_for_function("window.__workbookWidgets !== undefined", timeout=TIMEOUT_MS)
+    return page.evaluate("window.__workbookWidgets") / 1000
 
 
 def _charts_drawn(page, started: float, count: int) -> float:
@@ -263,6 +273,7 @@ def _measure(app: Served, floor: Served, reps: int, sync_playwright, charts: int
     charts_drawn: list[float] = []
     floors: list[float] = []
     walls: dict[str, list[float]] = {"floor": [], **{s: [] for s in STAGES}}
+    widgets_drawn: dict[str, list[float]] = {s: [] for s in STAGES}
     memory: dict[str, int] = {}
     kernels: dict[str, int] = {}
     with sync_playwright() as p:
@@ -291,6 +302,7 @@ def _measure(app: Served, floor: Served, reps: int, sync_playwright, charts: int
                     address = app.url(f"voila/render/{stage}.ipynb")
                     seconds = _page_ready(page, address, LAST_CELL, walls[stage])
                     per_stage[stage].append(seconds)
+                    widgets_drawn[stage].append(_widgets_drawn(page))
                     if stage == CHARTS_PAGE:
                         charts_drawn.append(_charts_drawn(page, started, charts))
                     visits += 1
@@ -318,6 +330,7 @@ def _measure(app: Served, floor: Served, reps: int, sync_playwright, charts: int
         "progress_charts": charts,
         "floor_median_s": statistics.median(floors),
         "floor_s": floors,
+        "widgets_drawn_median_s": {s: statistics.median(v) for s, v in widgets_drawn.items()},
         "playwright_wall_median_s": {k: statistics.median(v) for k, v in walls.items() if v},
         "progress_html_bytes": progress_bytes,
         "tree_rss_bytes": memory,
@@ -351,6 +364,18 @@ def table_rows(result: dict, row) -> list[dict]:
             note="median; ready = the page's last cell shown, by the page's clock",
         )
         for stage, seconds in result["stage_ready_median_s"].items()
+    ]
+    rows += [
+        row(
+            f"6. app {stage}: every widget drawn vs cold one-cell Voilà",
+            seconds,
+            floor,
+            "s",
+            "shown, no target",
+            None,
+            note="median; no 'Loading widget...' left, by the page's clock",
+        )
+        for stage, seconds in result["widgets_drawn_median_s"].items()
     ]
     drawn = result["progress_charts_drawn_median_s"]
     rows.append(
