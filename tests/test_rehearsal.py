@@ -124,3 +124,14 @@ def test_a_rehearsed_view_never_shown_closes_all_its_widgets():
     close_widgets(box)
     assert inner.comm is None and inner.layout.comm is None and inner.style.comm is None
     assert box.comm is None
+
+
+def test_a_backup_restored_over_it_throws_it_away(workbook_dir):
+    from workbook import backup
+
+    with Store(workbook_dir) as store:
+        copy = backup.make_backup(store)
+    _save_elsewhere(workbook_dir, mood=9)  # life goes on after the backup
+    rehearsal = _rehearsed()
+    backup.restore(workbook_dir, copy)  # written into the same file, page by page
+    assert rehearsal.take(None, TODAY) is None
