@@ -48,3 +48,21 @@ def test_the_server_refuses_to_run_without_a_token(monkeypatch, tmp_path):
     app.initialize([str(CHECKOUT / "notebooks")])
     with pytest.raises(SystemExit, match="without a token"):
         app.init_settings()
+
+
+def test_a_closing_request_info_socket_forgets_only_its_own_waiting_kernel(handlers, monkeypatch):
+    """A socket closed before it opened must not drop another page kernel's wait (Voilà's own
+    on_close forgets the last entry when it finds none of its own: that page never finishes)."""
+    from voila.request_info_handler import RequestInfoSocketHandler
+
+    socket = next(h for path, h in handlers.items() if path.startswith("/voila/query/"))
+    assert issubclass(socket, RequestInfoSocketHandler)
+    waiting, other, never_opened = (object.__new__(socket) for _ in range(3))
+    waiting._workbook_kernel_id, other._workbook_kernel_id = "kernel-a", "kernel-b"
+    monkeypatch.setattr(
+        RequestInfoSocketHandler, "_waiters", {"kernel-a": waiting, "kernel-b": other}
+    )
+    never_opened.on_close()
+    assert RequestInfoSocketHandler._waiters == {"kernel-a": waiting, "kernel-b": other}
+    waiting.on_close()
+    assert RequestInfoSocketHandler._waiters == {"kernel-b": other}

@@ -38,6 +38,7 @@ from markupsafe import Markup
 from tornado.web import StaticFileHandler, authenticated
 from tornado.websocket import WebSocketHandler
 from voila.app import Voila
+from voila.request_info_handler import RequestInfoSocketHandler
 from voila.tornado.handler import TornadoVoilaHandler
 from voila.voila_identity_provider import VoilaLoginHandler
 
@@ -115,12 +116,31 @@ class TokenNotLogged:
         return f"{request.method} {_scrub_uri(request.uri)} ({request.remote_ip})"
 
 
+class _ForgetsOnlyItsOwnWaiter:
+    """Voilà's request-info socket keeps one waiting page kernel per kernel id. As a socket closes
+    it forgets the entry it finds for itself, or, finding none (a socket closed before it opened),
+    the last entry of all: another kernel's, which then never hears that its page was asked for
+    and keeps its page on "Running ..." for good. Here a socket forgets only its own entry."""
+
+    def open(self, kernel_id, *args, **kwargs):
+        self._workbook_kernel_id = kernel_id
+        return super().open(kernel_id, *args, **kwargs)
+
+    def on_close(self) -> None:
+        waiters = RequestInfoSocketHandler._waiters
+        kernel_id = getattr(self, "_workbook_kernel_id", None)
+        if kernel_id is not None and waiters.get(kernel_id) is self:
+            del waiters[kernel_id]
+
+
 def locked(handler: type) -> type:
     """`handler`, made to check the token and the Host header as every JupyterLab handler does."""
     if issubclass(handler, WebSocketHandler):
         if issubclass(handler, JupyterHandler):
             return handler
         bases = (WebSocketMixin, handler, JupyterHandler)  # as Voilà's own execution socket
+        if issubclass(handler, RequestInfoSocketHandler):
+            bases = (WebSocketMixin, _ForgetsOnlyItsOwnWaiter, handler, JupyterHandler)
     elif issubclass(handler, StaticFileHandler):
         if issubclass(handler, JupyterHandler):
             bases = (_FilesNeedTheTokenToo, handler)
