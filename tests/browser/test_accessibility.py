@@ -14,7 +14,7 @@ from urllib.parse import urlparse
 
 import pytest
 from axe_playwright_python.base import AXE_SCRIPT
-from conftest import LOCAL_HOSTS, UI_TIMEOUT_MS, Server
+from conftest import ARTIFACTS, LOCAL_HOSTS, UI_TIMEOUT_MS, Server
 from pages import stage_panel, stop_kernels
 from playwright.sync_api import expect
 
@@ -62,6 +62,31 @@ def audit_page(browser):
     for where, rules in FOUND.items():
         print(f"\naxe {where}: " + (", ".join(f"{k} {n}" for k, n in sorted(rules.items())) or "-"))
     assert not outside, f"a page tried to reach the internet: {outside}"
+
+
+@pytest.fixture(autouse=True)
+def _what_the_page_showed_when_it_failed(request):
+    """A failed audit leaves its page's screenshot and HTML and the server's log, as the other
+    browser tests do (tests/browser/conftest.py)."""
+    yield
+    failed = any(
+        getattr(getattr(request.node, f"report_{when}", None), "failed", False)
+        for when in ("setup", "call")
+    )
+    if not failed or "audit_page" not in request.fixturenames:
+        return
+    folder = ARTIFACTS / re.sub(r"[^\w.-]+", "_", request.node.nodeid)
+    folder.mkdir(parents=True, exist_ok=True)
+    page = request.getfixturevalue("audit_page")
+    try:
+        page.screenshot(path=str(folder / "screenshot.png"), full_page=True)
+        (folder / "page.html").write_text(page.content())
+    except Exception as error:  # noqa: BLE001 — the server's log below still helps
+        (folder / "no-screenshot.txt").write_text(str(error))
+    where = getattr(getattr(request.node, "callspec", None), "params", {}).get("where")
+    if where in SERVERS:  # the server this test asked for (a session fixture, made already)
+        server = request.getfixturevalue(SERVERS[where])
+        (folder / f"{SERVERS[where]}-server.log").write_text(server.log())
 
 
 def audit(page, where: str, include: list[str]) -> list[dict]:
