@@ -125,6 +125,11 @@ def settled(page, selector: str) -> None:
         arg=selector,
         polling=400,
     )
+    # workbook-a11y.js names the new widgets in the next animation frame after they change; on a
+    # busy machine that frame can come after the widgets have settled. Two frames: it has run.
+    page.evaluate(
+        "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
+    )
 
 
 # The four page sets: where the page runs, on which workbook (a session fixture, or this module's).
