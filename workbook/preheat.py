@@ -73,7 +73,8 @@ async def _request_info(url: str, headers: dict) -> dict:
     import websockets
 
     # No time limit on the handshake: on a busy machine the server may take long to answer, and a
-    # kernel that gave up would run its page at once, showing the workbook as it is now rather than
-    # when the page is asked for. A server that is gone refuses the connection at once instead.
+    # kernel that gave up would run its page at once, showing the workbook as it was while the
+    # kernel heated, not as it is when the page is asked for. A server that is gone refuses the
+    # connection at once instead.
     async with websockets.connect(url, additional_headers=headers, open_timeout=None) as socket:
         return json.loads(await socket.recv())
