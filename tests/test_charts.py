@@ -62,7 +62,8 @@ def cards_of(snapshot, today) -> str:
 
 
 def low_box_of(snapshot, today) -> str:
-    return low_mood_html() if build(snapshot, today).low_mood_prompt else ""
+    numbers = build(snapshot, today)
+    return low_mood_html(numbers) if numbers.low_mood_prompt else ""
 
 
 @pytest.fixture

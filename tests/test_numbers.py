@@ -294,7 +294,7 @@ def test_the_builder_works_each_number_out_once(monkeypatch, hand):
     from workbook import numbers as numbers_module
 
     calls = {}
-    for name in ("checkin_streak", "no_contact_streak", "goal_strength_series", "low_mood_prompt"):
+    for name in ("checkin_streak", "no_contact_streak", "goal_strength_series", "low_mood_reason"):
         real = getattr(rules, name)
 
         def counted(*args, _real=real, _name=name, **kwargs):
@@ -310,7 +310,7 @@ def test_the_builder_works_each_number_out_once(monkeypatch, hand):
         "checkin_streak": 1,
         "no_contact_streak": 1,
         "goal_strength_series": 2,  # one per goal
-        "low_mood_prompt": 1,
+        "low_mood_reason": 1,
     }
 
 

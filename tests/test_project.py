@@ -61,3 +61,18 @@ def test_project_jupyter_config_silences_news():
 
     config = json.loads((ROOT / "jupyter_config/jupyter_server_config.json").read_text())
     assert config["LabApp"]["news_url"] is None
+
+
+def test_every_widget_handler_goes_through_the_kind_wrappers():
+    """A widget's event runs outside any cell (in JupyterLab on a subshell's thread): its failure
+    must reach the page, so pages register handlers only through ui.common.on_click/on_change."""
+    pages = Path(ROOT, "workbook", "ui")
+    raw = re.compile(r"\.(on_click|observe|on_submit|on_msg)\(")
+    found = [
+        f"{path.name}:{n}"
+        for path in sorted(pages.glob("*.py"))
+        if path.name != "common.py"
+        for n, line in enumerate(path.read_text().splitlines(), 1)
+        if raw.search(line)
+    ]
+    assert found == []

@@ -286,8 +286,9 @@ def test_an_unknown_kind_falls_back_to_info_rather_than_into_the_class():
 def test_streak_cards_and_the_help_box_are_our_words_and_numbers():
     cards = _parse(streak_cards(1, 2, 0, 24))
     assert cards.scripts == [] and [t for t in cards.text if t.strip()][:2] == ["1", "day"]
-    assert low_mood_box(False) == ""
-    assert "workbook-help" in low_mood_box(True)
+    assert low_mood_box(None) == ""
+    assert "workbook-help" in low_mood_box("<b>low</b>")
+    assert "&lt;b&gt;low" in low_mood_box("<b>low</b>")
 
 
 def test_every_template_escapes_and_none_marks_text_safe():

@@ -248,19 +248,36 @@ def _moods(*moods: int) -> list[Checkin]:
 
 
 def test_low_mood_three_in_a_row_up_to_the_latest():
-    assert rules.low_mood_prompt(_moods(6, 5, 3, 2, 3), None)
-    assert rules.low_mood_prompt(_moods(1, 1, 1), None)
-    assert not rules.low_mood_prompt(_moods(3, 2, 4, 3, 1), None)
-    assert not rules.low_mood_prompt(_moods(3, 3), None)
+    assert rules.low_mood_prompt(_moods(6, 5, 3, 2, 3), None, day(6))
+    assert rules.low_mood_prompt(_moods(1, 1, 1), None, day(6))
+    assert not rules.low_mood_prompt(_moods(3, 2, 4, 3, 1), None, day(6))
+    assert not rules.low_mood_prompt(_moods(3, 3), None, day(6))
 
 
 def test_low_mood_steps_back_once_the_mood_lifts():
-    assert not rules.low_mood_prompt(_moods(5, 3, 2, 3, 6), None)
+    assert not rules.low_mood_prompt(_moods(5, 3, 2, 3, 6), None, day(6))
 
 
 def test_low_mood_from_who5_at_most_28_percent():
-    assert rules.low_mood_prompt(_moods(7), Who5(D, (2, 2, 1, 1, 1)))  # 28 %
-    assert not rules.low_mood_prompt(_moods(7), Who5(D, (2, 2, 2, 1, 1)))  # 32 %
+    assert rules.low_mood_prompt(_moods(7), Who5(D, (2, 2, 1, 1, 1)), D)  # 28 %
+    assert not rules.low_mood_prompt(_moods(7), Who5(D, (2, 2, 2, 1, 1)), D)  # 32 %
+    assert rules.low_mood_reason(_moods(7), Who5(D, (2, 2, 1, 1, 1)), D) == "who5"
+    assert rules.low_mood_reason(_moods(2, 2, 2), None, D) == "mood"
+
+
+def test_low_mood_reads_only_a_who5_taken_in_the_last_two_weeks():
+    low = Who5(D, (2, 2, 1, 1, 1))  # 28 %
+    assert rules.low_mood_prompt(_moods(7), low, D + timedelta(days=13))
+    assert not rules.low_mood_prompt(_moods(7), low, D + timedelta(days=14))  # asks about then
+    assert not rules.low_mood_prompt(_moods(7), low, D - timedelta(days=1))  # not yet taken
+
+
+def test_the_who5_baseline_is_the_newest_on_or_before_the_first_day():
+    early, start, later = (Who5(D + timedelta(days=n), (3,) * 5) for n in (-3, 0, 21))
+    assert rules.who5_baseline([early, start, later], D) == start
+    assert rules.who5_baseline([early, later], D) == early
+    assert rules.who5_baseline([later], D) == later  # none before: the first one taken
+    assert rules.who5_baseline([], D) is None
 
 
 # --- The gate ---

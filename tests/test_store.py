@@ -213,3 +213,31 @@ def test_reopening_does_not_migrate_again(data_dir):
     with Store(data_dir) as s:
         assert s.migrate() == []
         assert s.plan().goals == PLAN.goals
+
+
+def test_one_store_serves_many_threads_one_save_at_a_time(store):
+    """JupyterLab runs widget handlers on a subshell's thread while cells run on the main one."""
+    import threading
+    from datetime import timedelta
+
+    store.save_plan(Plan(start_date=date(2026, 1, 1)))
+    errors = []
+
+    def correct(n):
+        try:
+            for mood in range(1, 11):
+                store.save_checkin(Checkin(date(2026, 1, 1) + timedelta(days=n), mood))
+                assert store.checkin_on(date(2026, 1, 1) + timedelta(days=n)) is not None
+                store.snapshot()
+        except BaseException as error:  # noqa: BLE001 — reported below
+            errors.append(error)
+
+    workers = [threading.Thread(target=correct, args=(n,)) for n in range(6)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    assert errors == []
+    assert [c.mood for c in store.checkins()] == [10] * 6
+    assert all(len(store.checkin_history(c.date)) == 10 for c in store.checkins())
+    assert store.integrity() == "ok"

@@ -9,7 +9,7 @@ import pytest
 
 from tests.conftest import TODAY
 from workbook.messages import say
-from workbook.model import Goal, Plan
+from workbook.model import Checkin, Goal, Plan, Who5
 from workbook.ui.checkin import CheckinController, CheckinView
 from workbook.ui.keep_going import KeepGoingController, KeepGoingView
 from workbook.ui.reflection import ReflectionController, ReflectionView
@@ -36,6 +36,26 @@ def planned(store):
 # --- 00 start here ---------------------------------------------------------------------------
 
 
+def test_a_who5_taken_on_day_21_is_dated_day_21_and_an_old_low_one_stays_quiet(store):
+    from workbook.numbers import build
+
+    start = TODAY - timedelta(days=20)  # today is day 21
+    store.save_plan(Plan(start_date=start))
+    store.save_who5(Who5(start - timedelta(days=1), (2, 2, 1, 1, 1)))  # 28 % on day 0
+    for n in range(14, 21):
+        store.save_checkin(Checkin(start + timedelta(days=n), 6 + n % 2))
+    assert not build(store.snapshot(), TODAY).low_mood_prompt  # three weeks old: not now
+    view = StartView(StartController(store, TODAY))
+    for answer, widget in zip((4, 4, 3, 4, 4), view.who5.answers, strict=True):
+        widget.value = answer
+    view.who5.save.click()
+    assert [w.date for w in store.who5s()] == [start - timedelta(days=1), TODAY]
+    numbers = build(store.snapshot(), TODAY)
+    assert numbers.who5_change.before.date == start - timedelta(days=1)  # the baseline
+    assert numbers.who5_change.after.date == TODAY and numbers.who5_change.points == 48
+    assert not numbers.low_mood_prompt
+
+
 def test_start_saves_plan_goals_and_day_zero_who5(store):
     view = StartView(StartController(store, TODAY))
     view.fields["partner"].widget.value = "Jordan"
@@ -54,7 +74,7 @@ def test_start_saves_plan_goals_and_day_zero_who5(store):
         widget.value = answer
     view.who5.save.click()
     (who5,) = store.who5s()
-    assert who5.answers == (3, 2, 3, 2, 1) and who5.date == TODAY - timedelta(days=1)  # day 0
+    assert who5.answers == (3, 2, 3, 2, 1) and who5.date == TODAY  # dated the day it is taken
     assert "11 of 25" in view.who5.result.value
 
 
@@ -170,6 +190,73 @@ def test_picking_a_past_day_loads_it_and_saving_corrects_it(planned):
     view.fields["date"].widget.value = day - timedelta(days=1)
     assert "Nothing saved for 2026-11-21" in view.day_note.value
     assert view.fields["mood"].widget.value == 5 and view.fields["kept"].widget.value is True
+
+
+def _pick_in_a_thread(widget, value):
+    """Change a widget as JupyterLab's events do: from a kernel subshell's own thread."""
+    import threading
+
+    errors = []
+
+    def change():
+        try:
+            widget.value = value
+        except BaseException as error:  # noqa: BLE001 — reported by the assertion below
+            errors.append(error)
+
+    worker = threading.Thread(target=change)
+    worker.start()
+    worker.join()
+    assert errors == []
+
+
+def test_the_date_box_shows_each_picked_days_own_values_from_any_thread(planned):
+    days = {START + timedelta(days=n): f"win of day {n + 1}" for n in (0, 2, 4)}
+    for day, win in days.items():
+        planned.save_checkin(Checkin(day, mood=3 + day.day % 5, win=win, note=f"{win}, noted"))
+    view = CheckinView(CheckinController(planned, TODAY))
+    for day, win in [*days.items(), (START + timedelta(days=1), "")]:
+        _pick_in_a_thread(view.fields["date"].widget, day)
+        assert view.fields["win"].widget.value == win
+        assert view.fields["note"].widget.value == (f"{win}, noted" if win else "")
+        assert view.shown_day == day and f"Day {(day - START).days + 1} of 30" in view.header.value
+    view.fields["win"].widget.value = "an empty day, filled in"
+    view.save.click()
+    assert planned.checkin_on(START + timedelta(days=1)).win == "an empty day, filled in"
+    assert [planned.checkin_on(d).win for d in days] == list(days.values())  # none touched
+
+
+def test_a_save_never_carries_one_days_values_onto_another(planned, monkeypatch):
+    day3, day5 = START + timedelta(days=2), START + timedelta(days=4)
+    planned.save_checkin(Checkin(day3, mood=3, win="day three"))
+    planned.save_checkin(Checkin(day5, mood=8, win="day five"))
+    view = CheckinView(CheckinController(planned, TODAY))
+    view.fields["date"].widget.value = day3
+    reading = view.controller.on_pick_date
+    with monkeypatch.context() as failing:  # picking day 5 fails: the form keeps day 3's words
+        failing.setattr(view.controller, "on_pick_date", lambda day: 1 / 0)
+        view.fields["date"].widget.value = day5
+    assert view.fields["win"].widget.value == "day three" and view.shown_day is None
+    view.save.click()
+    assert planned.checkin_on(day5).win == "day five" and len(planned.checkin_history(day5)) == 1
+    assert "Nothing was saved" in view.result.value
+    assert view.controller.on_pick_date == reading
+    assert view.fields["win"].widget.value == "day five" and view.shown_day == day5  # now shown
+
+
+def test_a_handler_that_fails_says_so_on_the_page(planned, monkeypatch):
+    view = CheckinView(CheckinController(planned, TODAY))
+
+    def broken(day):
+        raise RuntimeError("the disk went away")
+
+    monkeypatch.setattr(view.controller, "on_pick_date", broken)
+    view.fields["date"].widget.value = START
+    assert "Something went wrong" in view.day_note.value
+    view.fields["win"].widget.value = "not for the wrong day"
+    view.save.click()
+    assert planned.checkins() == []  # the form never held this day's values: nothing saved
+    assert "Something went wrong" in view.result.value
 
 
 def test_checkin_a_future_day_is_refused_at_the_date(planned):

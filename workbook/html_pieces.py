@@ -93,11 +93,12 @@ def streak_cards(
     return render("streak_cards.html.j2", cards=cards, font_family=FONT_FAMILY)
 
 
-def low_mood_box(show: bool) -> str:
-    """ "" unless the low-mood prompt fires; then a warm box with where to find help."""
-    if not show:
+def low_mood_box(words: str | None) -> str:
+    """ "" unless the low-mood prompt fires (`words` says why); then a warm box with where to
+    find help."""
+    if not words:
         return ""
-    return message_box([say("low_mood"), say("help_resources")], "help")
+    return message_box([words, say("help_resources")], "help")
 
 
 def page_piece(kind: str, **values) -> str:

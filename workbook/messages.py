@@ -29,6 +29,11 @@ MESSAGES = {
     "plan_saved": "Your plan is saved: {days} days from {start}, with {goal_count} goal(s).",
     "checkin_saved": "Saved your check-in for {date} (day {day} of {days}).",
     "checkin_corrected": "Corrected {date} (day {day} of {days}). The earlier version is kept in its history.",
+    "checkin_day_moved": (
+        "Nothing was saved: the form was showing {shown}, and the date now says {date}. "
+        "It shows {date} now; please check it and save again."
+    ),
+    "checkin_check_again": "Nothing was saved yet. The form now shows {date}; please check it and save again.",
     "who5_saved": "Saved your WHO-5 for {date}: {raw} of 25, which is {percent} %.",
     "demo_done": "Filled {path} with a {days}-day example workbook (seed {seed}), ending {today}.",
     # WHO-5 and mood guidance.
@@ -43,6 +48,11 @@ MESSAGES = {
     "low_mood": (
         "Your mood has been very low for a few days. That’s a lot to carry. Please consider reaching "
         "out to someone you trust, a counsellor, or a help line — reaching out is a strong thing to do."
+    ),
+    "low_mood_who5": (
+        "Your WHO-5 on {date} was {percent} %, which is low. That’s a lot to carry. Please consider "
+        "reaching out to someone you trust, a counsellor, or a help line — reaching out is a strong "
+        "thing to do."
     ),
     "help_resources": (
         "If you ever feel unsafe or think about harming yourself, call your local emergency number. "
@@ -251,11 +261,11 @@ MESSAGES = {
     "progress_title_who5": "Your WHO-5 wellbeing score (0–100 %)",
     "progress_no_who5": "Your WHO-5 will appear here once you answer it (on days 0, 14 and 30).",
     "progress_who5_real_change": (
-        "Your score is {points} points {direction} than on day {first_day}: a change of 10 points or "
+        "Your score is {points} points {direction} than on {first_date}: a change of 10 points or "
         "more counts as a real change."
     ),
     "progress_who5_small_change": (
-        "Your score moved {points} points since day {first_day}; changes under 10 points are part of "
+        "Your score moved {points} points since {first_date}; changes under 10 points are part of "
         "the usual ups and downs."
     ),
     "progress_streak_checkin": "Check-in streak",
@@ -388,14 +398,14 @@ MESSAGES = {
         "fades slowly on days it isn’t, and counts the target you set per week."
     ),
     "report_who5_none": "No WHO-5 yet. It takes a minute, and day 0, 14 and 30 show how things move.",
-    "report_who5_one": "One WHO-5 so far ({percent} %). Taking it again on day 14 and day 30 shows the change.",
+    "report_who5_one": "One WHO-5 so far: {percent} % on {date}. Taking it again on day 14 and day 30 shows the change.",
     "report_who5_real": (
-        "From {first} % to {last} %: a change of {points} points, which counts as a real change "
-        "(10 points or more)."
+        "From {first} % on {first_date} to {last} % on {last_date}: a change of {points} points, "
+        "which counts as a real change (10 points or more)."
     ),
     "report_who5_small": (
-        "From {first} % to {last} %: a change of {points} points, within the usual ups and downs "
-        "(a real change is 10 points or more)."
+        "From {first} % on {first_date} to {last} % on {last_date}: a change of {points} points, "
+        "within the usual ups and downs (a real change is 10 points or more)."
     ),
     "report_who5_credit": "WHO-5 Well-Being Index: Psychiatric Centre North Zealand.",
     "report_no_wins": "No wins written down yet. They count even when they’re small.",

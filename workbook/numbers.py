@@ -81,10 +81,14 @@ class Who5Row:
 
 @dataclass(frozen=True)
 class Who5Change:
+    """The newest WHO-5 against the baseline (the one taken on or before the first day)."""
+
     points: int
     real_change: bool
     first_day: int
     last_day: int
+    before: Who5
+    after: Who5
 
 
 @dataclass(frozen=True)
@@ -103,6 +107,7 @@ class Numbers:
     who5: tuple[Who5Row, ...] = ()
     who5_change: Who5Change | None = None
     low_mood_prompt: bool = False
+    low_mood_reason: str | None = None  # "who5" or "mood" (rules.low_mood_reason)
     break_agreement: BreakAgreement | None = None
     reflection: Reflection | None = None
     reunion: ReunionOutcome | None = None
@@ -172,6 +177,7 @@ def build(snapshot: Snapshot, today: date) -> Numbers:
     checkins = tuple(c for c in snapshot.checkins if c.date <= today)
     who5s = tuple(w for w in snapshot.who5s if w.date <= today)
     slips = tuple(c for c in checkins if c.contact and c.date >= plan.start_date)
+    low_mood = rules.low_mood_reason(checkins, who5s[-1] if who5s else None, today)
     return Numbers(
         plan=plan,
         today=today,
@@ -189,7 +195,8 @@ def build(snapshot: Snapshot, today: date) -> Numbers:
             for w in who5s
         ),
         who5_change=_who5_change(plan, who5s),
-        low_mood_prompt=rules.low_mood_prompt(checkins, who5s[-1] if who5s else None),
+        low_mood_prompt=low_mood is not None,
+        low_mood_reason=low_mood,
         wins=tuple(c for c in checkins if c.win),
         **stage,
     )
@@ -205,13 +212,18 @@ def _goal_numbers(plan: Plan, goal: Goal, checkins, today: date) -> GoalNumbers:
 
 
 def _who5_change(plan: Plan, who5s: tuple[Who5, ...]) -> Who5Change | None:
-    if len(who5s) < 2:
+    first, last = rules.who5_baseline(who5s, plan.start_date), (who5s[-1] if who5s else None)
+    if first is None or last is None or last.date <= first.date:
         return None
-    first, last = who5s[0], who5s[-1]
     points, real = rules.who5_change(first, last)
     day = rules.day_number
     return Who5Change(
-        points, real, day(plan.start_date, first.date), day(plan.start_date, last.date)
+        points,
+        real,
+        day(plan.start_date, first.date),
+        day(plan.start_date, last.date),
+        first,
+        last,
     )
 
 

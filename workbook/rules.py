@@ -165,17 +165,40 @@ def who5_change(before: Who5, after: Who5) -> tuple[int, bool]:
 
 LOW_MOOD = 3
 LOW_MOOD_RUN = 3
+WHO5_RECENT_DAYS = 14  # a WHO-5 asks about the last two weeks; an older one says nothing of now
 
 
-def low_mood_prompt(checkins: Sequence[Checkin], latest_who5: Who5 | None) -> bool:
-    """Mood at most 3 on the latest 3 check-ins in a row, or the latest WHO-5 at most 28 %.
+def who5_baseline(who5s: Sequence[Who5], start_date: date) -> Who5 | None:
+    """The WHO-5 to compare with: the newest taken on or before the first day, else the first."""
+    if not who5s:
+        return None
+    ordered = sorted(who5s, key=lambda w: w.date)
+    before = [w for w in ordered if w.date <= start_date]
+    return before[-1] if before else ordered[0]
+
+
+def low_mood_reason(
+    checkins: Sequence[Checkin], latest_who5: Who5 | None, today: date
+) -> str | None:
+    """Why the low-mood prompt shows: "mood" (mood at most 3 on the latest 3 check-ins in a row),
+    "who5" (the newest WHO-5, taken within the last 14 days, at most 28 %), or None.
 
     Only the most recent run counts: once the mood lifts, the prompt steps back.
     """
-    if latest_who5 is not None and latest_who5.percent <= WHO5_STRONGLY:
-        return True
     latest = sorted(checkins, key=lambda c: c.date)[-LOW_MOOD_RUN:]
-    return len(latest) == LOW_MOOD_RUN and all(c.mood <= LOW_MOOD for c in latest)
+    if len(latest) == LOW_MOOD_RUN and all(c.mood <= LOW_MOOD for c in latest):
+        return "mood"
+    if (
+        latest_who5 is not None
+        and 0 <= (today - latest_who5.date).days < WHO5_RECENT_DAYS
+        and latest_who5.percent <= WHO5_STRONGLY
+    ):
+        return "who5"
+    return None
+
+
+def low_mood_prompt(checkins: Sequence[Checkin], latest_who5: Who5 | None, today: date) -> bool:
+    return low_mood_reason(checkins, latest_who5, today) is not None
 
 
 # --- The gate --------------------------------------------------------------------------------

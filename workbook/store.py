@@ -4,6 +4,10 @@ One file in the data directory; numbered migrations under `migrations/` tracked 
 `PRAGMA user_version`; WAL with a busy timeout; each save is one transaction; nothing is ever
 overwritten: a correction is a new revision and the newest revision is the one shown.
 
+One Store may be called from any thread, one call at a time: JupyterLab sends a widget's events
+to a kernel subshell, which ipykernel runs on a thread of its own, so a page's handlers do not run
+on the thread that opened its store (see `_one_call_at_a_time`).
+
 The file is checked (`PRAGMA integrity_check`, on a read-only connection) before anything else
 touches it: a damaged workbook raises `DamagedWorkbookError` and is never written to. Copies go
 through SQLite's online backup API: once a day on the first save and before every migration (see
@@ -12,8 +16,10 @@ through SQLite's online backup API: once a day on the first save and before ever
 
 from __future__ import annotations
 
+import functools
 import os
 import sqlite3
+import threading
 from datetime import date
 from pathlib import Path
 
@@ -49,6 +55,19 @@ from .store_file import (
 )
 
 
+def _one_call_at_a_time(method):
+    """Hold the store's lock for the whole call: a save's BEGIN … COMMIT is never interleaved with
+    another thread's statements on the same connection (a cell running on the kernel's main thread
+    while a widget handler runs on a subshell's)."""
+
+    @functools.wraps(method)
+    def locked(self, *args, **kwargs):
+        with self._lock:
+            return method(self, *args, **kwargs)
+
+    return locked
+
+
 class Store:
     """The workbook's SQLite file.
 
@@ -67,6 +86,7 @@ class Store:
         self.path = self.data_dir / DB_NAME
         self.clock = clock or date.today
         self.auto_backup = auto_backup
+        self._lock = threading.RLock()
         self._backup_checked_on: date | None = None
         if self.path.exists():
             problem = database_problem(self.path)
@@ -100,6 +120,7 @@ class Store:
 
     # --- housekeeping --------------------------------------------------------------------------
 
+    @_one_call_at_a_time
     def close(self) -> None:
         self.conn.close()
 
@@ -109,6 +130,7 @@ class Store:
     def __exit__(self, *exc) -> None:
         self.close()
 
+    @_one_call_at_a_time
     def version(self) -> tuple[int, ...]:
         """Changes whenever this workbook does, written by anyone, while this Store stays open:
         the file's identity (a restore may put a new file in its place), SQLite's data_version
@@ -119,11 +141,13 @@ class Store:
 
     @property
     def schema_version(self) -> int:
-        return self.conn.execute("PRAGMA user_version").fetchone()[0]
+        with self._lock:
+            return self.conn.execute("PRAGMA user_version").fetchone()[0]
 
     def _pending_migrations(self) -> list[int]:
         return [n for n, _, _ in _migrations() if n > self.schema_version]
 
+    @_one_call_at_a_time
     def integrity(self) -> str:
         """`PRAGMA integrity_check` of the open file: "ok" when sound."""
         rows = [r[0] for r in self.conn.execute("PRAGMA integrity_check").fetchall()]
@@ -131,11 +155,13 @@ class Store:
 
     # --- copies --------------------------------------------------------------------------------
 
+    @_one_call_at_a_time
     def copy_to(self, target: Path) -> Path:
         """A consistent copy of the whole workbook in a new file (SQLite's online backup API)."""
         private_copy(self.conn, Path(target))
         return Path(target)
 
+    @_one_call_at_a_time
     def image(self) -> bytes:
         """A consistent copy of the whole workbook as bytes, never written to disk in the clear."""
         memory = sqlite3.connect(":memory:")
@@ -145,6 +171,7 @@ class Store:
         finally:
             memory.close()
 
+    @_one_call_at_a_time
     def replace_with(self, image: bytes) -> None:
         """Make this workbook a copy of `image` (a sound workbook, checked), then migrate it.
 
@@ -159,6 +186,7 @@ class Store:
         self.conn.execute("PRAGMA journal_mode = WAL")
         self.migrate()
 
+    @_one_call_at_a_time
     def _daily_backup(self) -> None:
         """The first save of each day copies the workbook first; checked once a day per Store."""
         today = self.clock()
@@ -170,6 +198,7 @@ class Store:
 
     # --- every table, row by row (export and import) --------------------------------------------
 
+    @_one_call_at_a_time
     def tables(self) -> list[str]:
         """The workbook's tables in the order they were created (parents before children)."""
         return [
@@ -180,6 +209,7 @@ class Store:
             )
         ]
 
+    @_one_call_at_a_time
     def dump(self) -> dict[str, dict]:
         """Every row of every table, in storage order: {table: {"columns": [...], "rows": [...]}}."""
         out: dict[str, dict] = {}
@@ -190,6 +220,7 @@ class Store:
                 out[table] = {"columns": columns, "rows": [list(row) for row in cursor]}
         return out
 
+    @_one_call_at_a_time
     def load(self, tables: dict[str, dict]) -> int:
         """Insert dumped rows, ids and all, into an empty workbook in one transaction; row count."""
         known = self.tables()
@@ -217,6 +248,7 @@ class Store:
                 count += len(rows)
         return count
 
+    @_one_call_at_a_time
     def migrate(self) -> list[int]:
         """Apply every numbered migration above the file's version, each in one transaction."""
         applied = []
@@ -243,6 +275,7 @@ class Store:
             raise self.cannot_write
         return Transaction(self.conn, path=self.path)
 
+    @_one_call_at_a_time
     def is_empty(self) -> bool:
         row = self.conn.execute(
             "SELECT (SELECT count(*) FROM plan_revisions) + (SELECT count(*) FROM checkin_revisions)"
@@ -252,28 +285,33 @@ class Store:
 
     # --- saving: each a new revision, in one transaction (rows ↔ model in store_rows) ---------
 
+    @_one_call_at_a_time
     def save_plan(self, plan: Plan) -> int:
         self._daily_backup()
         with self._transaction() as conn:
             return rows.insert_plan(conn, plan, now())
 
+    @_one_call_at_a_time
     def save_checkin(self, checkin: Checkin) -> tuple[int, bool]:
         """Store a check-in as a new revision; returns (revision, whether it corrected a day)."""
         self._daily_backup()
         with self._transaction() as conn:
             return rows.insert_checkin(conn, checkin, now())
 
+    @_one_call_at_a_time
     def save_checkins(self, checkins: list[Checkin]) -> list[int]:
         """Store many check-ins in one transaction (demo data, imports): all or none."""
         self._daily_backup()
         with self._transaction() as conn:
             return [rows.insert_checkin(conn, c, now())[0] for c in checkins]
 
+    @_one_call_at_a_time
     def save_who5(self, who5: Who5) -> int:
         self._daily_backup()
         with self._transaction() as conn:
             return rows.insert_who5(conn, who5, now())
 
+    @_one_call_at_a_time
     def save_record(self, kind: str, day: date, data: dict) -> int:
         self._daily_backup()
         with self._transaction() as conn:
@@ -281,36 +319,45 @@ class Store:
 
     # --- reading: the newest revision is the one shown --------------------------------------------
 
+    @_one_call_at_a_time
     def plan(self) -> Plan | None:
         found = rows.plans(self.conn, newest_only=True)
         return found[0] if found else None
 
+    @_one_call_at_a_time
     def plan_history(self) -> list[Plan]:
         return rows.plans(self.conn)
 
+    @_one_call_at_a_time
     def checkins(self) -> list[Checkin]:
         """The newest revision of each day, oldest day first."""
         return rows.checkins(self.conn)
 
+    @_one_call_at_a_time
     def checkin_on(self, day: date) -> Checkin | None:
         found = rows.checkins(self.conn, day=day, newest_only=True)
         return found[0] if found else None
 
+    @_one_call_at_a_time
     def checkin_history(self, day: date) -> list[Checkin]:
         """Every revision of one day, oldest first."""
         return rows.checkins(self.conn, day=day)
 
+    @_one_call_at_a_time
     def who5s(self) -> list[Who5]:
         return rows.who5s(self.conn)
 
+    @_one_call_at_a_time
     def record(self, kind: str) -> Record | None:
         """The newest record of a kind."""
         found = rows.records(self.conn, kind, newest_first=True, limit=1)
         return found[0] if found else None
 
+    @_one_call_at_a_time
     def records(self, kind: str, newest_first: bool = False, limit: int = -1) -> list[Record]:
         return rows.records(self.conn, kind, newest_first, limit)
 
+    @_one_call_at_a_time
     def snapshot(self) -> Snapshot:
         """The plan, the newest check-ins and WHO-5s, and the newest record of each kind."""
         with Transaction(self.conn, "BEGIN") as _:  # one consistent read

@@ -108,7 +108,10 @@ def kind_error(error: Exception, path) -> Exception:
 
 def connect(path: Path) -> sqlite3.Connection:
     """The workbook's connection: WAL with a busy timeout, every save synced, keys enforced."""
-    conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    # Any thread may use it (the Store serialises calls); Python's sqlite3 is built thread-safe.
+    conn = sqlite3.connect(
+        path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
+    )
     try:
         conn.row_factory = sqlite3.Row
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -129,6 +132,8 @@ def connect_for_reading(path: Path, cannot_write: Exception) -> sqlite3.Connecti
     wal = Path(f"{path}-wal")
     if wal.exists() and wal.stat().st_size > 0:
         raise cannot_write
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?immutable=1", uri=True)
+    conn = sqlite3.connect(
+        f"{path.resolve().as_uri()}?immutable=1", uri=True, check_same_thread=False
+    )
     conn.row_factory = sqlite3.Row
     return conn

@@ -7,12 +7,22 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .messages import say
+
 if TYPE_CHECKING:
     from .numbers import Numbers
 
 
 def _iso(value):
     return value.isoformat() if value is not None else None
+
+
+def low_mood_words(n: Numbers) -> str | None:
+    """The low-mood prompt's sentence, naming what fired it (the WHO-5 by its date), or None."""
+    if n.low_mood_reason == "who5":
+        latest = n.who5s[-1]
+        return say("low_mood_who5", date=latest.date, percent=latest.percent)
+    return say("low_mood") if n.low_mood_reason else None
 
 
 def summary_json(n: Numbers) -> dict:
@@ -70,11 +80,23 @@ def summary_json(n: Numbers) -> dict:
             for row in n.who5
         ],
         "who5_change": (
-            {"points": n.who5_change.points, "real_change": n.who5_change.real_change}
+            {
+                "points": n.who5_change.points,
+                "real_change": n.who5_change.real_change,
+                "from": {
+                    "date": n.who5_change.before.date.isoformat(),
+                    "percent": n.who5_change.before.percent,
+                },
+                "to": {
+                    "date": n.who5_change.after.date.isoformat(),
+                    "percent": n.who5_change.after.percent,
+                },
+            }
             if n.who5_change
             else None
         ),
         "low_mood_prompt": n.low_mood_prompt,
+        "low_mood_words": low_mood_words(n),
         "decision": (
             {
                 "date": _iso(reflection.recorded_on),

@@ -29,9 +29,11 @@ def who5_change_text(progress: Frames) -> str:
             "progress_who5_real_change",
             points=abs(change.points),
             direction=direction,
-            first_day=change.first_day,
+            first_date=change.before.date,
         )
-    return say("progress_who5_small_change", points=abs(change.points), first_day=change.first_day)
+    return say(
+        "progress_who5_small_change", points=abs(change.points), first_date=change.before.date
+    )
 
 
 def who5_figure(progress: Frames) -> go.Figure:

@@ -97,9 +97,20 @@ def who5_text(rows: list[dict], change: dict | None) -> str:
     if not rows:
         return say("report_who5_none")
     if len(rows) == 1 or change is None:
-        return say("report_who5_one", percent=rows[-1]["percent"])
+        newest = rows[-1]
+        return say(
+            "report_who5_one", percent=newest["percent"], date=date.fromisoformat(newest["date"])
+        )
     key = "report_who5_real" if change["real_change"] else "report_who5_small"
-    return say(key, first=rows[0]["percent"], last=rows[-1]["percent"], points=change["points"])
+    before, after = change["from"], change["to"]
+    return say(
+        key,
+        first=before["percent"],
+        first_date=date.fromisoformat(before["date"]),
+        last=after["percent"],
+        last_date=date.fromisoformat(after["date"]),
+        points=change["points"],
+    )
 
 
 def decision_view(decision: dict | None) -> dict | None:

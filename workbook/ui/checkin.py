@@ -13,7 +13,7 @@ from ..messages import say
 from ..model import Checkin
 from ..store import Store
 from ..validation import SLIP_BY_CHOICES, InputError, optional, parse_date, validate_checkin
-from .common import message_html, never_a_traceback, show_message, widgets
+from .common import message_html, never_a_traceback, on_change, on_click, show_message, widgets
 from .forms import LAYOUT, WIDE, Field, Outcome, toggles
 from .reminders import reminder_panel
 
@@ -32,6 +32,9 @@ FIELDS = (
     "note",
     "gratitude",
 )
+
+
+NO_FORM = object()  # a save given as parameters (papermill): no form, so no day it was filled from
 
 
 class CheckinController:
@@ -66,16 +69,31 @@ class CheckinController:
         goals = say("checkin_goal_part", goals=", ".join(held.goal_names)) if held.goals else ""
         return held, say("day_holds", date=day, mood=held.mood, goals=goals)
 
-    def on_save(self, fields: Mapping) -> Outcome:
+    def on_save(self, fields: Mapping, shown_day: date | None | object = NO_FORM) -> Outcome:
+        """Save `fields` as their day's check-in. From the form, `shown_day` is the day its values
+        were filled from (None: no day's yet), and a save for any other day is refused: it would
+        carry that day's words onto this one."""
         try:
             checkin = validate_checkin(fields, self.plan, self.today)
         except InputError as error:
             return Outcome(False, str(error), error.field)
+        if shown_day is None:
+            return Outcome(False, say("checkin_check_again", date=checkin.date))
+        if shown_day is not NO_FORM and checkin.date != shown_day:
+            return Outcome(False, say("checkin_day_moved", shown=shown_day, date=checkin.date))
         _, corrected = self.store.save_checkin(checkin)
         n = rules.day_number(self.plan.start_date, checkin.date)
         key = "checkin_corrected" if corrected else "checkin_saved"
         head = say(key, date=checkin.date, day=n, days=self.plan.days)
         return Outcome(True, f"{head} {_details(checkin)}")
+
+
+def _day_or_none(value, today: date) -> date | None:
+    """The day a date box names (empty: today), or None while what is typed is not a date."""
+    try:
+        return parse_date(value or today, "The date", today)
+    except InputError:
+        return None
 
 
 def _details(checkin: Checkin) -> str:
@@ -151,9 +169,10 @@ class CheckinView:
         self.day_note = widgets.HTML()
         self.save = widgets.Button(description="Save", button_style="primary", icon="check")
         self.result = widgets.HTML()
-        self.save.on_click(lambda _: self.on_save())
-        self.fields["date"].widget.observe(lambda _: self.on_pick_date(), names="value")
-        self.fields["kept"].widget.observe(lambda _: self._show_slip(), names="value")
+        self.shown_day: date | None = None  # the day whose values the form holds
+        on_click(self.save, self.on_save, report_to=self.result)
+        on_change(self.fields["date"].widget, self.on_pick_date, report_to=self.day_note)
+        on_change(self.fields["kept"].widget, self._show_slip, report_to=self.result)
         boxes = [f.box for f in self.fields.values()]
         self.reminders = reminder_panel(controller.store)
         self.box = widgets.VBox(
@@ -169,12 +188,14 @@ class CheckinView:
 
     def on_pick_date(self) -> None:
         day = self.fields["date"].widget.value
+        self.shown_day = None  # until the picked day's values are in the form
+        self.result.value = ""
+        held, sentence = self.controller.on_pick_date(day)
+        self.load(held)
+        self.shown_day = held.date if held else _day_or_none(day, self.controller.today)
         text, kind = self.controller.header(day)
         self.header.value = f"<h3>{message_html(text, kind)}</h3>"
-        held, sentence = self.controller.on_pick_date(day)
         self.day_note.value = message_html(sentence, "info" if held is None else "warning")
-        self.load(held)
-        self.result.value = ""
 
     def load(self, held: Checkin | None) -> None:
         """Fill the form with what a day holds (or the defaults for an empty day)."""
@@ -223,7 +244,9 @@ class CheckinView:
     def on_save(self) -> Outcome:
         for field in self.fields.values():
             field.clear()
-        outcome = self.controller.on_save(self.values())
+        outcome = self.controller.on_save(self.values(), self.shown_day)
+        if not outcome.ok and outcome.field is None:
+            self.on_pick_date()  # the form did not hold the picked day's values: fill it now
         if not outcome.ok and outcome.field in self.fields:
             self.fields[outcome.field].show_error(outcome.message)
         self.result.value = message_html(outcome.message, "success" if outcome.ok else "error")

@@ -48,6 +48,29 @@ def show_message(text="", kind: str = "info", **parts) -> None:
     display(HTML(message_box(text, kind, **parts)))
 
 
+def on_click(button, handler, *, report_to) -> None:
+    """Call `handler()` when `button` is clicked; a failure is said kindly in `report_to`."""
+    button.on_click(lambda _: _kindly(handler, report_to))
+
+
+def on_change(widget, handler, *, report_to) -> None:
+    """Call `handler()` when `widget`'s value changes; a failure is said kindly in `report_to`."""
+    widget.observe(lambda _: _kindly(handler, report_to), names="value")
+
+
+def _kindly(handler, report_to) -> None:
+    # A widget's event runs outside any cell (in JupyterLab, on a kernel subshell's thread), so an
+    # error raised here would reach only the log console while the page looked fine: say it on the
+    # page instead, in the box beside the control.
+    try:
+        handler()
+    except InputError as error:
+        report_to.value = message_html(str(error), "error")
+    except Exception:  # noqa: BLE001 — a person in pain should never meet a traceback
+        log.error("workbook error in %s:\n%s", handler, traceback.format_exc())
+        report_to.value = message_html(SOMETHING_WENT_WRONG, "error")
+
+
 def never_a_traceback(func):
     """Run a notebook-facing call; show bad input kindly and unexpected errors calmly, never raw."""
 

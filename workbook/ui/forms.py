@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
 
 from ..html_pieces import page_piece
 from ..messages import say
@@ -159,8 +158,3 @@ def who5_feedback(answers) -> tuple[str, str]:
     if flags.suggest_professional:
         return say("who5_professional"), "warning"
     return say("who5_ok"), "success"
-
-
-def day_zero(plan: Plan, today: date) -> date:
-    """Day 0 is the day before the start, or today when the start is still ahead."""
-    return min(today, plan.start_date - timedelta(days=1))

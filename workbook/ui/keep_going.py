@@ -14,7 +14,7 @@ from ..numbers import build
 from ..records import ReunionOutcome
 from ..store import Store
 from ..validation import InputError, optional, parse_goal_spec, validate_plan
-from .common import message_html, never_a_traceback, show_message, widgets
+from .common import message_html, never_a_traceback, on_click, show_message, widgets
 from .forms import Field, Outcome
 
 WORDS = {"no": "keep_no", "yes": "keep_yes", "not yet": "keep_not_yet"}
@@ -102,8 +102,8 @@ class KeepGoingView:
         )
         self.field = Field("A new goal", widgets.HBox([self.name, self.times]))
         self.add = widgets.Button(description="Add this goal", button_style="primary")
-        self.add.on_click(lambda _: self.on_add())
         self.result = widgets.HTML()
+        on_click(self.add, self.on_add, report_to=self.result)
         self.box = widgets.VBox(
             [
                 widgets.HTML(message_html(say("add_goal_intro"), lead=say("add_goal_title"))),

@@ -17,6 +17,7 @@ from ..html_pieces import chart_words_html, low_mood_box, page_piece, streak_car
 from ..messages import say
 from ..numbers import Numbers, build
 from ..preheat import before_the_wait
+from ..summary_json import low_mood_words
 from .common import message_html, never_a_traceback
 from .figures import show_figure
 from .rehearsal import Rehearsal
@@ -100,7 +101,7 @@ def page(snapshot, today: date) -> list[tuple[str, object]]:
     if day == WHO5_NUDGE_DAY:
         parts.append(("html", message_html(say("progress_who5_nudge"), "info")))
     if numbers.low_mood_prompt:
-        parts.append(("html", low_mood_html()))
+        parts.append(("html", low_mood_html(numbers)))
 
     parts += [_heading("progress_heading_streaks")]
     parts.append(("html", streak_cards_html(numbers)))
@@ -199,9 +200,9 @@ def streak_cards_html(numbers: Numbers) -> str:
     )
 
 
-def low_mood_html() -> str:
-    """A warm box with where to find help, for when the low-mood rule fires."""
-    return low_mood_box(True)
+def low_mood_html(numbers: Numbers) -> str:
+    """A warm box with where to find help, saying why, for when the low-mood rule fires."""
+    return low_mood_box(low_mood_words(numbers))
 
 
 before_the_wait(warm_up_charts)  # in the app only: the first charts are built before anyone asks

@@ -12,7 +12,7 @@ from ..numbers import Numbers, build, decide
 from ..records import GateAnswers, Reflection
 from ..store import Store
 from ..validation import InputError, about, optional, parse_int, parse_text, validate_who5
-from .common import message_html, never_a_traceback, show_message, widgets
+from .common import message_html, never_a_traceback, on_click, show_message, widgets
 from .forms import (
     LAYOUT,
     WIDE,
@@ -72,7 +72,7 @@ class ReflectionController:
             )
         else:
             words = say("who5_small", points=change.points)
-        first, last = n.who5s[0], n.who5s[-1]
+        first, last = change.before, change.after
         return say(
             "who5_compare",
             before=first.percent,
@@ -147,7 +147,7 @@ class ReflectionView:
     def __init__(self, controller: ReflectionController):
         self.controller = controller
         self.who5 = Who5Form()
-        self.who5.save.on_click(lambda _: self.on_save_who5())
+        on_click(self.who5.save, self.on_save_who5, report_to=self.who5.result)
         self.fields = {key: Field(q, widgets.Textarea(layout=WIDE)) for key, q in questions()}
         self.fields.update(
             {
@@ -161,8 +161,8 @@ class ReflectionView:
             }
         )
         self.save = widgets.Button(description="Save my reflection", button_style="primary")
-        self.save.on_click(lambda _: self.on_save())
         self.result = widgets.HTML()
+        on_click(self.save, self.on_save, report_to=self.result)
         self.gate = widgets.HTML(recorded_html(controller.store))
         recorded = controller.store.record(Reflection.KIND)
         stored = Reflection.from_record(recorded).to_stored() if recorded else {}

@@ -13,7 +13,7 @@ from ..messages import say
 from ..reminder_file import save_reminders
 from ..reminders import DEFAULT_TIME, parse_time
 from ..store import Store
-from .common import message_html, widgets
+from .common import message_html, on_click, widgets
 from .forms import Outcome
 
 TIME_LABEL = "Remind me at"
@@ -52,7 +52,7 @@ class ReminderView:
             description="Save my reminders", icon="calendar", layout={"width": "auto"}
         )
         self.result = widgets.HTML()
-        self.save.on_click(lambda _: self.on_save())
+        on_click(self.save, self.on_save, report_to=self.result)
         self.box = widgets.VBox(
             [
                 widgets.HTML(

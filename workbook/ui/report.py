@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -12,7 +13,7 @@ from ..context import open_store, resolve_today
 from ..messages import say
 from ..report import FORMATS, PAPERS, write_report
 from ..validation import InputError
-from .common import message_html, never_a_traceback, show_message, widgets
+from .common import message_html, never_a_traceback, on_click, show_message, widgets
 
 
 @dataclass(frozen=True)
@@ -58,10 +59,10 @@ class ReportView:
                 ("json", "JSON", "", "file"),
             )
         }
-        for fmt, button in self.buttons.items():
-            button.on_click(lambda _, fmt=fmt: self.on_export(fmt))
         self.paper = widgets.ToggleButtons(options=list(PAPERS), value="A4", description="Paper")
         self.result = widgets.HTML(message_html(say("report_choose")))
+        for fmt, button in self.buttons.items():
+            on_click(button, functools.partial(self.on_export, fmt), report_to=self.result)
         self.box = widgets.VBox(
             [widgets.HBox(list(self.buttons.values())), self.paper, self.result]
         )

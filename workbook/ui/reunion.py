@@ -12,7 +12,7 @@ from ..numbers import build
 from ..records import REUNION_OUTCOMES, ReunionOutcome
 from ..store import Store
 from ..validation import InputError, about, optional, parse_choice, parse_text
-from .common import message_html, never_a_traceback, show_message, widgets
+from .common import message_html, never_a_traceback, on_click, show_message, widgets
 from .forms import Field, Outcome, help_html, pronoun_forms, toggles
 
 OUTCOMES = REUNION_OUTCOMES
@@ -139,8 +139,8 @@ class ReunionView:
             ),
         }
         self.save = widgets.Button(description="Save the answer", button_style="primary")
-        self.save.on_click(lambda _: self.on_save())
         self.result = widgets.HTML()
+        on_click(self.save, self.on_save, report_to=self.result)
         self.box = widgets.VBox(
             [widgets.HTML(page_html(controller))]
             + [f.box for f in self.fields.values()]

@@ -13,14 +13,13 @@ from ..model import GOAL_TEMPLATES
 from ..records import BreakAgreement
 from ..store import Store
 from ..validation import InputError, optional, validate_plan, validate_who5
-from .common import message_html, never_a_traceback, show_message, widgets
+from .common import message_html, never_a_traceback, on_click, show_message, widgets
 from .forms import (
     LAYOUT,
     WIDE,
     Field,
     Outcome,
     Who5Form,
-    day_zero,
     help_html,
     pronoun_forms,
     who5_feedback,
@@ -30,7 +29,7 @@ from .reminders import reminder_panel
 
 
 class StartController:
-    """Saving the plan and the day-0 WHO-5."""
+    """Saving the plan and the WHO-5 (the first one is the baseline)."""
 
     def __init__(self, store: Store, today: date):
         self.store, self.today = store, today
@@ -78,7 +77,7 @@ class StartController:
         if any(optional(a) is None for a in answers):
             return Outcome(False, say("who5_pick_all"))
         try:
-            who5 = validate_who5(answers, day_zero(plan, self.today), self.today)
+            who5 = validate_who5(answers, self.today, self.today)  # dated the day it is taken
         except InputError as error:
             return Outcome(False, str(error))
         self.store.save_who5(who5)
@@ -160,14 +159,14 @@ class StartView:
         dating_note = say("dating_note" if controller.dating_allowed() else "dating_locked")
         self.save = widgets.Button(description="Save my plan", button_style="primary")
         self.result = widgets.HTML()
-        self.save.on_click(lambda _: self.on_save())
+        on_click(self.save, self.on_save, report_to=self.result)
         intro = (
             say("plan_exists", days=plan.days, start=plan.start_date, goal_count=len(plan.goals))
             if plan
             else say("plan_intro")
         )
         self.who5 = Who5Form()
-        self.who5.save.on_click(lambda _: self.on_save_who5())
+        on_click(self.who5.save, self.on_save_who5, report_to=self.who5.result)
         self.reminders = reminder_panel(controller.store, visible=plan is not None)
         self.box = widgets.VBox(
             [widgets.HTML(message_html(intro))]

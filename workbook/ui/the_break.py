@@ -13,7 +13,7 @@ from ..messages import say
 from ..records import BREAK_ANSWERS, BreakAgreement
 from ..store import Store
 from ..validation import InputError, about, optional, parse_choice, parse_date
-from .common import message_html, never_a_traceback, show_message, widgets
+from .common import message_html, never_a_traceback, on_click, show_message, widgets
 from .forms import Field, Outcome, parse_yes_no, pronoun_forms, toggles, yes_no
 
 ANSWERS = BREAK_ANSWERS
@@ -89,8 +89,8 @@ class BreakView:
             ),
         }
         self.save = widgets.Button(description="Save", button_style="primary")
-        self.save.on_click(lambda _: self.on_save())
         self.result = widgets.HTML()
+        on_click(self.save, self.on_save, report_to=self.result)
         self.box = widgets.VBox([f.box for f in self.fields.values()] + [self.save, self.result])
 
     def on_save(self) -> Outcome:
