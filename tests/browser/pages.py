@@ -7,6 +7,7 @@ import os
 import re
 import time
 import urllib.request
+from datetime import timedelta
 
 from playwright.sync_api import Locator, Page, expect
 
@@ -259,3 +260,82 @@ def stop_kernels(server, path: str) -> None:
                 server.url(f"api/sessions/{session['id']}"), method="DELETE"
             )
             urllib.request.urlopen(request, timeout=30).close()
+
+
+# --- the date box, changed again and again (a person going back through their week) -------------
+
+DATE_LABEL = "Which day? (pick an earlier one to fill it in or correct it)"
+
+
+def type_date(page: Page, day) -> None:
+    """Type a date into the date box key by key, as a person does: each part typed is a change."""
+    control = field(page, DATE_LABEL).locator("input").first
+    control.focus()
+    for _ in range(3):  # to the first part, wherever the box was last left
+        control.press("ArrowLeft")
+    # Chromium's date box takes month, day and year in this order whatever the page's locale.
+    for part in day.strftime("%m %d %Y").split():
+        page.keyboard.type(part, delay=40)
+    control.press("Tab")
+
+
+def assert_form_shows(page: Page, held) -> None:
+    """Every field of the daily form shows what `held` (a saved check-in) says."""
+    readout = field(page, "Mood (1 = very low, 10 = great)").locator(".widget-readout")
+    expect(readout).to_have_text(str(held.mood))
+    expect(field(page, "Energy (1–10)").locator(".widget-readout")).to_have_text(
+        str(held.energy or 5)
+    )
+
+    def box(label):
+        return field(page, label).locator("input, textarea").first
+
+    expect(box("Hours slept")).to_have_value(
+        str(held.sleep_hours if held.sleep_hours is not None else 7.0)
+    )
+    expect(box("A few words for how you feel (separated by commas)")).to_have_value(
+        ", ".join(held.emotions)
+    )
+    expect(box("What set the urge off, if anything?")).to_have_value(held.trigger or "")
+    expect(box("Today’s win, however small")).to_have_value(held.win or "")
+    expect(box("Journal")).to_have_value(held.note or "")
+    expect(box("One thing you are grateful for")).to_have_value(held.gratitude or "")
+    goals = field(page, "Your goals today")
+    for name in ("Gym", "Pottery class", "Counselling", "Meditation"):
+        checkbox = goals.locator(".widget-checkbox", has_text=name).locator("input")
+        if checkbox.count():
+            expect(checkbox.first).to_be_checked(checked=name in held.goal_names)
+
+
+def walk_the_date_box(page: Page, data_dir, today) -> None:
+    """Change the daily page's date three times (one of them typed key by key), check every field
+    after each, then correct the last day and read SQLite back: exactly that day changed."""
+    from workbook.store import Store
+
+    days = [today - timedelta(days=n) for n in (3, 8, 5)]
+    with Store(data_dir) as store:
+        before = {c.date: c for c in store.checkins()}
+        revisions = {c.date: len(store.checkin_history(c.date)) for c in before.values()}
+    assert all(day in before for day in days), "the demo month holds each of these days"
+    for n, day in enumerate(days):
+        if n == 1:
+            type_date(page, day)
+        else:
+            fill(field(page, DATE_LABEL), day.isoformat())
+        expect(page.locator(".workbook-warning", has_text=day.isoformat())).to_be_visible()
+        assert_form_shows(page, before[day])
+    last = days[-1]
+    fill(field(page, "Today’s win, however small"), "Walked the long way home")
+    click_button(page, "Save")
+    saved_message(page, f"Corrected {last.isoformat()}")
+    with Store(data_dir) as store:
+        after = {c.date: c for c in store.checkins()}
+        history = store.checkin_history(last)
+    changed = {d for d in after if after[d] != before.get(d)}
+    assert changed == {last}, changed
+    assert len(history) == revisions[last] + 1
+    newest, earlier = history[-1], before[last]
+    assert newest.win == "Walked the long way home"
+    for name in ("mood", "energy", "sleep_hours", "emotions", "trigger", "note", "gratitude"):
+        assert getattr(newest, name) == getattr(earlier, name), name
+    assert newest.goal_names == earlier.goal_names

@@ -19,6 +19,7 @@ from pages import (
     picture_size,
     save_picture,
     saved_message,
+    walk_the_date_box,
 )
 from playwright.sync_api import expect
 
@@ -125,3 +126,11 @@ def test_the_guard_refuses_and_reports_any_request_to_the_internet(watched, show
     page.wait_for_timeout(500)
     assert watched.outside == ["https://cdn.jsdelivr.net/npm/anything.js"]
     watched.outside.clear()  # seen and refused: this test's page may now close cleanly
+
+
+def test_the_date_box_changed_three_times_shows_and_saves_each_days_own_values(watched, app):
+    """The bug a person met in JupyterLab: from the second change of the date on, the form kept
+    the earlier day's words and a Save wrote them onto the picked day."""
+    page = watched.page
+    open_in_app(page, app, "02_daily_checkin", ready="Save")
+    walk_the_date_box(page, app.data_dir, date.today())

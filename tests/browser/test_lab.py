@@ -27,6 +27,7 @@ from pages import (
     stage_panel,
     tick,
     toggle,
+    walk_the_date_box,
 )
 from playwright.sync_api import expect
 
@@ -169,3 +170,11 @@ def test_saving_a_notebook_in_lab_keeps_no_outputs(lab):
     assert saved.cells[0].source == "print('my journal')"
     assert saved.cells[0].outputs == [] and saved.cells[0].execution_count is None
     assert "widgets" not in saved.metadata
+
+
+def test_the_date_box_changed_three_times_shows_and_saves_each_days_own_values(watched, lab):
+    """The bug a person met in JupyterLab: from the second change of the date on, the form kept
+    the earlier day's words and a Save wrote them onto the picked day."""
+    page = watched.page
+    open_in_lab(page, lab, "02_daily_checkin", ready="Save")
+    walk_the_date_box(page, lab.data_dir, date.today())

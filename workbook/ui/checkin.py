@@ -193,8 +193,9 @@ class CheckinView:
         held, sentence = self.controller.on_pick_date(day)
         self.load(held)
         self.shown_day = held.date if held else _day_or_none(day, self.controller.today)
-        text, kind = self.controller.header(day)
-        self.header.value = f"<h3>{message_html(text, kind)}</h3>"
+        if self.shown_day is not None:  # a date that cannot be a check-in's has no day number
+            text, kind = self.controller.header(self.shown_day)
+            self.header.value = f"<h3>{message_html(text, kind)}</h3>"
         self.day_note.value = message_html(sentence, "info" if held is None else "warning")
 
     def load(self, held: Checkin | None) -> None:
