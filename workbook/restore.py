@@ -27,6 +27,7 @@ from .errors import InputError, NotAWorkbookError
 from .messages import say
 from .paths import DB_NAME, ensure_private_dir
 from .store import Store
+from .store_file import dump_tables
 
 MAX_BACKUP_BYTES = 2**31  # far above ten years of check-ins; keeps a stray huge file out of memory
 
@@ -61,7 +62,7 @@ def check_image(image: bytes) -> None:
         if problem is not None:
             raise NotAWorkbookError(say("restore_not_ours", problem=problem))
         version = conn.execute("PRAGMA user_version").fetchone()[0]
-        tables = _dump(conn)
+        tables = dump_tables(conn)
         sequence = conn.execute("SELECT name, seq FROM sqlite_sequence").fetchall()
     except sqlite3.Error as error:
         raise NotAWorkbookError(say("restore_damaged", problem=error)) from None
@@ -73,19 +74,6 @@ def check_image(image: bytes) -> None:
     except InputError as error:
         problem = str(error).rstrip(".")
         raise NotAWorkbookError(say("restore_bad_rows", problem=problem)) from None
-
-
-def _dump(conn: sqlite3.Connection) -> dict[str, dict]:
-    out = {}
-    names = conn.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-        " ORDER BY rowid"
-    ).fetchall()
-    for (name,) in names:
-        cursor = conn.execute(f'SELECT * FROM "{name}" ORDER BY rowid')
-        columns = [d[0] for d in cursor.description]
-        out[name] = {"columns": columns, "rows": [list(row) for row in cursor]}
-    return out
 
 
 def restore(data_dir: Path, path: Path, passphrase=None) -> tuple[Path, Path | None]:

@@ -48,10 +48,11 @@ from .store_file import (
     connect,
     connect_for_reading,
     has_rows,
+    insert_tables,
     kind_error,
+    migrate,
     now,
     private_copy,
-    statements,
 )
 
 
@@ -222,53 +223,20 @@ class Store:
 
     @_one_call_at_a_time
     def load(self, tables: dict[str, dict]) -> int:
-        """Insert dumped rows, ids and all, into an empty workbook in one transaction; row count."""
-        known = self.tables()
-        unknown = [t for t in tables if t not in known]
-        if unknown:
-            raise NotAWorkbookError(say("import_unknown_table", table=unknown[0]))
-        count = 0
+        """Insert dumped rows, ids and all, into an empty workbook in one transaction; row count.
+
+        The rows are at this workbook's schema: an import upgrades an older export's rows first,
+        with the same migrations (`transfer.read_export`, `store_file.upgraded`)."""
         with self._transaction() as conn:
             if has_rows(conn):
                 raise InputError(say("import_not_empty", path=self.data_dir))
-            for table in known:
-                if table not in tables:
-                    continue
-                columns = tables[table]["columns"]
-                have = {r[1] for r in conn.execute(f'PRAGMA table_info("{table}")')}
-                if not set(columns) <= have:
-                    missing = sorted(set(columns) - have)[0]
-                    raise NotAWorkbookError(
-                        say("import_unknown_column", table=table, column=missing)
-                    )
-                names = ", ".join(f'"{c}"' for c in columns)
-                marks = ", ".join("?" * len(columns))
-                rows = tables[table]["rows"]
-                conn.executemany(f'INSERT INTO "{table}" ({names}) VALUES ({marks})', rows)
-                count += len(rows)
-        return count
+            return insert_tables(conn, tables)
 
     @_one_call_at_a_time
     def migrate(self) -> list[int]:
-        """Apply every numbered migration above the file's version, each in one transaction."""
-        applied = []
-        for number, _name, sql in _migrations():
-            if number <= self.schema_version:
-                continue
-            self.conn.execute("BEGIN IMMEDIATE")
-            try:
-                if number <= self.schema_version:  # another process got there first
-                    self.conn.execute("ROLLBACK")
-                    continue
-                for statement in statements(sql):
-                    self.conn.execute(statement)
-                self.conn.execute(f"PRAGMA user_version = {number}")
-                self.conn.execute("COMMIT")
-            except BaseException:
-                self.conn.execute("ROLLBACK")
-                raise
-            applied.append(number)
-        return applied
+        """Apply every numbered migration above the file's version, each in one transaction (the
+        same `store_file.migrate` an import runs on an older export's rows)."""
+        return migrate(self.conn)
 
     def _transaction(self):
         if self.cannot_write is not None:

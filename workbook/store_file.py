@@ -1,5 +1,11 @@
-"""The store's plumbing on the SQLite file: whole transactions, private copies, migration
-statements, and the kind error for a place that stops SQLite (a full disk, a read-only folder).
+"""The store's plumbing on the SQLite file: whole transactions, private copies, the migrations,
+every row of every table in and out, and the kind error for a place that stops SQLite (a full
+disk, a read-only folder).
+
+`migrate` is the one code that upgrades a workbook, its rows included: opening a workbook runs it
+(`Store.migrate`), and so does an import, on the export's rows laid into an empty workbook at the
+export's own schema version first (`upgraded`). An old export so imports exactly as the same
+workbook upgraded in place.
 """
 
 from __future__ import annotations
@@ -10,7 +16,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from . import output_files
-from .dbfile import BUSY_TIMEOUT_MS, place_error
+from .dbfile import BUSY_TIMEOUT_MS, migrations, place_error
+from .errors import NotAWorkbookError
+from .messages import say
 from .paths import ensure_private_file
 
 
@@ -57,6 +65,101 @@ def statements(script: str) -> list[str]:
     if current.strip():
         statements.append(current.strip())
     return statements
+
+
+def table_names(conn: sqlite3.Connection) -> list[str]:
+    """The workbook's tables in the order they were created (parents before children)."""
+    return [
+        r[0]
+        for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+            " ORDER BY rowid"
+        )
+    ]
+
+
+def dump_tables(conn: sqlite3.Connection) -> dict[str, dict]:
+    """Every row of every table, in storage order: {table: {"columns": [...], "rows": [...]}}."""
+    out: dict[str, dict] = {}
+    for table in table_names(conn):
+        cursor = conn.execute(f'SELECT * FROM "{table}" ORDER BY rowid')
+        columns = [d[0] for d in cursor.description]
+        out[table] = {"columns": columns, "rows": [list(row) for row in cursor]}
+    return out
+
+
+def insert_tables(conn: sqlite3.Connection, tables: dict[str, dict]) -> int:
+    """Insert dumped rows, ids and all, parents first, inside the caller's transaction; the count.
+
+    Raises NotAWorkbookError for a table or a column the workbook does not have.
+    """
+    known = table_names(conn)
+    unknown = [t for t in tables if t not in known]
+    if unknown:
+        raise NotAWorkbookError(say("import_unknown_table", table=unknown[0]))
+    count = 0
+    for table in known:
+        if table not in tables:
+            continue
+        columns = tables[table]["columns"]
+        have = {r[1] for r in conn.execute(f'PRAGMA table_info("{table}")')}
+        if not set(columns) <= have:
+            missing = sorted(set(columns) - have)[0]
+            raise NotAWorkbookError(say("import_unknown_column", table=table, column=missing))
+        names = ", ".join(f'"{c}"' for c in columns)
+        marks = ", ".join("?" * len(columns))
+        rows = tables[table]["rows"]
+        conn.executemany(f'INSERT INTO "{table}" ({names}) VALUES ({marks})', rows)
+        count += len(rows)
+    return count
+
+
+def schema_version_of(conn: sqlite3.Connection) -> int:
+    return conn.execute("PRAGMA user_version").fetchone()[0]
+
+
+def migrate(conn: sqlite3.Connection, up_to: int | None = None) -> list[int]:
+    """Apply every numbered migration above the file's version (up to `up_to`, else all), each in
+    one transaction; returns the numbers applied."""
+    applied = []
+    for number, _name, sql in migrations():
+        if up_to is not None and number > up_to:
+            break
+        if number <= schema_version_of(conn):
+            continue
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            if number <= schema_version_of(conn):  # another process got there first
+                conn.execute("ROLLBACK")
+                continue
+            for statement in statements(sql):
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {number}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        applied.append(number)
+    return applied
+
+
+def upgraded(tables: dict[str, dict], schema_version: int) -> dict[str, dict]:
+    """Rows dumped from a workbook at `schema_version`, as that workbook holds them once upgraded
+    to the newest schema: laid into an empty workbook at their own version (in memory), then
+    migrated by `migrate`, as opening the workbook itself would have done.
+
+    Raises sqlite3.Error for rows the schema refuses (a CHECK, a missing parent).
+    """
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        conn.execute("PRAGMA foreign_keys = ON")
+        migrate(conn, up_to=schema_version)
+        with Transaction(conn):
+            insert_tables(conn, tables)
+        migrate(conn)
+        return dump_tables(conn)
+    finally:
+        conn.close()
 
 
 def now() -> str:

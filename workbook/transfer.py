@@ -8,16 +8,22 @@ The CSV form (and how it keeps spreadsheet formulas from running) is in `transfe
 
 An import trusts nothing in the file, checksums included (anyone can recompute one): every row
 must pass `table_rows.check_tables` before anything is written.
+
+An export keeps the rows at the schema of the workbook that wrote it. An import lays them into an
+empty workbook at that schema and upgrades it with the very migrations that upgrade a workbook
+opened in place (`store_file.upgraded`), so an old export imports as the workbook it came from.
 """
 
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
 
 from . import table_rows
 from .errors import InputError
 from .messages import say
+from .store_file import upgraded
 from .transfer_csv import CSV_VERSION, export_csv, neutralise, read_zip, restore_text
 from .transfer_format import (
     FORMAT,
@@ -62,7 +68,8 @@ def export(store, fmt: str) -> bytes:
 
 
 def read_export(path: Path, latest_schema: int) -> dict[str, dict]:
-    """The tables in an export file, checked; raises InputError saying what is wrong."""
+    """The tables in an export file, checked, then upgraded to this version's schema as the
+    workbook that wrote it would be; raises InputError saying what is wrong."""
     path = Path(path)
     if not path.is_file():
         raise InputError(say("file_missing", path=path))
@@ -84,7 +91,11 @@ def read_export(path: Path, latest_schema: int) -> dict[str, dict]:
         raise InputError(
             say("import_refused", path=path, problem=error), field=error.field
         ) from None
-    return tables
+    try:
+        return upgraded(tables, schema)
+    except sqlite3.Error as error:  # a row the schema refuses that the checks let through
+        problem = " ".join(str(error).split())[:300]
+        raise InputError(say("import_refused", path=path, problem=problem)) from None
 
 
 def _read_json(path: Path, data: bytes) -> tuple[dict, int]:
