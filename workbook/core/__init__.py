@@ -1,0 +1,1 @@
+"""The nouns, the programme's rules, validation and every sentence a person reads: no I/O."""

@@ -1,0 +1,2 @@
+"""What a person sees drawn from the numbers: charts, charts in words, the report, HTML pieces,
+the calendar file."""
