@@ -39,7 +39,7 @@ sys.path.insert(0, str(ROOT))
 
 import psutil  # noqa: E402
 
-from workbook.ui.nav import STAGES  # noqa: E402
+from workbook.pages.nav import STAGES  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-gpu"]
@@ -210,8 +210,8 @@ def _charts_drawn(page, started: float, count: int) -> float:
 
 
 def _chart_count(data: Path) -> int:
+    from workbook.pages.progress import page
     from workbook.store import Store
-    from workbook.ui.progress import page
 
     with Store(data) as store:
         return sum(1 for kind, _ in page(store.snapshot(), date.today()) if kind == "figure")
@@ -225,8 +225,8 @@ def _html_bytes(url: str) -> int:
 def run(reps: int = 3) -> dict:
     from playwright.sync_api import sync_playwright
 
-    from workbook.demo import fill_demo
     from workbook.store import Store
+    from workbook.store.demo import fill_demo
 
     with tempfile.TemporaryDirectory(prefix="bench-app-") as tmp:
         work = Path(tmp)

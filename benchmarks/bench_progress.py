@@ -16,10 +16,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from workbook import charts  # noqa: E402
-from workbook.demo import fill_demo  # noqa: E402
 from workbook.numbers import build  # noqa: E402
 from workbook.store import Store  # noqa: E402
+from workbook.store.demo import fill_demo  # noqa: E402
+from workbook.views import charts  # noqa: E402
 
 TODAY = date(2026, 11, 25)
 CASES = (("30 days, 4 goals", 30, 4), ("10 years, 8 goals", 3650, 8))

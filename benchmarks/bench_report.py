@@ -18,9 +18,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from plotly.offline import get_plotlyjs  # noqa: E402
 
-from workbook.demo import fill_demo  # noqa: E402
-from workbook.report import write_report  # noqa: E402
 from workbook.store import Store  # noqa: E402
+from workbook.store.demo import fill_demo  # noqa: E402
+from workbook.views.report import write_report  # noqa: E402
 
 TODAY = date(2026, 11, 25)
 CASES = (("30 days, 4 goals", 30, 4), ("10 years, 8 goals", 3650, 8))

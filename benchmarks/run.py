@@ -432,9 +432,9 @@ def bench_report() -> tuple[list[dict], dict]:
 
 
 def bench_save(work: Path, saves: int) -> tuple[list[dict], dict]:
-    from workbook.demo import demo_plan
-    from workbook.model import Checkin
+    from workbook.core.model import Checkin
     from workbook.store import Store
+    from workbook.store.demo import demo_plan
 
     plan = demo_plan(TODAY, 30, 4)
     times = []

@@ -41,4 +41,4 @@ c.ContentsManager.pre_save_hook = keep_notebooks_clean
 # this server: plotly.js, which they fetch once shown, is served by the workbook's extension.
 # update(), not assignment: the extensions other config files switch on (Voilà, JupyterLab) stay.
 if os.environ.get("JUPYTERHUB_SERVICE_PREFIX"):
-    c.ServerApp.jpserver_extensions.update({"workbook.hub_extension": True})
+    c.ServerApp.jpserver_extensions.update({"workbook.app.hub_extension": True})

@@ -63,7 +63,7 @@ NOT_IN_THE_APP = {"jupyterlab-plotly", "jupyterlab_pygments"}
 
 
 def without_what_the_app_does_not_use(page_config, *, base_url, **_):
-    from workbook.app_server import plotly_js_url
+    from workbook.app.server import plotly_js_url
 
     page_config["federated_extensions"] = [
         extension

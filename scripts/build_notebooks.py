@@ -1,6 +1,6 @@
 """(Re)write the eight stage notebooks: warm words, one parameters cell, hidden code.
 
-Each stage's parameters and calls come from its functions' signatures in `workbook.ui`, so a new
+Each stage's parameters and calls come from its functions' signatures in `workbook.pages`, so a new
 input of a stage reaches its notebook by running this again:
 `.venv/bin/python scripts/build_notebooks.py`. The notebooks come out with no outputs, no
 execution counts, and every code cell hidden; a test checks the committed ones equal this output.
@@ -31,7 +31,7 @@ class Call:
 
     def signature(self) -> inspect.Signature:
         return inspect.signature(
-            getattr(import_module(f"workbook.ui.{self.module}"), self.function)
+            getattr(import_module(f"workbook.pages.{self.module}"), self.function)
         )
 
     def source(self) -> str:
@@ -56,7 +56,7 @@ STAGES = {
         "you write is kept in a folder only you can open, and nothing is sent anywhere else. "
         "Take a breath — you don’t have to get anything right "
         "today.",
-        "from workbook.ui import start",
+        "from workbook.pages import start",
         Call("start", "show_programme"),
         "## Your plan\n\nWho you are doing this for is you. Fill in what you like and press "
         "**Save my plan**; you can come back and change it whenever you want.",
@@ -67,7 +67,7 @@ STAGES = {
     "01_the_break": [
         "# The break\n\nAsking for a break instead of an ending gives you both room to breathe. "
         "Here are some words to start from, and a place to note what was agreed.",
-        "from workbook.ui import the_break",
+        "from workbook.pages import the_break",
         Call("the_break", "show_script"),
         "## What was agreed",
         Call("the_break", "show", inputs=True),
@@ -76,20 +76,20 @@ STAGES = {
         "# Today’s check-in\n\nTwo minutes for yourself. Move the sliders, tick what you did, "
         "write one small win, and press **Save**. To fill in or correct another day, pick it "
         "in the date box.",
-        "from workbook.ui import checkin",
+        "from workbook.pages import checkin",
         Call("checkin", "show", inputs=True),
     ],
     "03_progress": [
         "# Your progress\n\nHere is how your days have gone, in pictures: your mood, your "
         "goals, the urges you rode out, and what you have accomplished. Nothing here is a "
         "grade. Look at it with the same kindness you would show a friend.",
-        "from workbook.ui import progress",
+        "from workbook.pages import progress",
         Call("progress", "show", inputs=True),
     ],
     "04_day30_reflection": [
         "# Day 30: a real think\n\nYou made it to the end of the break. Before anything else, "
         "look at what you did — then answer honestly. There are no wrong answers here.",
-        "from workbook.ui import reflection",
+        "from workbook.pages import reflection",
         Call("reflection", "show_numbers"),
         "## Your reflection\n\nGo on to the reunion only if the answer is a resounding yes.",
         Call("reflection", "show", inputs=True),
@@ -98,13 +98,13 @@ STAGES = {
         "# The reunion\n\nArrive calm, head high, accomplishments in tow. Share what you have been "
         "working on and ask — without pressure — whether they would like to try again. What they "
         "choose is up to them.",
-        "from workbook.ui import reunion",
+        "from workbook.pages import reunion",
         Call("reunion", "show", inputs=True),
     ],
     "06_keep_going": [
         "# Keep going\n\nWhatever the answer, you keep growing. Your check-ins carry on past day "
         "30, and you can add new goals whenever you like.",
-        "from workbook.ui import keep_going",
+        "from workbook.pages import keep_going",
         Call("keep_going", "show", inputs=True),
     ],
     "07_report": [
@@ -114,7 +114,7 @@ STAGES = {
         "(it works offline), **PDF** to print it or show a counsellor, or **JSON** for "
         "the plain numbers. The file is saved in your workbook's folder, readable only by "
         "you; nothing is sent anywhere.",
-        "from workbook.ui import report",
+        "from workbook.pages import report",
         Call("report", "show", inputs=True),
         "Share it only if you want to, and only with people you trust. If you make a "
         "report before day 30, it says which day it covers; you can make a fresh one any "
@@ -139,9 +139,9 @@ def build(name: str, items: list) -> nbformat.NotebookNode:
             cells.append((True, item.source()))
         else:
             cells.append((item.startswith(("from ", "import ")), item))
-    # Every stage ends with links back and on (workbook.ui.nav), in JupyterLab and in the app.
+    # Every stage ends with links back and on (workbook.pages.nav), in JupyterLab and in the app.
     cells.append(
-        (True, f'from workbook.ui.nav import next_stage_links\n\nnext_stage_links("{name}")')
+        (True, f'from workbook.pages.nav import next_stage_links\n\nnext_stage_links("{name}")')
     )
     for i, (is_code, source) in enumerate(cells):
         if is_code:

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from workbook import cli
-from workbook.demo import fill_demo
-from workbook.paths import DB_NAME
-from workbook.report.pdf import CHROMIUM, CHROMIUM_ARGS
 from workbook.store import Store
+from workbook.store.demo import fill_demo
+from workbook.store.paths import DB_NAME
+from workbook.views.report.pdf import CHROMIUM, CHROMIUM_ARGS
 
 TODAY = date(2026, 11, 25)
 

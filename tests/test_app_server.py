@@ -9,14 +9,14 @@ from __future__ import annotations
 import pytest
 from jupyter_server.base.handlers import JupyterHandler
 
-from workbook.paths import CHECKOUT
+from workbook.store.paths import CHECKOUT
 
 OPEN_TO_ALL = {"/login", "/logout"}  # jupyter_server's own way in (the token can be pasted there)
 
 
 @pytest.fixture
 def handlers(monkeypatch, tmp_path):
-    from workbook.app_server import LockedVoila
+    from workbook.app.server import LockedVoila
 
     monkeypatch.chdir(tmp_path)  # no stray voila.py
     monkeypatch.setenv("JUPYTER_CONFIG_DIR", str(CHECKOUT / "jupyter_config"))
@@ -39,7 +39,7 @@ def test_every_handler_checks_the_token_and_the_host(handlers):
 
 
 def test_the_server_refuses_to_run_without_a_token(monkeypatch, tmp_path):
-    from workbook.app_server import LockedVoila
+    from workbook.app.server import LockedVoila
 
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("JUPYTER_CONFIG_DIR", str(tmp_path))  # Voilà's defaults: no token at all

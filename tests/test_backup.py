@@ -14,10 +14,9 @@ from hypothesis import strategies as st
 
 from tests.conftest import TODAY, db_digest
 from tests.test_transfer import PROPERTY, fill, workbooks
-from workbook import backup
-from workbook.model import Checkin
-from workbook.paths import DB_NAME
-from workbook.store import NotAWorkbookError, Store
+from workbook.core.model import Checkin
+from workbook.store import NotAWorkbookError, Store, backup
+from workbook.store.paths import DB_NAME
 
 SECRET = "correct horse battery"
 

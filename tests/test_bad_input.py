@@ -16,8 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import TODAY, db_digest
-from workbook import backup
-from workbook.store import Store
+from workbook.store import Store, backup
 
 T = f"--today={TODAY}"
 HUGE = "x" * 1_000_001
@@ -172,7 +171,7 @@ def test_emoji_rtl_and_sql_looking_text_are_stored_exactly(run_cli, planned, tex
 
 
 def _controller(data_dir):
-    from workbook.ui.checkin import CheckinController
+    from workbook.pages.checkin import CheckinController
 
     store = Store(data_dir)
     return store, CheckinController(store, TODAY)
@@ -211,7 +210,7 @@ def test_checkin_controller_bad_input(planned, fields, message):
 
 
 def test_start_controller_bad_plan_and_who5(planned):
-    from workbook.ui.start import StartController
+    from workbook.pages.start import StartController
 
     before = db_digest(planned)
     with Store(planned) as store:
@@ -239,7 +238,7 @@ WIDGET_ROWS = [
 @pytest.mark.parametrize(("field", "value", "message"), WIDGET_ROWS)
 def test_checkin_widgets_bad_input(planned, field, value, message):
     """Real widgets: set a value, press Save; the field shows the error, nothing is written."""
-    from workbook.ui.checkin import CheckinView
+    from workbook.pages.checkin import CheckinView
 
     before = db_digest(planned)
     store, controller = _controller(planned)

@@ -10,11 +10,11 @@ from datetime import date, timedelta
 import plotly.graph_objects as go
 import pytest
 
-from workbook import charts, theme
-from workbook.demo import fill_demo
-from workbook.model import Checkin, Goal, Plan, Snapshot
+from workbook.core.model import Checkin, Goal, Plan, Snapshot
 from workbook.numbers import build
 from workbook.store import Store
+from workbook.store.demo import fill_demo
+from workbook.views import charts, theme
 
 TODAY = date(2026, 11, 25)
 TEXT, GRAPHIC = 4.5, 3.0

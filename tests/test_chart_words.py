@@ -11,15 +11,15 @@ import pytest
 from markupsafe import escape
 from test_numbers import TODAY, save_hand_workbook
 
-from workbook import charts
-from workbook.chart_words import CHART_KEYS, words_for
-from workbook.chart_words.base import MAX_ROWS
-from workbook.demo import fill_demo
-from workbook.model import Checkin, Goal, Plan, Snapshot
+from workbook.core.model import Checkin, Goal, Plan, Snapshot
 from workbook.numbers import build
-from workbook.report import render_html
+from workbook.pages import progress
 from workbook.store import Store
-from workbook.ui import progress
+from workbook.store.demo import fill_demo
+from workbook.views import charts
+from workbook.views.chart_words import CHART_KEYS, words_for
+from workbook.views.chart_words.base import MAX_ROWS
+from workbook.views.report import render_html
 
 START = date(2026, 11, 1)
 HOSTILE = "<img src=x onerror=alert(1)>"

@@ -13,11 +13,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from test_numbers import TODAY, day, save_hand_workbook, workbooks
 
-from workbook import charts, day_frames
-from workbook.model import Checkin, Goal, Plan, Who5
-from workbook.numbers import build
+from workbook.core.model import Checkin, Goal, Plan, Who5
+from workbook.numbers import build, day_frames
+from workbook.pages.progress import low_mood_html, streak_cards_html
 from workbook.store import Store
-from workbook.ui.progress import low_mood_html, streak_cards_html
+from workbook.views import charts
 
 NAN_WORD = re.compile(r"\bnan\b|\bNone\b|\binf\b", re.IGNORECASE)
 
@@ -229,13 +229,13 @@ def test_random_workbooks_always_give_nine_readable_figures(case):
 
 
 def page_html(snapshot, today) -> str:
-    from workbook.ui import progress
+    from workbook.pages import progress
 
     return "".join(p for kind, p in progress.page(snapshot, today) if kind == "html")
 
 
 def test_page_shows_each_section_with_slips_and_wins_escaped(hand):
-    from workbook.ui import progress
+    from workbook.pages import progress
 
     parts = progress.page(hand, TODAY)
     figures = [p for kind, p in parts if kind == "figure"]
@@ -283,7 +283,7 @@ def test_low_mood_and_low_who5_bring_help(tmp_path):
 
 
 def test_no_plan_page_is_one_kind_message(tmp_path):
-    from workbook.ui import progress
+    from workbook.pages import progress
 
     with Store(tmp_path / "w") as store:
         snap = store.snapshot()
@@ -296,7 +296,7 @@ def test_notebook_sends_charts_as_plotly_data_without_plotly_js(tmp_path):
     import nbformat
     import papermill
 
-    from workbook.ui.common import SOMETHING_WENT_WRONG
+    from workbook.pages.common import SOMETHING_WENT_WRONG
 
     data = tmp_path / "one"
     with Store(data) as store:

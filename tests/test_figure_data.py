@@ -9,7 +9,7 @@ import numpy as np
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from workbook.figure_data import DAY_MS, compact
+from workbook.views.figure_data import DAY_MS, compact
 
 
 def _days(first: str, count: int, step: int = 1) -> np.ndarray:

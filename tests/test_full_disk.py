@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from tests.hostile import TODAY, assert_refused, folder_state, workbook
-from workbook.demo import fill_demo
-from workbook.paths import DB_NAME
 from workbook.store import Store
+from workbook.store.demo import fill_demo
+from workbook.store.paths import DB_NAME
 
 
 @pytest.fixture

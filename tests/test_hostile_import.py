@@ -18,10 +18,9 @@ from datetime import date, timedelta
 import pytest
 
 from tests.hostile import TODAY, assert_refused, folder_state, workbook
-from workbook import transfer, transfer_csv, transfer_format
-from workbook.demo import fill_demo
-from workbook.model import Checkin, Goal, Plan
-from workbook.store import Store
+from workbook.core.model import Checkin, Goal, Plan
+from workbook.store import Store, transfer, transfer_csv, transfer_format
+from workbook.store.demo import fill_demo
 
 MARKUP = "<script>window.__x=1</script><img src=x onerror=alert(1)>"
 FORMULA = '=HYPERLINK("http://x","y")'

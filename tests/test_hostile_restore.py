@@ -14,8 +14,8 @@ from datetime import date
 import pytest
 
 from tests.hostile import TODAY, assert_refused, folder_state, workbook
-from workbook.demo import fill_demo
 from workbook.store import Store
+from workbook.store.demo import fill_demo
 
 
 @pytest.fixture(scope="module")

@@ -13,15 +13,15 @@ import sys
 HEAVY = ("pandas", "plotly", "numpy", "ipywidgets", "IPython", "cryptography")
 LIGHT_MODULES = (
     "workbook.cli",
-    "workbook.validation",
+    "workbook.core.validation",
     "workbook.store",
-    "workbook.model",
-    "workbook.rules",
-    "workbook.messages",
-    "workbook.errors",
-    "workbook.records",
+    "workbook.core.model",
+    "workbook.core.rules",
+    "workbook.core.messages",
+    "workbook.core.errors",
+    "workbook.core.records",
     "workbook.numbers",
-    "workbook.summary_json",
+    "workbook.numbers.summary",
 )
 
 
@@ -52,14 +52,14 @@ def test_a_checkin_from_the_command_line_loads_no_heavy_library(tmp_path):
 
 def test_the_probe_sees_a_heavy_library_when_one_is_loaded():
     # The check above could pass by looking at nothing: make sure it can fail.
-    assert "pandas" in loaded_after("import workbook.day_frames")
+    assert "pandas" in loaded_after("import workbook.numbers.day_frames")
 
 
 def test_a_stage_page_run_with_its_answers_loads_no_widget_library(tmp_path):
     # papermill passes the answers as parameters: nothing to click, so ipywidgets stays unloaded.
     stages = "checkin, keep_going, reflection, report, reunion, start, the_break"
     code = (
-        f"from workbook.ui import {stages}\n"
+        f"from workbook.pages import {stages}\n"
         "from workbook.cli import main\n"
         f"d = {str(tmp_path)!r}\n"
         "assert main(['plan', '--data-dir', d, '--start', '2026-11-01', '--goal', 'Gym:3']) == 0\n"

@@ -9,7 +9,7 @@ import papermill
 import pytest
 
 from tests.conftest import TODAY
-from workbook.ui.common import SOMETHING_WENT_WRONG
+from workbook.pages.common import SOMETHING_WENT_WRONG
 
 NOTEBOOK_DIR = Path(__file__).resolve().parent.parent / "notebooks"
 NOTEBOOKS = sorted(NOTEBOOK_DIR.glob("*.ipynb"))

@@ -12,9 +12,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from workbook import day_frames, mood_lift, rules
-from workbook.model import Checkin, Goal, Plan, Snapshot, Who5
-from workbook.numbers import Numbers, build
+from workbook.core import rules
+from workbook.core.model import Checkin, Goal, Plan, Snapshot, Who5
+from workbook.numbers import Numbers, build, day_frames, mood_lift
 from workbook.store import Store
 
 START = date(2026, 11, 1)
@@ -290,8 +290,8 @@ def test_frames_never_change_the_callers_frame(progress):
 
 def test_the_builder_works_each_number_out_once(monkeypatch, hand):
     """Each rule giving a workbook-wide number runs once per build, however many readers."""
-    from workbook import charts
     from workbook import numbers as numbers_module
+    from workbook.views import charts
 
     calls = {}
     for name in ("checkin_streak", "no_contact_streak", "goal_strength_series", "low_mood_reason"):

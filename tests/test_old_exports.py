@@ -16,13 +16,12 @@ from pathlib import Path
 
 import pytest
 
-from workbook import transfer
-from workbook.dbfile import latest_schema_version
-from workbook.paths import DB_NAME
-from workbook.records import Reflection
-from workbook.store import Store
-from workbook.transfer_csv import CSV_VERSION
-from workbook.transfer_format import VERSION
+from workbook.core.records import Reflection
+from workbook.store import Store, transfer
+from workbook.store.file_checks import latest_schema_version
+from workbook.store.paths import DB_NAME
+from workbook.store.transfer_csv import CSV_VERSION
+from workbook.store.transfer_format import VERSION
 
 EXPORTS = Path(__file__).parent / "fixtures" / "exports"
 RELEASES = sorted(p.name for p in EXPORTS.iterdir() if p.is_dir())
@@ -110,8 +109,8 @@ def test_the_import_command_gives_the_workbook_upgraded_in_place(commit, form, t
 @pytest.mark.parametrize("commit", RELEASES)
 def test_the_gates_reasons_survive_the_import(commit, form, tmp_path):
     """Both reflections keep why the gate stayed closed, and the reunion page says so."""
-    from workbook.messages import say
-    from workbook.ui.reunion import ReunionController
+    from workbook.core.messages import say
+    from workbook.pages.reunion import ReunionController
 
     target = tmp_path / "imported"
     with Store(target, auto_backup=False) as store:

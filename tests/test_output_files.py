@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from tests.hostile import TODAY, assert_refused, folder_state, workbook
-from workbook.demo import fill_demo
 from workbook.store import Store
+from workbook.store.demo import fill_demo
 
 # (command, default file name inside a folder)
 WRITERS = [

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from workbook import preheat
+from workbook.app import preheat
 
 
 @pytest.fixture
@@ -40,7 +40,7 @@ def test_a_preheated_kernel_warms_up_once_before_it_waits(fresh_preheat, caplog)
 
 
 def test_the_warm_up_reads_and_writes_nothing_of_the_workbook(tmp_path, monkeypatch):
-    from workbook.ui import warm_up
+    from workbook.app import warm_up
 
     monkeypatch.setenv("WORKBOOK_DATA_DIR", str(tmp_path / "workbook"))
     monkeypatch.chdir(tmp_path)

@@ -16,9 +16,8 @@ import nbformat
 import pytest
 
 from tests.conftest import TODAY
-from workbook import backup
-from workbook.model import Checkin
-from workbook.store import Store
+from workbook.core.model import Checkin
+from workbook.store import Store, backup
 
 ROOT = Path(__file__).resolve().parent.parent
 NETGUARD = Path(__file__).resolve().parent / "netguard"
@@ -68,7 +67,7 @@ def test_a_fresh_clone_after_a_demo_run_shows_no_data_file_to_git(tmp_path):
     env["PYTHONPATH"] = str(clone)  # the clone's own package, so data/ is the clone's
     env["WORKBOOK_PASSPHRASE"] = "correct horse battery"
     where = subprocess.run(
-        [sys.executable, "-c", "import workbook.paths as p; print(p.default_data_dir())"],
+        [sys.executable, "-c", "import workbook.store.paths as p; print(p.default_data_dir())"],
         cwd=clone, env=env, capture_output=True, text=True, check=True,
     )  # fmt: skip
     assert Path(where.stdout.strip()) == clone / "data"
@@ -175,9 +174,11 @@ def test_no_notebook_makes_a_network_connection(tmp_path, demo_dir):
 
 
 def _report_html(demo_dir) -> str:
-    report = pytest.importorskip("workbook.report", reason="workbook.report has not landed yet")
+    report = pytest.importorskip(
+        "workbook.views.report", reason="workbook.views.report has not landed yet"
+    )
     if not hasattr(report, "render_html"):
-        pytest.skip("workbook.report.render_html has not landed yet")
+        pytest.skip("workbook.views.report.render_html has not landed yet")
     with Store(demo_dir) as s:
         return report.render_html(s.snapshot(), TODAY)
 

@@ -12,11 +12,11 @@ from datetime import date, timedelta
 
 import pytest
 
-from workbook import preheat
-from workbook.demo import fill_demo
-from workbook.model import Checkin
+from workbook.app import preheat
+from workbook.app.rehearsal import Rehearsal, close_widgets
+from workbook.core.model import Checkin
 from workbook.store import Store
-from workbook.ui.rehearsal import Rehearsal, close_widgets
+from workbook.store.demo import fill_demo
 
 TODAY = date.today()  # a rehearsal is built for the real day, as a heating kernel knows it
 
@@ -127,7 +127,7 @@ def test_a_rehearsed_view_never_shown_closes_all_its_widgets():
 
 
 def test_a_backup_restored_over_it_throws_it_away(workbook_dir):
-    from workbook import backup
+    from workbook.store import backup
 
     with Store(workbook_dir) as store:
         copy = backup.make_backup(store)

@@ -17,10 +17,9 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import TODAY, db_digest
-from workbook import backup
-from workbook.model import Checkin, Goal, Plan
-from workbook.paths import DB_NAME
-from workbook.store import DamagedWorkbookError, Store, database_problem
+from workbook.core.model import Checkin, Goal, Plan
+from workbook.store import DamagedWorkbookError, Store, backup, database_problem
+from workbook.store.paths import DB_NAME
 
 START = date(2026, 1, 1)
 KILLS = 200
@@ -104,7 +103,7 @@ CONCURRENT = textwrap.dedent(
     import sys
     from datetime import date, timedelta
     from pathlib import Path
-    from workbook.model import Checkin
+    from workbook.core.model import Checkin
     from workbook.store import Store
 
     data_dir, who, go = sys.argv[1], int(sys.argv[2]), Path(sys.argv[3])
@@ -277,7 +276,7 @@ def test_a_notebook_page_on_a_damaged_workbook_shows_the_kind_sentence(demo_dir)
         import sys
         from IPython.core.interactiveshell import InteractiveShell
         from IPython.utils.capture import capture_output
-        from workbook.ui import checkin
+        from workbook.pages import checkin
 
         InteractiveShell.instance()
         with capture_output() as captured:

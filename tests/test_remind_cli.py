@@ -12,7 +12,7 @@ import pytest
 from icalendar import Calendar
 
 from tests.conftest import db_digest
-from workbook.reminder_file import DEFAULT_NAME
+from workbook.views.calendar_file import DEFAULT_NAME
 
 START = date(2026, 10, 15)  # Berlin leaves summer time on day 11
 

@@ -11,9 +11,9 @@ from zoneinfo import ZoneInfo
 import pytest
 from icalendar import Calendar
 
-from workbook.errors import InputError
-from workbook.model import Goal, Plan
-from workbook.reminders import build_calendar, calendar_bytes, parse_time, programme_key
+from workbook.core.errors import InputError
+from workbook.core.model import Goal, Plan
+from workbook.views.calendar import build_calendar, calendar_bytes, parse_time, programme_key
 
 BERLIN = ZoneInfo("Europe/Berlin")
 # Berlin leaves summer time on 2026-10-25, day 11 of a programme starting on 2026-10-15.

@@ -13,12 +13,12 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import TODAY
-from workbook import report
-from workbook.charts import FIGURE_KEYS
-from workbook.demo import fill_demo
-from workbook.model import Checkin, Goal, Plan, Who5
+from workbook.core.model import Checkin, Goal, Plan, Who5
 from workbook.numbers import build
 from workbook.store import Store
+from workbook.store.demo import fill_demo
+from workbook.views import report
+from workbook.views.charts import FIGURE_KEYS
 
 
 def build_summary(snapshot, today) -> dict:
@@ -314,7 +314,7 @@ def test_the_command_line_writes_a_private_html_report(demo_dir, run_cli, tmp_pa
 
 
 def test_the_buttons_write_each_format_and_say_where(demo_dir):
-    from workbook.ui.report import ReportController, ReportView
+    from workbook.pages.report import ReportController, ReportView
 
     view = ReportView(ReportController(demo_dir, TODAY))
     view.buttons["json"].click()
@@ -329,7 +329,7 @@ def test_the_buttons_write_each_format_and_say_where(demo_dir):
 
 
 def test_the_buttons_are_kind_without_a_plan(tmp_path):
-    from workbook.ui.report import ReportController, ReportView
+    from workbook.pages.report import ReportController, ReportView
 
     view = ReportView(ReportController(tmp_path / "empty", TODAY))
     outcome = view.on_export("html")

@@ -19,12 +19,12 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import TODAY
-from workbook import report
-from workbook.charts import FIGURE_KEYS
-from workbook.html_pieces import low_mood_box, message_box, streak_cards
-from workbook.model import Checkin, Goal, Plan, Who5
+from workbook.core.model import Checkin, Goal, Plan, Who5
 from workbook.store import Store
-from workbook.templating import ENVIRONMENT
+from workbook.views import report
+from workbook.views.charts import FIGURE_KEYS
+from workbook.views.html_pieces import low_mood_box, message_box, streak_cards
+from workbook.views.templating import ENVIRONMENT
 
 MARKUP = '<img src=x onerror=alert(1)><script>alert(2)</script>"><svg onload=alert(3)>{{7*7}}&amp;'
 # Fields the report shows as words (the rest may be left out, but never as markup).
@@ -237,7 +237,7 @@ def test_the_report_loads_neither_ipython_nor_ipywidgets(demo_dir, tmp_path):
     # The whole `workbook report --format html` path, charts and all, in a fresh interpreter.
     code = (
         "import json, sys\n"
-        "import workbook.report\n"
+        "import workbook.views.report\n"
         "from workbook.cli import main\n"
         f"code = main(['report', '--format', 'html', '--data-dir', {str(demo_dir)!r},"
         f" '--today', {TODAY.isoformat()!r}, '--output', {str(tmp_path / 'r.html')!r}])\n"

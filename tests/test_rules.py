@@ -6,8 +6,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from workbook import rules
-from workbook.model import Checkin, Who5
+from workbook.core import rules
+from workbook.core.model import Checkin, Who5
 
 D = date(2026, 11, 1)
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from workbook.model import Checkin, Goal, Plan, Who5
-from workbook.paths import DB_NAME
+from workbook.core.model import Checkin, Goal, Plan, Who5
 from workbook.store import Store, _migrations, latest_schema_version
+from workbook.store.paths import DB_NAME
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PLAN = Plan(start_date=date(2026, 11, 1), goals=(Goal("Gym", 3), Goal("Pottery", 2)))
@@ -179,8 +179,8 @@ def test_migrates_a_frozen_v1_workbook_keeping_everything(tmp_path):
 
 def test_migrates_a_frozen_v2_workbook_giving_its_reflections_gate_codes(tmp_path):
     """Migration 0003: reflections saved with finished sentences gain the codes for them."""
+    from workbook.core.records import Reflection
     from workbook.numbers import build
-    from workbook.records import Reflection
 
     path = tmp_path / "v2"
     path.mkdir()

@@ -14,10 +14,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import TODAY, db_digest
-from workbook import transfer
-from workbook.model import Checkin, Goal, Plan, Who5
-from workbook.store import Store
-from workbook.validation import InputError
+from workbook.core.model import Checkin, Goal, Plan, Who5
+from workbook.core.validation import InputError
+from workbook.store import Store, transfer
 
 # Any text a person could type, emoji and right-to-left scripts included (no lone surrogates,
 # which are not text; no NUL, which validation turns away before it reaches the store).

@@ -8,12 +8,12 @@ import pytest
 from icalendar import Calendar
 
 from tests.conftest import TODAY
-from workbook.model import Plan
-from workbook.reminder_file import DEFAULT_NAME
+from workbook.core.model import Plan
+from workbook.pages.checkin import CheckinController, CheckinView
+from workbook.pages.reminders import ReminderController, ReminderView
+from workbook.pages.start import StartController, StartView
 from workbook.store import Store
-from workbook.ui.checkin import CheckinController, CheckinView
-from workbook.ui.reminders import ReminderController, ReminderView
-from workbook.ui.start import StartController, StartView
+from workbook.views.calendar_file import DEFAULT_NAME
 
 
 @pytest.fixture

@@ -8,14 +8,14 @@ from datetime import date, timedelta
 import pytest
 
 from tests.conftest import TODAY
-from workbook.messages import say
-from workbook.model import Checkin, Goal, Plan, Who5
-from workbook.ui.checkin import CheckinController, CheckinView
-from workbook.ui.keep_going import KeepGoingController, KeepGoingView
-from workbook.ui.reflection import ReflectionController, ReflectionView
-from workbook.ui.reunion import ReunionController, ReunionView
-from workbook.ui.start import StartController, StartView
-from workbook.ui.the_break import BreakController, BreakView
+from workbook.core.messages import say
+from workbook.core.model import Checkin, Goal, Plan, Who5
+from workbook.pages.checkin import CheckinController, CheckinView
+from workbook.pages.keep_going import KeepGoingController, KeepGoingView
+from workbook.pages.reflection import ReflectionController, ReflectionView
+from workbook.pages.reunion import ReunionController, ReunionView
+from workbook.pages.start import StartController, StartView
+from workbook.pages.the_break import BreakController, BreakView
 
 START = TODAY - timedelta(days=29)
 
@@ -326,7 +326,7 @@ def test_reflection_unanswered_safety_question_is_marked(planned):
 
 
 def test_reflection_who5_compares_with_day_zero(planned):
-    from workbook.model import Who5
+    from workbook.core.model import Who5
 
     planned.save_who5(Who5(START - timedelta(days=1), (2, 2, 2, 2, 2)))
     view = ReflectionView(ReflectionController(planned, TODAY))

@@ -9,9 +9,9 @@ from __future__ import annotations
 import stat
 from pathlib import Path
 
-from workbook.paths import CHECKOUT, default_data_dir, in_checkout
-from workbook.resources import jupyter_config_dir, notebooks_dir, voila_templates_root
-from workbook.workspace import jupyter_environment, prepare_workspace, refresh_pages
+from workbook.app.resources import jupyter_config_dir, notebooks_dir, voila_templates_root
+from workbook.app.workspace import jupyter_environment, prepare_workspace, refresh_pages
+from workbook.store.paths import CHECKOUT, default_data_dir, in_checkout
 
 
 def _mode(path: Path) -> int:

@@ -23,10 +23,10 @@ from urllib.parse import urlparse
 
 import pytest
 
-from workbook.demo import fill_demo
-from workbook.paths import CHECKOUT
-from workbook.report.pdf import CHROMIUM, CHROMIUM_ARGS  # the report's own Chromium settings
 from workbook.store import Store
+from workbook.store.demo import fill_demo
+from workbook.store.paths import CHECKOUT
+from workbook.views.report.pdf import CHROMIUM, CHROMIUM_ARGS  # the report's own Chromium settings
 
 ARTIFACTS = CHECKOUT / "test-artifacts"
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}

@@ -21,7 +21,7 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
-from workbook.paths import CHECKOUT, DB_NAME
+from workbook.store.paths import CHECKOUT, DB_NAME
 
 SYSTEM_PYTHON = "/usr/bin/python3"
 PROXY = CHECKOUT / ".hub" / "node_modules" / ".bin" / "configurable-http-proxy"

@@ -11,7 +11,7 @@ from datetime import timedelta
 
 from playwright.sync_api import Locator, Page, expect
 
-from workbook.paths import CHECKOUT
+from workbook.store.paths import CHECKOUT
 
 # The README's pictures are rewritten only when asked (UPDATE_SCREENSHOTS=1): their dates change
 # every day, and a test run should leave the checkout as it found it.
@@ -177,8 +177,8 @@ def correct_day(page: Page, day, mood: int, note: str) -> None:
 
 def expected_charts(data_dir, today) -> int:
     """How many charts the progress page lays out for this workbook."""
+    from workbook.pages.progress import page
     from workbook.store import Store
-    from workbook.ui.progress import page
 
     with Store(data_dir) as store:
         return sum(1 for kind, _ in page(store.snapshot(), today) if kind == "figure")
@@ -203,9 +203,9 @@ def assert_every_chart_drawn(page: Page, count: int) -> None:
 
 def assert_charts_in_words(page: Page, data_dir, today) -> None:
     """Under each chart, its sentence shows and its table waits, collapsed, one click away."""
-    from workbook.chart_words import words_for
     from workbook.numbers import build
     from workbook.store import Store
+    from workbook.views.chart_words import words_for
 
     with Store(data_dir) as store:
         said = [w for w in words_for(build(store.snapshot(), today)).values() if w]

@@ -18,9 +18,9 @@ from conftest import ARTIFACTS, LOCAL_HOSTS, UI_TIMEOUT_MS, Server
 from pages import stage_panel, stop_kernels
 from playwright.sync_api import expect
 
-from workbook import report
+from workbook.pages.nav import STAGES
 from workbook.store import Store
-from workbook.ui.nav import STAGES
+from workbook.views import report
 
 pytestmark = pytest.mark.browser
 
@@ -171,7 +171,7 @@ def test_a_stage_page_has_no_serious_violation(audit_page, request, where, stage
 
 @pytest.mark.parametrize("workbook", ["demo", "empty"])
 def test_the_html_report_has_no_serious_violation(audit_page, workbook, tmp_path):
-    from workbook.demo import fill_demo
+    from workbook.store.demo import fill_demo
 
     today = date.today()
     with Store(tmp_path / "data") as store:

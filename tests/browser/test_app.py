@@ -23,8 +23,8 @@ from pages import (
 )
 from playwright.sync_api import expect
 
+from workbook.pages.nav import STAGES
 from workbook.store import Store
-from workbook.ui.nav import STAGES
 
 # Under `pytest -n 2` each worker starts the servers its own tests ask for, once per session.
 pytestmark = pytest.mark.browser

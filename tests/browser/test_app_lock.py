@@ -23,10 +23,10 @@ import psutil
 import pytest
 from playwright.sync_api import expect
 
-from workbook.paths import DB_NAME
+from workbook.pages.common import SOMETHING_WENT_WRONG
+from workbook.pages.nav import STAGES
 from workbook.store import Store
-from workbook.ui.common import SOMETHING_WENT_WRONG
-from workbook.ui.nav import STAGES
+from workbook.store.paths import DB_NAME
 
 pytestmark = pytest.mark.browser
 

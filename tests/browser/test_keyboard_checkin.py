@@ -13,7 +13,7 @@ from conftest import Server
 from pages import SCREENSHOTS, saved_message, widgets_ready
 from playwright.sync_api import Locator, Page, expect
 
-from workbook.model import Goal, Plan
+from workbook.core.model import Goal, Plan
 from workbook.store import Store
 
 pytestmark = pytest.mark.browser

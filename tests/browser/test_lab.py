@@ -31,9 +31,9 @@ from pages import (
 )
 from playwright.sync_api import expect
 
-from workbook.paths import CHECKOUT
+from workbook.pages.forms import who5_labels
 from workbook.store import Store
-from workbook.ui.forms import who5_labels
+from workbook.store.paths import CHECKOUT
 
 # Under `pytest -n 2` each worker starts the servers its own tests ask for, once per session.
 pytestmark = pytest.mark.browser

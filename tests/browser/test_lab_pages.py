@@ -14,8 +14,8 @@ import pytest
 from pages import SCREENSHOTS, save_picture, stage_panel, stop_kernels
 from playwright.sync_api import Page, expect
 
-from workbook.paths import CHECKOUT
-from workbook.ui.nav import STAGES
+from workbook.pages.nav import STAGES
+from workbook.store.paths import CHECKOUT
 
 pytestmark = pytest.mark.browser
 

@@ -14,11 +14,11 @@ from conftest import Server
 from pages import open_in_app, open_in_lab
 from playwright.sync_api import expect
 
-from workbook.model import Checkin, Goal, Plan, Who5
+from workbook.core.model import Checkin, Goal, Plan, Who5
+from workbook.core.records import BreakAgreement, GateAnswers, ReunionOutcome
 from workbook.numbers import decide
-from workbook.records import BreakAgreement, GateAnswers, ReunionOutcome
+from workbook.pages.nav import STAGES
 from workbook.store import Store
-from workbook.ui.nav import STAGES
 
 pytestmark = pytest.mark.browser
 

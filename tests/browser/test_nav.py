@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from workbook.ui.nav import STAGES, stage_links_html
+from workbook.pages.nav import STAGES, stage_links_html
 
 
 def test_each_stage_links_back_and_on_by_relative_path():

@@ -9,7 +9,7 @@ from icalendar import Calendar
 from pages import SCREENSHOTS, click_button, open_in_app, open_in_lab, saved_message
 from playwright.sync_api import expect
 
-from workbook.reminder_file import DEFAULT_NAME
+from workbook.views.calendar_file import DEFAULT_NAME
 
 pytestmark = pytest.mark.browser
 

@@ -15,7 +15,7 @@ from jupyter_server.base.handlers import FileFindHandler
 from jupyter_server.utils import url_path_join
 from tornado import web
 
-from .app_server import PLOTLY_JS_ROUTE
+from .server import PLOTLY_JS_ROUTE
 
 
 class PlotlyJs(FileFindHandler):
@@ -32,7 +32,7 @@ class PlotlyJs(FileFindHandler):
 
 
 def _jupyter_server_extension_points():
-    return [{"module": "workbook.hub_extension"}]
+    return [{"module": "workbook.app.hub_extension"}]
 
 
 def _load_jupyter_server_extension(serverapp) -> None:

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Generic, TypeVar
 
-from ..paths import resolve_data_dir
-from ..preheat import before_the_wait
 from ..store import Store
+from ..store.paths import resolve_data_dir
+from .preheat import before_the_wait
 
 Built = TypeVar("Built")
 

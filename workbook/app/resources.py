@@ -3,16 +3,16 @@
 In a checkout they are the checkout's own `notebooks/` and `jupyter_config/`. Installed from a wheel
 they are the package's copies, which the wheel carries as `workbook/_shared/notebooks` and
 `workbook/_shared/jupyter_config` (see `[tool.setuptools]` in pyproject.toml). Nothing is ever
-written into either: `workbook.workspace` copies the notebooks to a folder of the person's own.
+written into either: `workbook.app.workspace` copies the notebooks to a folder of the person's own.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from .paths import CHECKOUT, in_checkout
+from ..store.paths import CHECKOUT, in_checkout
 
-PACKAGE_COPIES = Path(__file__).resolve().parent / "_shared"
+PACKAGE_COPIES = Path(__file__).resolve().parent.parent / "_shared"
 
 
 def _original(name: str) -> Path:

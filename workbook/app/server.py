@@ -42,7 +42,7 @@ from voila.request_info_handler import RequestInfoSocketHandler
 from voila.tornado.handler import TornadoVoilaHandler
 from voila.voila_identity_provider import VoilaLoginHandler
 
-from .templating import render
+from ..views.templating import render
 
 START_PAGE = "voila/render/00_start_here.ipynb"
 PLOTLY_JS = "plotly.min.js"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from .. import templating
+from ..views import templating
 
 # Every kind of widget the pages build (see workbook/ui/*.py).
 WIDGET_KINDS = (
@@ -42,10 +42,10 @@ def widgets_and_templates() -> None:
 
 
 def charts() -> None:
-    from ..demo import demo_checkins, demo_plan, demo_who5s
-    from ..model import Snapshot
-    from .figures import figure_bundle
-    from .progress import page
+    from ..core.model import Snapshot
+    from ..pages.figures import figure_bundle
+    from ..pages.progress import page
+    from ..store.demo import demo_checkins, demo_plan, demo_who5s
 
     today = date.today()
     plan = demo_plan(today, 30, 4)

@@ -17,7 +17,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from .paths import ensure_private_dir, in_checkout, resolve_data_dir
+from ..store.paths import ensure_private_dir, in_checkout, resolve_data_dir
 from .resources import jupyter_config_dir, notebooks_dir, voila_templates_root
 
 PAGES_FOLDER = "pages"

@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..errors import InputError
+from ..core.errors import InputError
 from .common import EXIT_BAD_INPUT
 from .daily import cmd_checkin, cmd_demo, cmd_plan, cmd_remind, cmd_report, cmd_who5
 from .files import cmd_backup, cmd_export, cmd_import, cmd_restore

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from .. import validation
-from ..errors import InputError
-from ..messages import say
-from ..paths import resolve_data_dir
+from ..core import validation
+from ..core.errors import InputError
+from ..core.messages import say
+from ..store.paths import resolve_data_dir
 
 EXIT_BAD_INPUT = 2
 
@@ -20,8 +20,8 @@ def today_of(args) -> date:
 
 
 def store_for(args, must_exist: bool = False):
-    from ..paths import DB_NAME
     from ..store import Store
+    from ..store.paths import DB_NAME
 
     if must_exist and not (resolve_data_dir(args.data_dir) / DB_NAME).exists():
         # Nothing to add to yet: say so without creating an empty workbook.
@@ -31,8 +31,8 @@ def store_for(args, must_exist: bool = False):
 
 def existing_store(args):
     """The workbook in the data folder, or None when there is none yet (nothing is created)."""
-    from ..paths import DB_NAME
     from ..store import Store
+    from ..store.paths import DB_NAME
 
     folder = resolve_data_dir(args.data_dir)
     if not (folder / DB_NAME).exists():

@@ -6,10 +6,10 @@ import json
 import sys
 from pathlib import Path
 
-from .. import validation
-from ..errors import InputError
-from ..messages import say
-from ..paths import resolve_data_dir
+from ..core import validation
+from ..core.errors import InputError
+from ..core.messages import say
+from ..store.paths import resolve_data_dir
 from .common import store_for, today_of
 
 
@@ -30,7 +30,7 @@ def cmd_plan(args) -> int:
 
 
 def cmd_checkin(args) -> int:
-    from .. import rules
+    from ..core import rules
 
     today = today_of(args)
     with store_for(args, must_exist=True) as store:
@@ -67,7 +67,7 @@ def cmd_who5(args) -> int:
     with store_for(args) as store:
         store.save_who5(who5)
     print(say("who5_saved", date=who5.date, raw=who5.raw, percent=who5.percent))
-    from .. import rules
+    from ..core import rules
 
     flags = rules.who5_flags(who5.answers)
     if flags.suggest_strongly:
@@ -78,7 +78,7 @@ def cmd_who5(args) -> int:
 
 
 def cmd_demo(args) -> int:
-    from ..demo import fill_demo
+    from ..store.demo import fill_demo
 
     today = today_of(args)
     days = validation.parse_int(args.days, "--days", 1, 3660)
@@ -102,7 +102,7 @@ def cmd_report(args) -> int:
 
         text = json.dumps(build(snapshot, today).summary(), indent=2, ensure_ascii=False) + "\n"
         if args.output:
-            from .. import output_files
+            from ..store import output_files
 
             name = f"reflection-{today.isoformat()}.json"
             path = output_files.target_path(args.output, name, args.force)
@@ -110,7 +110,7 @@ def cmd_report(args) -> int:
         else:
             sys.stdout.write(text)
         return 0
-    from ..report import write_report
+    from ..views.report import write_report
 
     output = Path(args.output) if args.output else None
     path = write_report(
@@ -129,8 +129,8 @@ def cmd_report(args) -> int:
 def cmd_remind(args) -> int:
     from datetime import UTC, datetime
 
-    from ..reminder_file import save_reminders
-    from ..reminders import parse_time
+    from ..views.calendar import parse_time
+    from ..views.calendar_file import save_reminders
 
     at = parse_time(args.time, "--time")  # checked before the workbook is opened
     with store_for(args, must_exist=True) as store:

@@ -6,9 +6,9 @@ import os
 import sys
 from pathlib import Path
 
-from ..errors import InputError
-from ..messages import say
-from ..paths import resolve_data_dir
+from ..core.errors import InputError
+from ..core.messages import say
+from ..store.paths import resolve_data_dir
 from .common import existing_store, today_of
 
 
@@ -35,7 +35,7 @@ def _passphrase(args, confirm: bool = False) -> str | None:
 
 
 def cmd_backup(args) -> int:
-    from .. import backup
+    from ..store import backup
 
     output = Path(args.output) if args.output else None
     passphrase = _passphrase(args, confirm=True) if args.encrypt else None
@@ -51,7 +51,7 @@ def cmd_backup(args) -> int:
 
 
 def cmd_restore(args) -> int:
-    from .. import backup
+    from ..store import backup
 
     db, safety = backup.restore(
         resolve_data_dir(args.data_dir), Path(args.path), passphrase=lambda: _passphrase(args)
@@ -63,8 +63,8 @@ def cmd_restore(args) -> int:
 
 
 def cmd_export(args) -> int:
-    from .. import output_files, transfer
-    from ..paths import ensure_private_dir
+    from ..store import output_files, transfer
+    from ..store.paths import ensure_private_dir
 
     today = today_of(args)  # checked before anything is written
     store = existing_store(args)
@@ -86,9 +86,8 @@ def cmd_export(args) -> int:
 
 
 def cmd_import(args) -> int:
-    from .. import transfer
-    from ..dbfile import latest_schema_version
-    from ..store import Store
+    from ..store import Store, transfer
+    from ..store.file_checks import latest_schema_version
 
     path = Path(args.path)
     tables = transfer.read_export(path, latest_schema_version())  # checked before any folder exists

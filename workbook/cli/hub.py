@@ -12,8 +12,8 @@ from __future__ import annotations
 import os
 import sys
 
-from ..paths import ensure_private_dir, resolve_data_dir
-from ..workspace import jupyter_environment, prepare_workspace
+from ..app.workspace import jupyter_environment, prepare_workspace
+from ..store.paths import ensure_private_dir, resolve_data_dir
 
 START_PAGE = "/voila/render/00_start_here.ipynb"
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 import sys
 
-from ..paths import ensure_private_dir, resolve_data_dir
-from ..workspace import jupyter_environment, prepare_workspace
+from ..app.workspace import jupyter_environment, prepare_workspace
+from ..store.paths import ensure_private_dir, resolve_data_dir
 
 
 def cmd_lab(args) -> int:
@@ -36,7 +36,7 @@ def cmd_app(args) -> int:
         sys.executable,
         "-P",  # not the current folder's modules: a voila.py there is Voilà's config, not Voilà
         "-m",
-        "workbook.app_server",  # Voilà, locked by a token like JupyterLab
+        "workbook.app.server",  # Voilà, locked by a token like JupyterLab
         str(pages),
         "--Voila.ip=127.0.0.1",
         f"--port={args.port}",

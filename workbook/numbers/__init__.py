@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cached_property
 
-from . import rules
-from .model import Checkin, Goal, Plan, Snapshot, Who5
-from .records import BreakAgreement, GateAnswers, Reflection, ReunionOutcome
+from ..core import rules
+from ..core.model import Checkin, Goal, Plan, Snapshot, Who5
+from ..core.records import BreakAgreement, GateAnswers, Reflection, ReunionOutcome
 
 TREND_MIN_CHECKINS = 7
 # Below this many points a week either way, the trend reads as "about level" (report and charts).
@@ -158,7 +158,7 @@ class Numbers:
 
     def summary(self) -> dict:
         """The report's numbers as plain data: what `workbook report --format json` prints."""
-        from .summary_json import summary_json
+        from .summary import summary_json
 
         return summary_json(self)
 

@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from .model import Goal, Plan
+from ..core.model import Goal, Plan
 
 if TYPE_CHECKING:
-    from .numbers import Numbers
+    from . import Numbers
 
 ROLLING_DAYS = 7
 

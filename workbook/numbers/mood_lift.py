@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 if TYPE_CHECKING:
-    from .numbers import Numbers
+    from . import Numbers
 
 LIFT_MIN_DAYS = 3
 BOOTSTRAP_RESAMPLES = 2_000

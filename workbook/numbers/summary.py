@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .messages import say
+from ..core.messages import say
 
 if TYPE_CHECKING:
-    from .numbers import Numbers
+    from . import Numbers
 
 
 def _iso(value):

@@ -7,13 +7,13 @@ from datetime import date
 
 from IPython.display import HTML, display
 
-from .. import rules
-from ..context import open_store, resolve_today
-from ..messages import say
-from ..model import Checkin
+from ..core import rules
+from ..core.messages import say
+from ..core.model import Checkin
+from ..core.validation import SLIP_BY_CHOICES, InputError, optional, parse_date, validate_checkin
 from ..store import Store
-from ..validation import SLIP_BY_CHOICES, InputError, optional, parse_date, validate_checkin
 from .common import message_html, never_a_traceback, on_change, on_click, show_message, widgets
+from .context import open_store, resolve_today
 from .forms import LAYOUT, WIDE, Field, Outcome, toggles
 from .reminders import reminder_panel
 

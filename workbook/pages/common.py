@@ -8,10 +8,10 @@ import traceback
 
 from IPython.display import HTML, display
 
-from ..html_pieces import message_box
-from ..preheat import before_the_wait
-from ..validation import InputError
-from .warm_up import widgets_and_templates
+from ..app.preheat import before_the_wait
+from ..app.warm_up import widgets_and_templates
+from ..core.validation import InputError
+from ..views.html_pieces import message_box
 
 log = logging.getLogger("workbook")
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from .preheat import wait_for_the_page
-from .store import Store
-from .validation import parse_date
+from ..app.preheat import wait_for_the_page
+from ..core.validation import parse_date
+from ..store import Store
 
 
 def resolve_today(today: str | date | None) -> date:

@@ -13,7 +13,7 @@ import json
 
 from IPython.display import display
 
-from .. import theme
+from ..views import theme
 
 PLOTLY_MIMETYPE = "application/vnd.plotly.v1+json"
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..html_pieces import page_piece
-from ..messages import say
-from ..model import Plan
-from ..validation import InputError, optional, parse_text
+from ..core.messages import say
+from ..core.model import Plan
+from ..core.validation import InputError, optional, parse_text
+from ..views.html_pieces import page_piece
 from .common import message_html, widgets
 
 LAYOUT = {"width": "min(36em, 95%)"}  # a Layout, given as a dict: no import
@@ -150,7 +150,7 @@ class Who5Form:
 
 def who5_feedback(answers) -> tuple[str, str]:
     """The guidance for a WHO-5 score, and its box kind."""
-    from ..rules import who5_flags
+    from ..core.rules import who5_flags
 
     flags = who5_flags(list(answers))
     if flags.suggest_strongly:

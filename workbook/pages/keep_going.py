@@ -7,14 +7,14 @@ from datetime import date, timedelta
 
 from IPython.display import HTML, display
 
-from .. import rules
-from ..context import open_store, resolve_today
-from ..messages import say
+from ..core import rules
+from ..core.messages import say
+from ..core.records import ReunionOutcome
+from ..core.validation import InputError, optional, parse_goal_spec, validate_plan
 from ..numbers import build
-from ..records import ReunionOutcome
 from ..store import Store
-from ..validation import InputError, optional, parse_goal_spec, validate_plan
 from .common import message_html, never_a_traceback, on_click, show_message, widgets
+from .context import open_store, resolve_today
 from .forms import Field, Outcome
 
 WORDS = {"no": "keep_no", "yes": "keep_yes", "not yet": "keep_not_yet"}

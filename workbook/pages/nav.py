@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from IPython.display import HTML, display
 
-from ..html_pieces import page_piece
-from ..messages import say
+from ..core.messages import say
+from ..views.html_pieces import page_piece
 
 STAGES = (
     "00_start_here",

@@ -10,18 +10,18 @@ from datetime import date
 
 from IPython.display import HTML, display
 
-from .. import charts
-from ..chart_words import words_for
-from ..context import open_store, resolve_today
-from ..html_pieces import chart_words_html, low_mood_box, page_piece, streak_cards
-from ..messages import say
+from ..app.preheat import before_the_wait
+from ..app.rehearsal import Rehearsal
+from ..app.warm_up import charts as warm_up_charts
+from ..core.messages import say
 from ..numbers import Numbers, build
-from ..preheat import before_the_wait
-from ..summary_json import low_mood_words
+from ..numbers.summary import low_mood_words
+from ..views import charts
+from ..views.chart_words import words_for
+from ..views.html_pieces import chart_words_html, low_mood_box, page_piece, streak_cards
 from .common import message_html, never_a_traceback
+from .context import open_store, resolve_today
 from .figures import show_figure
-from .rehearsal import Rehearsal
-from .warm_up import charts as warm_up_charts
 
 REVIEW_DAYS = (7, 14, 21)
 WHO5_NUDGE_DAY = 14

@@ -6,13 +6,14 @@ from datetime import date
 
 from IPython.display import HTML, display
 
-from ..context import open_store, resolve_today
-from ..messages import say
+from ..app.rehearsal import Rehearsal, close_widgets
+from ..core.messages import say
+from ..core.records import GateAnswers, Reflection
+from ..core.validation import InputError, about, optional, parse_int, parse_text, validate_who5
 from ..numbers import Numbers, build, decide
-from ..records import GateAnswers, Reflection
 from ..store import Store
-from ..validation import InputError, about, optional, parse_int, parse_text, validate_who5
 from .common import message_html, never_a_traceback, on_click, show_message, widgets
+from .context import open_store, resolve_today
 from .forms import (
     LAYOUT,
     WIDE,
@@ -24,7 +25,6 @@ from .forms import (
     who5_feedback,
     yes_no,
 )
-from .rehearsal import Rehearsal, close_widgets
 
 
 def questions() -> list[tuple[str, str]]:

@@ -8,11 +8,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime, time
 
-from ..errors import InputError
-from ..messages import say
-from ..reminder_file import save_reminders
-from ..reminders import DEFAULT_TIME, parse_time
+from ..core.errors import InputError
+from ..core.messages import say
 from ..store import Store
+from ..views.calendar import DEFAULT_TIME, parse_time
+from ..views.calendar_file import save_reminders
 from .common import message_html, on_click, widgets
 from .forms import Outcome
 

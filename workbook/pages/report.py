@@ -9,11 +9,11 @@ from pathlib import Path
 
 from IPython.display import display
 
-from ..context import open_store, resolve_today
-from ..messages import say
-from ..report import FORMATS, PAPERS, write_report
-from ..validation import InputError
+from ..core.messages import say
+from ..core.validation import InputError
+from ..views.report import FORMATS, PAPERS, write_report
 from .common import message_html, never_a_traceback, on_click, show_message, widgets
+from .context import open_store, resolve_today
 
 
 @dataclass(frozen=True)

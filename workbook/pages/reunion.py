@@ -6,13 +6,13 @@ from datetime import date
 
 from IPython.display import HTML, display
 
-from ..context import open_store, resolve_today
-from ..messages import say
+from ..core.messages import say
+from ..core.records import REUNION_OUTCOMES, ReunionOutcome
+from ..core.validation import InputError, about, optional, parse_choice, parse_text
 from ..numbers import build
-from ..records import REUNION_OUTCOMES, ReunionOutcome
 from ..store import Store
-from ..validation import InputError, about, optional, parse_choice, parse_text
 from .common import message_html, never_a_traceback, on_click, show_message, widgets
+from .context import open_store, resolve_today
 from .forms import Field, Outcome, help_html, pronoun_forms, toggles
 
 OUTCOMES = REUNION_OUTCOMES

@@ -7,13 +7,14 @@ from datetime import date
 
 from IPython.display import HTML, display
 
-from ..context import open_store, resolve_today
-from ..messages import say, say_parts
-from ..model import GOAL_TEMPLATES
-from ..records import BreakAgreement
+from ..app.rehearsal import Rehearsal, close_widgets
+from ..core.messages import say, say_parts
+from ..core.model import GOAL_TEMPLATES
+from ..core.records import BreakAgreement
+from ..core.validation import InputError, optional, validate_plan, validate_who5
 from ..store import Store
-from ..validation import InputError, optional, validate_plan, validate_who5
 from .common import message_html, never_a_traceback, on_click, show_message, widgets
+from .context import open_store, resolve_today
 from .forms import (
     LAYOUT,
     WIDE,
@@ -24,7 +25,6 @@ from .forms import (
     pronoun_forms,
     who5_feedback,
 )
-from .rehearsal import Rehearsal, close_widgets
 from .reminders import reminder_panel
 
 

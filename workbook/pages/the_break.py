@@ -7,13 +7,13 @@ from datetime import date
 
 from IPython.display import HTML, display
 
-from ..context import open_store, resolve_today
-from ..html_pieces import page_piece
-from ..messages import say
-from ..records import BREAK_ANSWERS, BreakAgreement
+from ..core.messages import say
+from ..core.records import BREAK_ANSWERS, BreakAgreement
+from ..core.validation import InputError, about, optional, parse_choice, parse_date
 from ..store import Store
-from ..validation import InputError, about, optional, parse_choice, parse_date
+from ..views.html_pieces import page_piece
 from .common import message_html, never_a_traceback, on_click, show_message, widgets
+from .context import open_store, resolve_today
 from .forms import Field, Outcome, parse_yes_no, pronoun_forms, toggles, yes_no
 
 ANSWERS = BREAK_ANSWERS

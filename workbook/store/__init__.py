@@ -23,9 +23,23 @@ import threading
 from datetime import date
 from pathlib import Path
 
-from . import backup_copies
-from . import store_rows as rows
-from .dbfile import (  # noqa: F401 — the store's public names, kept where callers look
+from ..core.errors import DamagedWorkbookError, InputError, NotAWorkbookError  # noqa: F401
+from ..core.messages import say
+from ..core.model import Checkin, Plan, Record, Snapshot, Who5
+from . import backups as backup_copies
+from . import rows
+from .connection import (
+    Transaction,
+    connect,
+    connect_for_reading,
+    has_rows,
+    insert_tables,
+    kind_error,
+    migrate,
+    now,
+    private_copy,
+)
+from .file_checks import (  # noqa: F401 — the store's public names, kept where callers look
     BUSY_TIMEOUT_MS,
     SQLITE_MAGIC,
     database_problem,
@@ -37,23 +51,9 @@ from .dbfile import (  # noqa: F401 — the store's public names, kept where cal
     refuse_unsound_image,
     sidecars_present,
 )
-from .dbfile import migrations as _migrations
-from .dbfile import open_image as _open_image
-from .errors import DamagedWorkbookError, InputError, NotAWorkbookError  # noqa: F401
-from .messages import say
-from .model import Checkin, Plan, Record, Snapshot, Who5
+from .file_checks import migrations as _migrations
+from .file_checks import open_image as _open_image
 from .paths import DB_NAME, ensure_private_dir, ensure_private_file, resolve_data_dir
-from .store_file import (
-    Transaction,
-    connect,
-    connect_for_reading,
-    has_rows,
-    insert_tables,
-    kind_error,
-    migrate,
-    now,
-    private_copy,
-)
 
 
 def _one_call_at_a_time(method):

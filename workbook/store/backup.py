@@ -6,7 +6,8 @@ The work is split by what it is about: `backup_copies` (where copies go and how 
 
 from __future__ import annotations
 
-from .backup_copies import (  # noqa: F401
+from ..core.errors import InputError, WrongPassphraseError  # noqa: F401
+from .backups import (  # noqa: F401
     AUTOMATIC,
     BACKUP_DIR,
     KEEP,
@@ -20,7 +21,8 @@ from .backup_copies import (  # noqa: F401
     newest_good_backup,
     prune,
 )
-from .backup_sealed import (  # noqa: F401
+from .restore import check_image, read_backup, restore  # noqa: F401
+from .sealed import (  # noqa: F401
     FORMAT_VERSION,
     HEADER,
     KDF_SCRYPT,
@@ -31,5 +33,3 @@ from .backup_sealed import (  # noqa: F401
     encrypt,
     is_encrypted,
 )
-from .errors import InputError, WrongPassphraseError  # noqa: F401
-from .restore import check_image, read_backup, restore  # noqa: F401

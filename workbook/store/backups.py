@@ -15,11 +15,11 @@ import time
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from ..core.errors import InputError
 from . import output_files
-from .backup_sealed import check_new_passphrase, encrypt
-from .dbfile import database_problem
-from .errors import InputError
+from .file_checks import database_problem
 from .paths import ensure_private_dir
+from .sealed import check_new_passphrase, encrypt
 
 log = logging.getLogger("workbook")
 

@@ -15,10 +15,10 @@ import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
+from ..core.errors import NotAWorkbookError
+from ..core.messages import say
 from . import output_files
-from .dbfile import BUSY_TIMEOUT_MS, migrations, place_error
-from .errors import NotAWorkbookError
-from .messages import say
+from .file_checks import BUSY_TIMEOUT_MS, migrations, place_error
 from .paths import ensure_private_file
 
 

@@ -6,8 +6,8 @@ import random
 from dataclasses import replace
 from datetime import date, timedelta
 
-from .model import Checkin, Goal, Plan, Who5
-from .store import Store
+from ..core.model import Checkin, Goal, Plan, Who5
+from . import Store
 
 DEMO_GOALS = (
     Goal("Gym", 3),

@@ -13,8 +13,8 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from .errors import DiskFullError, InputError, NotAWorkbookError
-from .messages import say
+from ..core.errors import DiskFullError, InputError, NotAWorkbookError
+from ..core.messages import say
 
 BUSY_TIMEOUT_MS = 10_000
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -124,7 +124,7 @@ def _integrity(uri: str) -> str | None:
 def migrations() -> list[tuple[int, str, str]]:
     """(number, name, sql) for each numbered migration, in order."""
     found = []
-    for entry in resources.files("workbook.migrations").iterdir():
+    for entry in resources.files("workbook.store.migrations").iterdir():
         match = re.match(r"^(\d{4})_.*\.sql$", entry.name)
         if match:
             found.append((int(match.group(1)), entry.name, entry.read_text(encoding="utf-8")))

@@ -17,9 +17,9 @@ import stat
 from collections.abc import Callable
 from pathlib import Path
 
-from .dbfile import place_error
-from .errors import DiskFullError, InputError
-from .messages import say
+from ..core.errors import DiskFullError, InputError
+from ..core.messages import say
+from .file_checks import place_error
 
 PARTIAL = ".partial"
 

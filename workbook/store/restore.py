@@ -13,21 +13,21 @@ import os
 import sqlite3
 from pathlib import Path
 
-from . import table_rows
-from .backup_copies import backup_name, backups_dir, publish
-from .backup_sealed import decrypt, is_encrypted
-from .dbfile import (
+from ..core.errors import InputError, NotAWorkbookError
+from ..core.messages import say
+from . import Store
+from . import table_checks as table_rows
+from .backups import backup_name, backups_dir, publish
+from .connection import dump_tables
+from .file_checks import (
     SQLITE_MAGIC,
     database_problem,
     open_image,
     refuse_unsound_image,
     schema_problem,
 )
-from .errors import InputError, NotAWorkbookError
-from .messages import say
 from .paths import DB_NAME, ensure_private_dir
-from .store import Store
-from .store_file import dump_tables
+from .sealed import decrypt, is_encrypted
 
 MAX_BACKUP_BYTES = 2**31  # far above ten years of check-ins; keeps a stray huge file out of memory
 

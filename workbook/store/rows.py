@@ -10,7 +10,7 @@ import json
 import sqlite3
 from datetime import date
 
-from .model import Checkin, Goal, Plan, Record, Who5
+from ..core.model import Checkin, Goal, Plan, Record, Who5
 
 CHUNK = 900  # below SQLite's limit on variables in one statement
 

@@ -12,8 +12,8 @@ import hmac
 import os
 import struct
 
-from .errors import InputError, NotAWorkbookError, WrongPassphraseError
-from .messages import say
+from ..core.errors import InputError, NotAWorkbookError, WrongPassphraseError
+from ..core.messages import say
 
 MAGIC = b"WBKCRYPT"
 FORMAT_VERSION = 1

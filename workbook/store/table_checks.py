@@ -12,12 +12,12 @@ from __future__ import annotations
 import json
 import math
 
-from . import record_checks
-from . import validation as v
-from .dbfile import expected_columns
-from .errors import InputError
-from .messages import say
-from .model import Goal, Plan
+from ..core import record_checks
+from ..core import validation as v
+from ..core.errors import InputError
+from ..core.messages import say
+from ..core.model import Goal, Plan
+from .file_checks import expected_columns
 
 MAX_ID = 2**53  # ids a JSON reader anywhere can hold exactly
 _ANY_DAY = Plan(start_date=v.EARLIEST_DATE)  # a check-in on any day of the calendar we accept

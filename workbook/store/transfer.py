@@ -20,10 +20,10 @@ import json
 import sqlite3
 from pathlib import Path
 
-from . import table_rows
-from .errors import InputError
-from .messages import say
-from .store_file import upgraded
+from ..core.errors import InputError
+from ..core.messages import say
+from . import table_checks as table_rows
+from .connection import upgraded
 from .transfer_csv import CSV_VERSION, export_csv, neutralise, read_zip, restore_text
 from .transfer_format import (
     FORMAT,
@@ -133,7 +133,7 @@ def _check_shape(path: Path, tables: dict) -> None:
 
 def import_into(store, path: Path) -> int:
     """Fill an empty workbook from an export file; returns the number of rows imported."""
-    from .dbfile import latest_schema_version
+    from .file_checks import latest_schema_version
 
     tables = read_export(path, latest_schema_version())
     if not store.is_empty():

@@ -19,8 +19,8 @@ import json
 import zipfile
 from pathlib import Path
 
-from .errors import InputError
-from .messages import say
+from ..core.errors import InputError
+from ..core.messages import say
 from .transfer_format import (
     FORMAT,
     MAX_IMPORT_BYTES,

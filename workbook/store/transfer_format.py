@@ -8,8 +8,8 @@ import hashlib
 import json
 from pathlib import Path
 
-from .errors import InputError
-from .messages import say
+from ..core.errors import InputError
+from ..core.messages import say
 
 FORMAT = "thirty-day-break-workbook-export"
 VERSION = 1

@@ -18,9 +18,9 @@ from datetime import datetime, time, timedelta, tzinfo
 
 from icalendar import Alarm, Calendar, Event
 
-from .errors import InputError
-from .messages import say
-from .model import Plan
+from ..core.errors import InputError
+from ..core.messages import say
+from ..core.model import Plan
 
 # Not the project's name: "break" would say what these reminders are about on a synced calendar.
 PRODID = "-//workbook//reminders//EN"

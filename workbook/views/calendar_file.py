@@ -8,10 +8,10 @@ from datetime import datetime, time
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from .errors import InputError
-from .messages import say
-from .output_files import target_path, write_atomically
-from .reminders import calendar_bytes, programme_key
+from ..core.errors import InputError
+from ..core.messages import say
+from ..store.output_files import target_path, write_atomically
+from .calendar import calendar_bytes, programme_key
 
 DEFAULT_NAME = "workbook-reminders.ics"
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from .messages import say
+from ..core.messages import say
 from .templating import render
 
 if TYPE_CHECKING:

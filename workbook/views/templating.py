@@ -11,7 +11,7 @@ from datetime import date
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from .messages import say
+from ..core.messages import say
 
 
 def day_text(value: date | str) -> str:
@@ -30,7 +30,7 @@ def number_text(value) -> str:
 
 
 ENVIRONMENT = Environment(
-    loader=PackageLoader("workbook", "templates"),
+    loader=PackageLoader("workbook.views", "templates"),
     autoescape=True,  # every template, whatever its name: no path takes user text as markup
     undefined=StrictUndefined,  # a misspelt name fails loudly instead of printing nothing
     trim_blocks=True,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..messages import say
+from ...core.messages import say
 from .base import ChartTable, ChartWords, duration_text
 from .goals import (
     goal_calendar_words,
@@ -22,7 +22,7 @@ from .goals import (
 from .mood import mood_lift_words, mood_words, triggers_words, urges_words
 
 if TYPE_CHECKING:
-    from ..numbers import Numbers
+    from ...numbers import Numbers
 
 __all__ = ["CHART_KEYS", "ChartTable", "ChartWords", "duration_text", "words_for"]
 

@@ -8,7 +8,7 @@ from datetime import date
 
 import pandas as pd
 
-from ..messages import say
+from ...core.messages import say
 
 # A table a screen reader can still walk through: a long history shows its latest rows, like the
 # chart opens on its last months (the export holds every day).

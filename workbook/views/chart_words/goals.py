@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .. import day_frames
-from ..day_frames import Frames
-from ..messages import say
+from ...core.messages import say
+from ...numbers import day_frames
+from ...numbers.day_frames import Frames
 from .base import (
     MAX_ROWS,
     ChartWords,

@@ -9,8 +9,8 @@ from collections import OrderedDict
 
 import plotly.graph_objects as go
 
-from ..day_frames import Frames
-from ..numbers import Numbers
+from ...numbers import Numbers
+from ...numbers.day_frames import Frames
 from .base import LABELS, empty_figure, is_empty
 from .goals import goal_calendar_figure, goal_strength_figure, minutes_figure, weekly_targets_figure
 from .mood import mood_figure, mood_lift_figure, triggers_figure, urges_figure

@@ -7,8 +7,8 @@ import html
 import pandas as pd
 import plotly.graph_objects as go
 
-from ..day_frames import Frames
-from ..messages import say
+from ...core.messages import say
+from ...numbers.day_frames import Frames
 from ..theme import MUTED, TEMPLATE
 
 # Short labels on axes and legends (the sentences live in messages.py).

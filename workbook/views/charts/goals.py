@@ -8,10 +8,10 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from .. import day_frames
+from ...core.messages import say
+from ...numbers import day_frames
+from ...numbers.day_frames import Frames
 from ..chart_words import duration_text
-from ..day_frames import Frames
-from ..messages import say
 from ..theme import (
     COLORWAY,
     DONE_CELL,

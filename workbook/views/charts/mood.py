@@ -8,9 +8,9 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from .. import day_frames
-from ..day_frames import Frames
-from ..messages import say
+from ...core.messages import say
+from ...numbers import day_frames
+from ...numbers.day_frames import Frames
 from ..theme import (
     BLUE,
     MUTED,

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from .. import rules
-from ..day_frames import Frames
-from ..messages import say
+from ...core import rules
+from ...core.messages import say
+from ...numbers.day_frames import Frames
 from ..theme import (
     BLUE,
     MUTED,

@@ -11,10 +11,10 @@ import json
 from datetime import date
 from pathlib import Path
 
-from .. import output_files
-from ..model import Snapshot
-from ..numbers import build
-from ..paths import ensure_private_dir
+from ...core.model import Snapshot
+from ...numbers import build
+from ...store import output_files
+from ...store.paths import ensure_private_dir
 from .html import CSP, render_report
 from .pdf import CHROMIUM, CHROMIUM_ARGS, PAPERS, render_pdf
 

@@ -14,9 +14,9 @@ from importlib import resources
 
 from markupsafe import Markup
 
+from ...core.messages import say
+from ...numbers import TREND_LEVEL_PER_WEEK
 from ..html_pieces import streak_cards
-from ..messages import say
-from ..numbers import TREND_LEVEL_PER_WEEK
 from ..templating import day_text, render
 
 # No network from the report, even if someone opens it in a browser that is online.
@@ -177,7 +177,11 @@ def report_context(
 
 def _css() -> Markup:
     # Our own stylesheet, shipped with the package: Markup so that "a > b" stays a selector.
-    css = resources.files("workbook").joinpath("assets", "report.css").read_text(encoding="utf-8")
+    css = (
+        resources.files("workbook.views")
+        .joinpath("assets", "report.css")
+        .read_text(encoding="utf-8")
+    )
     return Markup(css)
 
 
