@@ -293,7 +293,7 @@ def test_streak_cards_and_the_help_box_are_our_words_and_numbers():
 
 def test_every_template_escapes_and_none_marks_text_safe():
     assert ENVIRONMENT.autoescape is True
-    templates = Path(str(resources.files("workbook") / "templates"))
+    templates = Path(str(resources.files("workbook.views") / "templates"))
     names = sorted(p.name for p in templates.glob("*.html.j2"))
     assert {"report.html.j2", "message_box.html.j2", "streak_cards.html.j2"} <= set(names)
     for name in names:
