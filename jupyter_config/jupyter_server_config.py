@@ -10,7 +10,7 @@ makes each stage page run as it opens, hide its code, and never ask to be saved.
 
 Saving a notebook keeps its words and code but never its outputs: what a person typed and saw
 stays in their workbook's database, not in the notebooks of the checkout (or, installed as a
-package, in the person's copies of them: workbook/workspace.py; this folder is then the package's
+package, in the person's copies of them: workbook/app/workspace.py; this folder is then the package's
 own, read only).
 """
 

@@ -20,11 +20,11 @@ c.VoilaConfiguration.template = "workbook"
 if os.environ.get("JUPYTERHUB_SERVICE_PREFIX"):
     c.VoilaConfiguration.template = "workbook-hub"
 
-# The list of pages (/voila/tree; the address printed opens the start page, workbook/app_server.py)
+# The list of pages (/voila/tree; the address printed opens the start page, workbook/app/server.py)
 # as plain HTML from the server, not Voilà's newer page of script, which a busy machine left empty.
 c.VoilaConfiguration.classic_tree = True
 
-# Locked like JupyterLab (workbook/app_server.py adds the token to every handler Voilà leaves
+# Locked like JupyterLab (workbook/app/server.py adds the token to every handler Voilà leaves
 # open): a token always (from $JUPYTER_TOKEN, which `workbook app` makes), and jupyter_server's
 # own checks switched back on: only a loopback Host is served, so a page of some other site that
 # rebinds its name to 127.0.0.1 gets 403 even in the person's own browser. Websockets from
@@ -40,8 +40,12 @@ c.Voila.tornado_settings = {
 }
 
 # Ready at once: one kernel per page, started and run up to its first read of the workbook before
-# the page is asked for; the read waits for the request (workbook/preheat.py), so nothing is stale.
+# the page is asked for; the read waits for the request (workbook/app/preheat.py), so nothing is stale.
 c.VoilaConfiguration.preheat_kernel = True
+# The app's machinery in those page kernels (the wait, the warm-ups, the rehearsals): the pages
+# import the module named here on first use (workbook/pages/context.py), and only in a page
+# kernel Voilà preheats.
+os.environ["WORKBOOK_PAGE_KERNEL"] = "workbook.app.page_kernel"
 c.VoilaConfiguration.default_pool_size = 1
 # The used kernel is replaced a few seconds later, not while its page is still being drawn.
 c.VoilaKernelManager.fill_delay = 4

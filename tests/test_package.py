@@ -133,9 +133,9 @@ def test_the_wheel_carries_the_package_notebooks_templates_and_jupyter_settings(
             inside = archive.read(f"{SHARED}/notebooks/{stage}")
             assert inside == (ROOT / "notebooks" / stage).read_bytes(), stage
     wanted = {str(p.relative_to(ROOT)) for p in (ROOT / "workbook").rglob("*.py")}
-    wanted |= {str(p.relative_to(ROOT)) for p in (ROOT / "workbook/templates").glob("*.j2")}
-    wanted |= {str(p.relative_to(ROOT)) for p in (ROOT / "workbook/migrations").glob("*.sql")}
-    wanted |= {str(p.relative_to(ROOT)) for p in (ROOT / "workbook/assets").iterdir()}
+    wanted |= {str(p.relative_to(ROOT)) for p in (ROOT / "workbook/views/templates").glob("*.j2")}
+    wanted |= {str(p.relative_to(ROOT)) for p in (ROOT / "workbook/store/migrations").glob("*.sql")}
+    wanted |= {str(p.relative_to(ROOT)) for p in (ROOT / "workbook/views/assets").iterdir()}
     config = ROOT / "jupyter_config"
     wanted |= {
         f"{SHARED}/jupyter_config/{p.relative_to(config)}"

@@ -13,8 +13,9 @@ from datetime import date, timedelta
 import pytest
 
 from workbook.app import preheat
-from workbook.app.rehearsal import Rehearsal, close_widgets
+from workbook.app.rehearsal import Rehearsal
 from workbook.core.model import Checkin
+from workbook.pages.common import close_widgets
 from workbook.store import Store
 from workbook.store.demo import fill_demo
 

@@ -91,7 +91,7 @@ def _kernel_processes(server) -> int:
 
 def _every_page_heated_and_waiting(server) -> None:
     """Until a kernel for every page has stopped working (it has run up to its wait for its
-    request, its page prepared on the way: workbook/ui/rehearsal.py) and the pages that keep
+    request, its page prepared on the way: workbook/app/rehearsal.py) and the pages that keep
     what they prepared hold the workbook open."""
     database = str(server.data_dir / DB_NAME)
     deadline = time.monotonic() + 180

@@ -2,7 +2,7 @@
 
 The app's pages fetch plotly.js once they are shown (jupyter_config/voila.py names its address,
 the workbook template's charts.js loads it). `workbook app` serves it from its own Voilà
-(workbook/app_server.py); under JupyterHub, Voilà runs inside the person's jupyter_server, so this
+(workbook/app/server.py); under JupyterHub, Voilà runs inside the person's jupyter_server, so this
 extension serves the same file there, from the installed plotly package, behind the hub's login.
 jupyter_config/jupyter_server_config.py switches it on when JupyterHub starts the server.
 """

@@ -3,12 +3,12 @@ before anyone asks for the page (Voilà's preheated kernels): the page is then r
 
 The read itself must wait for the request, or the page would show the workbook as it was when the
 kernel was heated, not as it is now. This is Voilà's own answer (`voila.utils.wait_for_request`),
-with the app's token: the request-info socket is locked like every other (workbook/app_server.py).
+with the app's token: the request-info socket is locked like every other (workbook/app/server.py).
 Anywhere else (JupyterLab, papermill, a cold Voilà kernel) it returns at once.
 
 Before it waits, the kernel does what a page's first call is slow at (importing ipywidgets,
 compiling templates, a first chart), and some pages build themselves from the workbook as it is
-then, to be shown only if nothing changes before the request (workbook/ui/rehearsal.py): the pages
+then, to be shown only if nothing changes before the request (workbook/app/rehearsal.py): the pages
 register that here (`before_the_wait`), so it is done before the page is asked for, not after.
 """
 

@@ -5,7 +5,7 @@ is built as everywhere else, from the workbook as it is now. So a page is never 
 quick whenever the person has saved nothing since it was prepared.
 
 Anywhere but a preheated kernel (JupyterLab, papermill, the command line) there is no rehearsal
-and `take` gives None (see workbook/preheat.py).
+and `take` gives None (see workbook/app/preheat.py).
 """
 
 from __future__ import annotations
@@ -28,18 +28,6 @@ class _Prepared(Generic[Built]):
     version: tuple[int, ...]
     today: date
     built: Built
-
-
-def close_widgets(widget) -> None:
-    """Close a widget and everything in it (its children, their layouts and styles): a view
-    built but never shown leaves nothing behind in the kernel or the page."""
-    for child in getattr(widget, "children", ()):
-        close_widgets(child)
-    for part in ("layout", "style"):
-        inner = getattr(widget, part, None)
-        if inner is not None and hasattr(inner, "close"):
-            inner.close()
-    widget.close()
 
 
 class Rehearsal(Generic[Built]):

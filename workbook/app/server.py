@@ -12,7 +12,7 @@ own `JupyterHandler`, the class every JupyterLab handler is built on:
   it opens is sent there through a private file, never through a command line others can read.
 
 The token is kept in this process's environment so that the page kernels, which inherit it, can
-ask Voilà for their page's request (see workbook/preheat.py).
+ask Voilà for their page's request (see workbook/app/preheat.py).
 
 It also serves plotly.js, from the installed plotly package, behind the same token: the app's pages
 draw their charts with it once the page is shown (jupyter_config/share/voila/templates/workbook).

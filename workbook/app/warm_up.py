@@ -1,5 +1,5 @@
 """What a page's first call is slow at, done in the app while its kernel is heated, before anyone
-asks for the page (workbook/preheat.py): importing ipywidgets and setting up each kind of widget,
+asks for the page (workbook/app/preheat.py): importing ipywidgets and setting up each kind of widget,
 compiling the templates, building charts once. None of it reads the person's workbook: the charts
 are drawn for a made-up month and thrown away, the widgets closed at once.
 """
@@ -10,7 +10,7 @@ from datetime import date
 
 from ..views import templating
 
-# Every kind of widget the pages build (see workbook/ui/*.py).
+# Every kind of widget the pages build (see workbook/pages/*.py).
 WIDGET_KINDS = (
     "Layout",
     "HTML",

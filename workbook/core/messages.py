@@ -70,7 +70,7 @@ MESSAGES = {
     ),
     "gate_not_growing": "You’re not sure you’d keep growing as your own person inside it.",
     "gate_open": "It’s a resounding yes. When you’re ready, the reunion page will help you prepare.",
-    # --- The stage pages 00–02 and 04–06 (notebooks and workbook/ui/) ---------------------------
+    # --- The stage pages 00–02 and 04–06 (notebooks and workbook/pages/) ---------------------------
     # Plain text only, everywhere: pages put the bold leads and lists in from templates.
     "programme_steps_title": "How the next thirty days work",
     # Lead|text pairs, one per step (split before filling in, so a name may hold "|").
@@ -362,7 +362,7 @@ MESSAGES = {
     "words_who5_score": "{percent} % on day {day}",
     "words_who5_real": " That is a real change: 10 points or more.",
     "words_who5_small": " That is within the usual ups and downs: under 10 points.",
-    # The reflection report (workbook/report.py, 07_report).
+    # The reflection report (workbook/views/report.py, 07_report).
     "report_subtitle": "{days} days for yourself, during a break from {partner}.",
     "report_not_started": "Your programme starts on {start}, so there is nothing to look back on yet.",
     "report_covers_partial": (
@@ -483,15 +483,15 @@ MESSAGES = {
     ),
     "import_unknown_table": "The export has a table this workbook doesn’t know (“{table}”), so nothing was imported.",
     "import_unknown_column": "The export has a column this workbook doesn’t know (“{table}.{column}”), so nothing was imported.",
-    # Moving between the stages (workbook/ui/nav.py), in JupyterLab and in the app.
+    # Moving between the stages (workbook/pages/nav.py), in JupyterLab and in the app.
     "stage_titles": (
         "Start here|The break|Today’s check-in|Your progress|Day 30: a real think|The reunion|"
         "Keep going|Your report"
     ),
     "stage_previous": "← Back: {title}",
     "stage_next": "Next: {title} →",
-    # Reminders in the person's own calendar (workbook/reminders.py, `workbook remind`), and the
-    # output files every command writes (workbook/output_files.py). The events' own words are
+    # Reminders in the person's own calendar (workbook/views/calendar.py, `workbook remind`), and the
+    # output files every command writes (workbook/store/output_files.py). The events' own words are
     # neutral on purpose: calendars are often synced to a cloud service.
     # Hostile input (issue 13): imports and restores checked row by row, output files, a full disk.
     "date_out_of_range": "{field} is {value}; the workbook keeps days from {low} to {high}.",

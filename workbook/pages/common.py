@@ -8,8 +8,6 @@ import traceback
 
 from IPython.display import HTML, display
 
-from ..app.preheat import before_the_wait
-from ..app.warm_up import widgets_and_templates
 from ..core.validation import InputError
 from ..views.html_pieces import message_box
 
@@ -27,7 +25,6 @@ class _LazyWidgets:
 
 
 widgets = _LazyWidgets()
-before_the_wait(widgets_and_templates)  # in the app only: before the page is asked for
 
 SOMETHING_WENT_WRONG = (
     "Something went wrong on our side, and nothing you wrote was lost. "
@@ -86,3 +83,15 @@ def never_a_traceback(func):
         return None
 
     return wrapper
+
+
+def close_widgets(widget) -> None:
+    """Close a widget and everything in it (its children, their layouts and styles): a view
+    built but never shown leaves nothing behind in the kernel or the page."""
+    for child in getattr(widget, "children", ()):
+        close_widgets(child)
+    for part in ("layout", "style"):
+        inner = getattr(widget, part, None)
+        if inner is not None and hasattr(inner, "close"):
+            inner.close()
+    widget.close()

@@ -1,17 +1,88 @@
-"""What every stage needs first: the store for `data_dir` and the day it is (`today`)."""
+"""What every stage needs first: the store for `data_dir`, the day it is (`today`), and, in the
+app, what was built before the page was asked for.
+
+Pages only describe what can be built ahead (`Ahead`); the app brings the machinery that does it.
+In the app's own page kernels (Voilà starts them with VOILA_PREHEAT=True, and the app names its
+module in WORKBOOK_PAGE_KERNEL: jupyter_config/voila.py) that module is imported on first use and
+registers itself here (workbook/app/page_kernel.py): it waits for the page's request before the
+workbook is read, and builds what the page declared ahead while the kernel heats. Anywhere else
+(JupyterLab, papermill, the command line) nothing waits and nothing is built ahead.
+"""
 
 from __future__ import annotations
 
+import importlib
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date
+from typing import Any, Protocol
 
-from ..app.preheat import wait_for_the_page
 from ..core.validation import parse_date
 from ..store import Store
 
 
+class PageKernel(Protocol):
+    """What the app's page kernel does for a page (workbook/app/page_kernel.py)."""
+
+    def wait_for_the_page(self) -> None: ...
+
+    def build_ahead(self, ahead: Ahead) -> Callable[[Any, date], Any]: ...
+
+
+_kernel: PageKernel | None = None
+_looked = False
+
+
+def register(kernel: PageKernel) -> None:
+    global _kernel
+    _kernel = kernel
+
+
+def _page_kernel() -> PageKernel | None:
+    global _looked
+    if not _looked:
+        _looked = True
+        module = os.environ.get("WORKBOOK_PAGE_KERNEL")
+        if module and os.environ.get("VOILA_PREHEAT") == "True":
+            importlib.import_module(module)  # it calls register()
+    return _kernel
+
+
+def _nothing(built) -> None:
+    return None
+
+
+@dataclass(eq=False)
+class Ahead:
+    """What a page can build before it is asked for: `build(store, today)`, thrown away with
+    `discard(built)` when the workbook or the day changed; `keeps_store` when what is built saves
+    through its store; `draws_charts` when it builds figures (the app warms plotly up for it)."""
+
+    build: Callable[[Store, date], Any]
+    discard: Callable[[Any], None] = _nothing
+    keeps_store: bool = False
+    draws_charts: bool = False
+    _take: Callable[[Any, date], Any] | None = field(default=None, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        kernel = _page_kernel()
+        self._take = kernel.build_ahead(self) if kernel is not None else None
+
+    def take(self, data_dir, today: date) -> Any | None:
+        """What was built, if it shows the workbook in `data_dir` as it is now on `today`; once."""
+        return self._take(data_dir, today) if self._take is not None else None
+
+
+def _wait_for_the_page() -> None:
+    kernel = _page_kernel()
+    if kernel is not None:
+        kernel.wait_for_the_page()
+
+
 def resolve_today(today: str | date | None) -> date:
     """`today` as a parameter gives it (an ISO date); None means the real date."""
-    wait_for_the_page()  # in the app: the date of the request, not of the kernel's start
+    _wait_for_the_page()  # in the app: the date of the request, not of the kernel's start
     if today is None or today == "":
         return date.today()
     return parse_date(today, "today", allow_future=True)
@@ -19,5 +90,5 @@ def resolve_today(today: str | date | None) -> date:
 
 def open_store(data_dir=None) -> Store:
     """The workbook in `data_dir` (None: $WORKBOOK_DATA_DIR, else data/ of the checkout)."""
-    wait_for_the_page()  # in the app: the workbook as it is when the page is asked for
+    _wait_for_the_page()  # in the app: the workbook as it is when the page is asked for
     return Store(data_dir)

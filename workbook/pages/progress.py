@@ -10,9 +10,6 @@ from datetime import date
 
 from IPython.display import HTML, display
 
-from ..app.preheat import before_the_wait
-from ..app.rehearsal import Rehearsal
-from ..app.warm_up import charts as warm_up_charts
 from ..core.messages import say
 from ..numbers import Numbers, build
 from ..numbers.summary import low_mood_words
@@ -20,7 +17,7 @@ from ..views import charts
 from ..views.chart_words import words_for
 from ..views.html_pieces import chart_words_html, low_mood_box, page_piece, streak_cards
 from .common import message_html, never_a_traceback
-from .context import open_store, resolve_today
+from .context import Ahead, open_store, resolve_today
 from .figures import show_figure
 
 REVIEW_DAYS = (7, 14, 21)
@@ -205,6 +202,5 @@ def low_mood_html(numbers: Numbers) -> str:
     return low_mood_box(low_mood_words(numbers))
 
 
-before_the_wait(warm_up_charts)  # in the app only: the first charts are built before anyone asks
 # In the app, the page itself is built before anyone asks, and shown if the workbook is unchanged.
-PREPARED = Rehearsal(lambda store, today: page(store.snapshot(), today))
+PREPARED = Ahead(lambda store, today: page(store.snapshot(), today), draws_charts=True)

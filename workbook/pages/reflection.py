@@ -6,14 +6,20 @@ from datetime import date
 
 from IPython.display import HTML, display
 
-from ..app.rehearsal import Rehearsal, close_widgets
 from ..core.messages import say
 from ..core.records import GateAnswers, Reflection
 from ..core.validation import InputError, about, optional, parse_int, parse_text, validate_who5
 from ..numbers import Numbers, build, decide
 from ..store import Store
-from .common import message_html, never_a_traceback, on_click, show_message, widgets
-from .context import open_store, resolve_today
+from .common import (
+    close_widgets,
+    message_html,
+    never_a_traceback,
+    on_click,
+    show_message,
+    widgets,
+)
+from .context import Ahead, open_store, resolve_today
 from .forms import (
     LAYOUT,
     WIDE,
@@ -202,9 +208,9 @@ def numbers_html(store: Store, today: date) -> str:
 
 
 # In the app, the numbers and the form are built before anyone asks, and shown if the workbook
-# and the day are unchanged (see rehearsal.py).
-PREPARED_NUMBERS = Rehearsal(numbers_html)
-PREPARED_VIEW = Rehearsal(
+# and the day are unchanged (workbook/app/rehearsal.py).
+PREPARED_NUMBERS = Ahead(numbers_html)
+PREPARED_VIEW = Ahead(
     lambda store, today: ReflectionView(ReflectionController(store, today)),
     lambda view: close_widgets(view.box),
     keeps_store=True,

@@ -7,14 +7,20 @@ from datetime import date
 
 from IPython.display import HTML, display
 
-from ..app.rehearsal import Rehearsal, close_widgets
 from ..core.messages import say, say_parts
 from ..core.model import GOAL_TEMPLATES
 from ..core.records import BreakAgreement
 from ..core.validation import InputError, optional, validate_plan, validate_who5
 from ..store import Store
-from .common import message_html, never_a_traceback, on_click, show_message, widgets
-from .context import open_store, resolve_today
+from .common import (
+    close_widgets,
+    message_html,
+    never_a_traceback,
+    on_click,
+    show_message,
+    widgets,
+)
+from .context import Ahead, open_store, resolve_today
 from .forms import (
     LAYOUT,
     WIDE,
@@ -207,7 +213,7 @@ class StartView:
 
 
 # In the app, the form is built before anyone asks, and shown if the workbook is unchanged.
-PREPARED = Rehearsal(
+PREPARED = Ahead(
     lambda store, today: StartView(StartController(store, today)),
     lambda view: close_widgets(view.box),
     keeps_store=True,

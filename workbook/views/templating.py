@@ -43,5 +43,5 @@ ENVIRONMENT.filters["number"] = number_text
 
 
 def render(name: str, **context) -> str:
-    """Render `workbook/templates/<name>` with `context`; every value is escaped unless Markup."""
+    """Render `workbook/views/templates/<name>` with `context`; every value is escaped unless Markup."""
     return ENVIRONMENT.get_template(name).render(**context)
