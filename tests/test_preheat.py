@@ -3,11 +3,13 @@ else ever does it, and that work reads nothing of the person's workbook."""
 
 from __future__ import annotations
 
+import os
 import sys
 
 import pytest
 
 from workbook.app import preheat
+from workbook.store.paths import CHECKOUT
 
 
 @pytest.fixture
@@ -48,3 +50,38 @@ def test_the_warm_up_reads_and_writes_nothing_of_the_workbook(tmp_path, monkeypa
     warm_up.charts()
     assert list(tmp_path.iterdir()) == []
     assert "ipywidgets" in sys.modules and "plotly" in sys.modules  # it did load what pages use
+
+
+def test_in_a_page_kernel_the_app_registers_its_machinery_for_each_page_ahead(tmp_path):
+    """Pages only describe what can be built ahead; in the app's page kernels (VOILA_PREHEAT and
+    the module voila.py names) the app's page_kernel registers the warm-ups and a rehearsal each."""
+    import subprocess
+    import sys
+
+    voila_config = (CHECKOUT / "jupyter_config" / "voila.py").read_text()
+    assert 'os.environ["WORKBOOK_PAGE_KERNEL"] = "workbook.app.page_kernel"' in voila_config
+    probe = (
+        "from workbook.app import preheat, warm_up\n"
+        "from workbook.pages import context, progress, reflection, start\n"
+        "from workbook.app.page_kernel import AppPageKernel\n"
+        "assert isinstance(context._kernel, AppPageKernel)\n"
+        "names = [getattr(w, '__qualname__', '') for w in preheat._warm_ups]\n"
+        "assert names.count('Rehearsal.rehearse') == 4, names\n"  # progress, start, reflection x2
+        "assert warm_up.widgets_and_templates in preheat._warm_ups\n"
+        "assert warm_up.charts in preheat._warm_ups\n"
+        "print('registered')\n"
+    )
+    env = {
+        **os.environ,
+        "VOILA_PREHEAT": "True",
+        "WORKBOOK_PAGE_KERNEL": "workbook.app.page_kernel",
+        "WORKBOOK_DATA_DIR": str(tmp_path),
+    }
+    done = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True)
+    assert done.stdout.strip() == "registered", done.stderr
+    elsewhere = {k: v for k, v in env.items() if k != "VOILA_PREHEAT"}
+    plain = "from workbook.pages import context, progress\nassert context._kernel is None\nprint('plain')"
+    done = subprocess.run(
+        [sys.executable, "-c", plain], env=elsewhere, capture_output=True, text=True
+    )
+    assert done.stdout.strip() == "plain", done.stderr
