@@ -143,6 +143,29 @@ MESSAGES = {
     "checkin_energy_part": ", energy {energy}",
     # The day-30 reflection.
     "numbers_intro": "Your {days} days in numbers",
+    # Before the last day, the day-30 page waits: no decision, no gate, no day-30 WHO-5.
+    "days_one": "1 day",
+    "days_many": "{n} days",
+    "reflection_welcome": (
+        "You made it to the end of your {days} days. Before anything else, look at what you "
+        "did — then answer honestly. There are no wrong answers here."
+    ),
+    "reflection_not_yet": "It’s day {day} of {days}: {remaining} to go. This page opens on day "
+    "{days}, {date}.",
+    "reflection_meanwhile": (
+        "Until then, keep working on yourself and keep checking in every day: those days are "
+        "what you will look back on here. You may draft your answers below; they are kept as a "
+        "draft, and nothing is decided before your last day."
+    ),
+    "reflection_before_start": "Your plan starts on {start}. This page opens on your last day, "
+    "day {days}: {date}.",
+    "reflection_draft_title": "Your draft, for day {days}",
+    "reflection_draft_saved": "Your draft is saved. Nothing is decided yet: on day {days} ({date}) "
+    "you can finish it and decide.",
+    "reflection_not_decided": "Nothing was decided or recorded as a decision: your decision and "
+    "the gate open on your last day, day {days} ({date}), {remaining} from now.",
+    "reflection_who5_not_yet": "This page’s WHO-5 is for your last day, day {days} ({date}), so it "
+    "wasn’t saved today.",
     "who5_compare": "WHO-5: {before} % on {before_date}, {after} % on {after_date} — {change}.",
     "who5_real_up": "up {points} points, a real change",
     "who5_real_down": "down {points} points, a real change — please be gentle with yourself",
@@ -158,9 +181,12 @@ MESSAGES = {
     "reflection_saved": "Your reflection is saved.",
     "decision_recorded": "Recorded on {date}: {decision}",
     # The reunion.
-    "reunion_closed_intro": "The reunion page is for a resounding yes on day 30, and that isn’t "
-    "where you are — which is completely fine.",
-    "reunion_no_reflection": "The reunion page opens after your day-30 reflection. Take it in "
+    "reunion_closed_intro": "The reunion page is for a resounding yes on day {days}, and that "
+    "isn’t where you are — which is completely fine.",
+    "reunion_not_yet": "The reunion page opens on your last day, day {days}: {date}, in "
+    "{remaining}. Until then, keep working on yourself and keep checking in; your day-{days} "
+    "reflection (04_day30_reflection) comes first.",
+    "reunion_no_reflection": "The reunion page opens after your day-{days} reflection. Take it in "
     "04_day30_reflection first — and if you already know it’s not for you, 06_keep_going is "
     "there for you.",
     "reunion_go_on": "Your next page is 06_keep_going.",
@@ -170,7 +196,7 @@ MESSAGES = {
     "talking_goal": "{goal}: {days_done} days ({strength} % strength)",
     "reunion_script": (
         "Hi {partner}. Thank you for meeting me.\n\n"
-        "These thirty days gave me room to think, and I used them. {wins}\n\n"
+        "These {days} days gave me room to think, and I used them. {wins}\n\n"
         "{accomplished}"
         "I’m not asking you to decide anything today. I’d like to know whether you would be "
         "willing to give us another shot — and if the answer is no, I’ll respect that, and I’ll "
@@ -195,7 +221,7 @@ MESSAGES = {
     "after_not_yet": "Give it time. Keep going with your own life in the meantime (06_keep_going).",
     # Keep going.
     "keep_no": (
-        "All hope is not lost. You have spent {days} days becoming someone you are proud of, and "
+        "All hope is not lost. You have spent {days} becoming someone you are proud of, and "
         "that person is still here. Keep following through: people want to be around people who "
         "are ambitious and happy."
     ),
@@ -204,7 +230,9 @@ MESSAGES = {
     "keep_default": "Whatever comes next, keep working on yourself. It is the part that is always yours.",
     "long_view_title": "The long view:",
     "long_view": "{checkins} check-ins since {start}; mood {first_mood} on "
-    "average in the first {first_days} days{later}; {wins} wins; best no-contact run {best} days.",
+    "average {first_days}{later}; {wins} wins; best no-contact run {best}.",
+    "long_view_first": "in the first {days}",
+    "long_view_so_far": "in your first {days} so far",
     "long_view_later": ", {later_mood} since",
     "goals_added": "Added {goals}, counting from {date}.",
     "add_goal_title": "Add a new goal",
@@ -571,6 +599,11 @@ MESSAGES = {
 def say(key: str, **values) -> str:
     """The user-facing sentence for `key`, filled in."""
     return MESSAGES[key].format(**values)
+
+
+def days_words(n: int) -> str:
+    """A count of days as a person says it: "1 day", "9 days"."""
+    return say("days_one") if n == 1 else say("days_many", n=n)
 
 
 def say_parts(key: str, **values) -> list[str]:
