@@ -103,6 +103,15 @@ def test_break_records_answer_and_terms_with_the_partners_name(planned):
         "start_date": START.isoformat(),
     }
     assert "Jordan declined" in view.result.value
+    assert "30 days of working on yourself" in view.result.value
+
+
+def test_the_break_asks_for_the_plans_own_number_of_days(planned):
+    planned.save_plan(replace(planned.plan(), days=14))
+    controller = BreakController(planned, TODAY)
+    assert "Could we take 14 days apart" in controller.script()
+    outcome = controller.on_save(answer="agreed")
+    assert "14 days of working on yourself" in outcome.message and "thirty" not in outcome.message
 
 
 def test_break_without_an_answer_marks_the_answer(planned):

@@ -62,7 +62,7 @@ MESSAGES = {
     "gate_open": "It’s a resounding yes. When you’re ready, the reunion page will help you prepare.",
     # --- The stage pages 00–02 and 04–06 (notebooks and workbook/ui/) ---------------------------
     # Plain text only, everywhere: pages put the bold leads and lists in from templates.
-    "programme_steps_title": "How the next thirty days work",
+    "programme_steps_title": "How the programme works",
     # Lead|text pairs, one per step (split before filling in, so a name may hold "|").
     "programme_steps": (
         "Ask for a break instead.|Suggest thirty days with no contact at all, then "
@@ -115,7 +115,7 @@ MESSAGES = {
     # The break.
     "break_intro": "Here are some words you could use to ask {partner} for a break. Make them yours.",
     "break_script": (
-        "“{partner}, I hear you, and I don’t want to fight it. Could we take thirty days apart — no "
+        "“{partner}, I hear you, and I don’t want to fight it. Could we take {days} days apart — no "
         "calls, no messages — so we both have room to think? After that, let’s see how we each "
         "feel. Whatever you decide then, I’ll respect it.”"
     ),
@@ -124,7 +124,7 @@ MESSAGES = {
     "break_agreed": "agreed to the break",
     "break_declined": "declined the break",
     "break_did_not_ask": "was not asked — and that’s fine",
-    "break_same_next": "Either way, the next step is the same: thirty days of working on yourself.",
+    "break_same_next": "Either way, the next step is the same: {days} days of working on yourself.",
     "break_plan_moved": "Your plan now starts on {start}, the first day of the break.",
     # The daily check-in.
     "day_of": "Day {day} of {days}",
