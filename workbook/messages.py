@@ -381,7 +381,7 @@ MESSAGES = {
     "words_who5_real": " That is a real change: 10 points or more.",
     "words_who5_small": " That is within the usual ups and downs: under 10 points.",
     # The reflection report (workbook/report.py, 07_report).
-    "report_subtitle": "{days} days for yourself, during a break from {partner}.",
+    "report_subtitle": "{days} for yourself, during a break from {partner}.",
     "report_not_started": "Your programme starts on {start}, so there is nothing to look back on yet.",
     "report_covers_partial": (
         "This report covers day {day} of {days}: {start} to {through}. Your programme is still "
@@ -427,7 +427,7 @@ MESSAGES = {
     ),
     "report_who5_credit": "WHO-5 Well-Being Index: Psychiatric Centre North Zealand.",
     "report_no_wins": "No wins written down yet. They count even when they’re small.",
-    "report_no_decision": "You haven’t recorded your day-30 reflection yet. There’s no rush.",
+    "report_no_decision": "You haven’t recorded your day-{days} reflection yet. There’s no rush.",
     "report_closing": (
         "Whatever comes next, these {checkins} check-ins are yours. Each one was a day you "
         "showed up for yourself."
