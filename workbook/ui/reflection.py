@@ -255,10 +255,14 @@ class ReflectionView:
     def _build_draft(self) -> None:
         """Before the last day: the open questions only, kept as a draft."""
         self.who5 = self.gate = None
+        if self.controller.calendar is None:  # no plan: the page above says so, and no form
+            self.save = widgets.Button(description="Save my draft", disabled=True)
+            self.box = widgets.VBox([])
+            return
         self._fill(self.controller.draft())
         self.save = widgets.Button(description="Save my draft", button_style="primary")
         self.save.on_click(lambda _: self.on_save())
-        days = self.controller.calendar.days if self.controller.calendar else 30
+        days = self.controller.calendar.days
         title = widgets.HTML(message_html(lead=say("reflection_draft_title", days=days)))
         self.box = widgets.VBox(
             [title] + [f.box for f in self.fields.values()] + [self.save, self.result]
