@@ -52,7 +52,7 @@ def parameters_cell(calls: list[Call]) -> str:
 
 STAGES = {
     "00_start_here": [
-        "# Start here\n\nThis is your workbook for the next thirty days. It is private: everything "
+        "# Start here\n\nThis is your workbook for the days of your break. It is private: everything "
         "you write is kept in a folder only you can open, and nothing is sent anywhere else. "
         "Take a breath — you don’t have to get anything right "
         "today.",
@@ -87,8 +87,8 @@ STAGES = {
         Call("progress", "show", inputs=True),
     ],
     "04_day30_reflection": [
-        "# Day 30: a real think\n\nYou made it to the end of the break. Before anything else, "
-        "look at what you did — then answer honestly. There are no wrong answers here.",
+        # What the page offers depends on the day (workbook.pages.reflection): the words do too.
+        "# Day 30: a real think",
         "from workbook.pages import reflection",
         Call("reflection", "show_numbers"),
         "## Your reflection\n\nGo on to the reunion only if the answer is a resounding yes.",
@@ -102,13 +102,13 @@ STAGES = {
         Call("reunion", "show", inputs=True),
     ],
     "06_keep_going": [
-        "# Keep going\n\nWhatever the answer, you keep growing. Your check-ins carry on past day "
-        "30, and you can add new goals whenever you like.",
+        "# Keep going\n\nWhatever the answer, you keep growing. Your check-ins carry on past "
+        "your last day, and you can add new goals whenever you like.",
         "from workbook.pages import keep_going",
         Call("keep_going", "show", inputs=True),
     ],
     "07_report": [
-        "# Your reflection report\n\nEverything from your thirty days in one place: your "
+        "# Your reflection report\n\nEverything from your programme in one place: your "
         "plan and your why, the numbers, the charts, your WHO-5, your wins, your "
         "reflection, and a few words to close.\n\nChoose **HTML** to open it in any browser "
         "(it works offline), **PDF** to print it or show a counsellor, or **JSON** for "
@@ -117,7 +117,7 @@ STAGES = {
         "from workbook.pages import report",
         Call("report", "show", inputs=True),
         "Share it only if you want to, and only with people you trust. If you make a "
-        "report before day 30, it says which day it covers; you can make a fresh one any "
+        "report before your last day, it says which day it covers; you can make a fresh one any "
         "time.",
     ],
 }

@@ -145,3 +145,53 @@ def test_committed_notebooks_are_what_the_builder_writes():
     for name, notebook in built.items():
         on_disk = nbformat.read(builder.NOTEBOOKS / f"{name}.ipynb", as_version=4)
         assert nbformat.writes(notebook) == nbformat.writes(on_disk), name
+
+
+@pytest.mark.slow
+def test_day_21_of_30_the_notebooks_record_no_decision_and_say_why(tmp_path):
+    """Answers given as parameters before the last day: the words kept as a draft, no decision,
+    no WHO-5, no gate, the reunion closed and saying when it opens, no "30 days" anywhere."""
+    import re
+    from datetime import timedelta
+
+    from workbook.core.model import Goal, Plan
+    from workbook.store import Store
+
+    data = tmp_path / "data"
+    start = TODAY - timedelta(days=20)  # TODAY is day 21 of 30
+    with Store(data) as store:
+        store.save_plan(Plan(start_date=start, partner="Jordan", goals=(Goal("Gym", 3),)))
+    common = {"data_dir": str(data), "today": TODAY.isoformat()}
+    reflection = run_notebook(
+        "04_day30_reflection",
+        tmp_path,
+        **common,
+        who5=[5, 5, 5, 5, 5],
+        accomplished="Pottery, every week",
+        want_restart="yes",
+        conviction=10,
+        keep_growing="yes",
+        felt_safe="yes",
+        decision="I will ask",
+    )
+    reunion = run_notebook("05_reunion", tmp_path, **common, outcome="yes")
+    keep_going = run_notebook("06_keep_going", tmp_path, **common)
+    shown = {
+        name: "\n".join(shown_text(nb)).replace("&#x27;", "'")
+        for name, nb in (("04", reflection), ("05", reunion), ("06", keep_going))
+    }
+    assert "day 21 of 30: 9 days to go" in shown["04"]
+    assert "Nothing was decided" in shown["04"] and "draft is saved" in shown["04"]
+    assert "in 9 days" in shown["05"] and "room to think" not in shown["05"]
+    with Store(data) as store:
+        assert store.record("reflection") is None and store.record("reunion") is None
+        assert store.who5s() == []
+        assert store.record("reflection_draft").data["accomplished"] == "Pottery, every week"
+    markdown = {
+        name: "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+        for name, nb in (("04", reflection), ("05", reunion), ("06", keep_going))
+    }
+    counting = re.compile(r"\b30 days|thirty days|end of the break|first 30", re.IGNORECASE)
+    for name in shown:
+        page = shown[name] + "\n" + markdown[name]
+        assert not counting.search(page), (name, counting.search(page))

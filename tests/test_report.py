@@ -286,6 +286,14 @@ def test_a_report_before_day_30_says_which_day_it_covers(demo_snapshot):
     assert "This report covers day 12 of 30" in html
     assert f'data-summary-key="checkins">{summary["checkins"]}<' in html
     assert summary["checkins"] < build_summary(demo_snapshot, TODAY)["checkins"]
+    assert "12 days for yourself" in html and "30 days for yourself" not in html
+
+
+def test_the_reports_days_come_from_the_day(demo_snapshot):
+    start = demo_snapshot.plan.start_date
+    assert "30 days for yourself" in report.render_html(demo_snapshot, TODAY)
+    assert "30 days for yourself" in report.render_html(demo_snapshot, TODAY + timedelta(days=3))
+    assert "1 day for yourself" in report.render_html(demo_snapshot, start)
 
 
 def test_an_empty_workbook_still_renders_kindly(tmp_path, run_cli):

@@ -32,6 +32,43 @@ def test_programme_complete_only_past_the_last_day():
     assert rules.programme_complete(D, 30, day(31))
 
 
+# --- The programme's calendar: the last day opens the decision, the gate and the reunion ---
+
+
+@pytest.mark.parametrize(
+    ("n", "reached", "remaining", "counted"),
+    [(0, False, 30, 0), (1, False, 29, 1), (21, False, 9, 21), (29, False, 1, 29)]
+    + [(30, True, 0, 30), (31, True, 0, 30), (400, True, 0, 30)],
+)
+def test_programme_calendar_of_thirty_days(n, reached, remaining, counted):
+    calendar = rules.programme_calendar(D, 30, day(n))
+    assert calendar.day == n and calendar.last_day == day(30)
+    assert calendar.last_day_reached is reached
+    assert calendar.days_remaining == remaining
+    assert calendar.days_counted == counted
+
+
+@pytest.mark.parametrize(
+    ("n", "reached", "remaining"), [(1, False, 13), (13, False, 1), (14, True, 0), (15, True, 0)]
+)
+def test_programme_calendar_of_another_length(n, reached, remaining):
+    calendar = rules.programme_calendar(D, 14, day(n))
+    assert calendar.last_day == day(14)
+    assert (calendar.last_day_reached, calendar.days_remaining) == (reached, remaining)
+    assert calendar.days_counted == min(n, 14)
+
+
+def test_programme_calendar_well_before_the_start():
+    calendar = rules.programme_calendar(D, 30, D - timedelta(days=5))
+    assert calendar.day == -4 and not calendar.last_day_reached
+    assert calendar.days_remaining == 34 and calendar.days_counted == 0
+
+
+def test_a_one_day_programme_opens_on_its_first_day():
+    assert rules.programme_calendar(D, 1, day(1)).last_day_reached
+    assert not rules.programme_calendar(D, 1, D - timedelta(days=1)).last_day_reached
+
+
 # --- Check-in streak ---
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import re
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -13,6 +15,7 @@ from workbook.core.model import Checkin, Goal, Plan, Who5
 from workbook.pages.checkin import CheckinController, CheckinView
 from workbook.pages.keep_going import KeepGoingController, KeepGoingView
 from workbook.pages.reflection import ReflectionController, ReflectionView
+from workbook.pages.reflection import numbers_html as reflection_numbers_html
 from workbook.pages.reunion import ReunionController, ReunionView
 from workbook.pages.start import StartController, StartView
 from workbook.pages.the_break import BreakController, BreakView
@@ -120,6 +123,15 @@ def test_break_records_answer_and_terms_with_the_partners_name(planned):
         "start_date": START.isoformat(),
     }
     assert "Jordan declined" in view.result.value
+    assert "30 days of working on yourself" in view.result.value
+
+
+def test_the_break_asks_for_the_plans_own_number_of_days(planned):
+    planned.save_plan(replace(planned.plan(), days=14))
+    controller = BreakController(planned, TODAY)
+    assert "Could we take 14 days apart" in controller.script()
+    outcome = controller.on_save(answer="agreed")
+    assert "14 days of working on yourself" in outcome.message and "thirty" not in outcome.message
 
 
 def test_break_without_an_answer_marks_the_answer(planned):
@@ -416,3 +428,146 @@ def test_reflection_page_shows_what_was_recorded(planned):
     assert view.fields["conviction"].widget.value == 3
     assert view.fields["discovered"].widget.value == "A lot"
     assert "really want to restart" in view.gate.value
+
+
+# --- The programme's calendar: day 30 opens on the last day ----------------------------------
+
+COUNTS_THE_WHOLE_PROGRAMME = re.compile(
+    r"\b30 days|thirty days|end of the break|end of your|first 30|day-30 WHO-5", re.IGNORECASE
+)
+
+
+def page_words(widget) -> str:
+    """Every word a widget tree shows: HTML pieces, labels, button captions, text values."""
+    words = [str(getattr(widget, name, "") or "") for name in ("value", "description")]
+    return " ".join(words + [page_words(child) for child in getattr(widget, "children", ())])
+
+
+def everything_shown(store, today) -> str:
+    """Pages 04, 05 and 06 as their views show them on `today`."""
+    reflection = ReflectionController(store, today)
+    reunion = ReunionController(store, today)
+    keep_going = KeepGoingController(store, today)
+    parts = [
+        reflection_numbers_html(store, today),
+        page_words(ReflectionView(reflection).box),
+        reunion.closed_html() if not reunion.is_open else page_words(ReunionView(reunion).box),
+        keep_going.encouragement()[0],
+        keep_going.long_view_html(),
+        page_words(KeepGoingView(keep_going).box),
+    ]
+    return html.unescape(" ".join(parts))
+
+
+def resounding_yes(store, today):
+    return ReflectionController(store, today).on_save(
+        want_restart="yes",
+        conviction=10,
+        keep_growing="yes",
+        felt_safe="yes",
+        accomplished="I ran 5 km",
+        decision="I will ask",
+    )
+
+
+def test_day_21_of_30_the_reflection_waits_and_says_how_long(planned):
+    day21 = START + timedelta(days=20)
+    controller = ReflectionController(planned, day21)
+    assert not controller.is_open
+    shown = html.unescape(reflection_numbers_html(planned, day21))
+    assert "day 21 of 30: 9 days to go" in shown and "Wed 25 Nov 2026" in shown
+    assert "keep checking in" in shown and "draft" in shown
+    view = ReflectionView(controller)
+    assert view.who5 is None and view.gate is None  # no day-30 WHO-5, no gate
+    assert set(view.fields) == {"better_version", "accomplished", "discovered"}
+    assert view.save.description == "Save my draft"
+    outcome, reflection = resounding_yes(planned, day21)
+    assert not outcome.ok and reflection is None
+    assert "Nothing was decided" in outcome.message and "9 days from now" in outcome.message
+    assert not controller.on_save_who5([5, 5, 5, 5, 5]).ok
+    assert planned.record("reflection") is None and planned.who5s() == []
+
+
+def test_day_21_a_draft_is_kept_and_opens_the_last_day(planned):
+    day21 = START + timedelta(days=20)
+    view = ReflectionView(ReflectionController(planned, day21))
+    view.fields["accomplished"].widget.value = "Pottery, every week"
+    view.save.click()
+    assert "draft is saved" in view.result.value and "Nothing is decided" in view.result.value
+    assert planned.record("reflection") is None
+    assert planned.record("reflection_draft").data["accomplished"] == "Pottery, every week"
+    again = ReflectionView(ReflectionController(planned, day21 + timedelta(days=1)))
+    assert again.fields["accomplished"].widget.value == "Pottery, every week"
+    last = ReflectionView(ReflectionController(planned, TODAY))
+    assert last.who5 is not None and "want_restart" in last.fields
+    assert last.fields["accomplished"].widget.value == "Pottery, every week"
+
+
+def test_day_21_no_gate_no_reunion_no_thirty_days_anywhere(planned):
+    day21 = START + timedelta(days=20)
+    CheckinController(planned, day21).on_save({"date": day21, "mood": 7, "win": "Ran 5 km"})
+    resounding_yes(planned, day21)
+    assert planned.record("reflection") is None
+    reunion = ReunionController(planned, day21)
+    assert not reunion.is_open
+    closed = html.unescape(reunion.closed_html())
+    assert "opens on your last day, day 30: Wed 25 Nov 2026, in 9 days" in closed
+    assert not reunion.on_save(outcome="yes").ok and planned.record("reunion") is None
+    shown = everything_shown(planned, day21)
+    assert not COUNTS_THE_WHOLE_PROGRAMME.search(shown), COUNTS_THE_WHOLE_PROGRAMME.search(shown)
+    assert "room to think" not in shown and "Calm, not desperate" not in shown
+    assert "in your first 21 days so far" in shown
+
+
+def test_the_reunion_stays_closed_before_the_last_day_even_with_a_decision(planned):
+    """An import or an old workbook may hold a decision made early: the calendar still decides."""
+    day29 = START + timedelta(days=28)
+    planned.save_record(
+        "reflection",
+        day29,
+        {"want_restart": True, "conviction": 10, "keep_growing": True, "felt_safe": True}
+        | {"gate_open": True, "show_help": False, "gate_reasons": []},
+    )
+    reunion = ReunionController(planned, day29)
+    assert not reunion.is_open and "in 1 day." in reunion.closed_html()
+    assert not reunion.on_save(outcome="yes").ok and planned.record("reunion") is None
+    waiting = html.unescape(reflection_numbers_html(planned, day29))
+    assert "1 day to go" in waiting and "1 days" not in waiting
+    assert "Recorded on" not in page_words(ReflectionView(ReflectionController(planned, day29)).box)
+    assert ReunionController(planned, TODAY).is_open  # on the last day it opens as it is
+
+
+@pytest.mark.parametrize("extra", [0, 1], ids=["day 30", "day 31"])
+def test_from_the_last_day_the_gate_and_the_reunion_work_as_before(planned, extra):
+    today = TODAY + timedelta(days=extra)
+    shown = html.unescape(reflection_numbers_html(planned, today))
+    assert "You made it to the end of your 30 days" in shown and "to go" not in shown
+    outcome, reflection = resounding_yes(planned, today)
+    assert outcome.ok and reflection.gate_open
+    assert planned.record("reflection").data["gate_open"] is True
+    reunion = ReunionController(planned, today)
+    assert reunion.is_open and "These 30 days gave me room to think" in reunion.script()
+    assert reunion.on_save(outcome="not yet").ok
+
+
+def test_a_fourteen_day_plan_opens_on_its_own_last_day(store):
+    start = TODAY - timedelta(days=13)  # TODAY is day 14 of 14
+    store.save_plan(Plan(start_date=start, days=14, partner="Jordan", goals=(Goal("Gym", 3),)))
+    day13 = TODAY - timedelta(days=1)
+    assert not ReflectionController(store, day13).is_open
+    assert "day 13 of 14: 1 day to go" in html.unescape(reflection_numbers_html(store, day13))
+    assert not resounding_yes(store, day13)[0].ok and store.record("reflection") is None
+    assert "in 1 day" in ReunionController(store, day13).closed_html()
+    outcome, reflection = resounding_yes(store, TODAY)
+    assert outcome.ok and reflection.gate_open
+    shown = html.unescape(reflection_numbers_html(store, TODAY))
+    assert "the end of your 14 days" in shown and "Your 14 days in numbers" in shown
+    reunion = ReunionController(store, TODAY)
+    assert reunion.is_open and "These 14 days gave me room" in reunion.script()
+    reunion.on_save(outcome="no")
+    words = KeepGoingController(store, TODAY).encouragement()[0]
+    assert "You have spent 14 days" in words
+    long_view = html.unescape(KeepGoingController(store, TODAY).long_view_html())
+    assert "in the first 14 days" in long_view
+    shown = everything_shown(store, TODAY)
+    assert not re.search(r"\b30 days|thirty days|day-30 WHO|first 30", shown, re.IGNORECASE)

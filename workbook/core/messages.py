@@ -72,7 +72,7 @@ MESSAGES = {
     "gate_open": "It’s a resounding yes. When you’re ready, the reunion page will help you prepare.",
     # --- The stage pages 00–02 and 04–06 (notebooks and workbook/pages/) ---------------------------
     # Plain text only, everywhere: pages put the bold leads and lists in from templates.
-    "programme_steps_title": "How the next thirty days work",
+    "programme_steps_title": "How the programme works",
     # Lead|text pairs, one per step (split before filling in, so a name may hold "|").
     "programme_steps": (
         "Ask for a break instead.|Suggest thirty days with no contact at all, then "
@@ -125,7 +125,7 @@ MESSAGES = {
     # The break.
     "break_intro": "Here are some words you could use to ask {partner} for a break. Make them yours.",
     "break_script": (
-        "“{partner}, I hear you, and I don’t want to fight it. Could we take thirty days apart — no "
+        "“{partner}, I hear you, and I don’t want to fight it. Could we take {days} days apart — no "
         "calls, no messages — so we both have room to think? After that, let’s see how we each "
         "feel. Whatever you decide then, I’ll respect it.”"
     ),
@@ -134,7 +134,7 @@ MESSAGES = {
     "break_agreed": "agreed to the break",
     "break_declined": "declined the break",
     "break_did_not_ask": "was not asked — and that’s fine",
-    "break_same_next": "Either way, the next step is the same: thirty days of working on yourself.",
+    "break_same_next": "Either way, the next step is the same: {days} days of working on yourself.",
     "break_plan_moved": "Your plan now starts on {start}, the first day of the break.",
     # The daily check-in.
     "day_of": "Day {day} of {days}",
@@ -153,6 +153,29 @@ MESSAGES = {
     "checkin_energy_part": ", energy {energy}",
     # The day-30 reflection.
     "numbers_intro": "Your {days} days in numbers",
+    # Before the last day, the day-30 page waits: no decision, no gate, no day-30 WHO-5.
+    "days_one": "1 day",
+    "days_many": "{n} days",
+    "reflection_welcome": (
+        "You made it to the end of your {days} days. Before anything else, look at what you "
+        "did — then answer honestly. There are no wrong answers here."
+    ),
+    "reflection_not_yet": "It’s day {day} of {days}: {remaining} to go. This page opens on day "
+    "{days}, {date}.",
+    "reflection_meanwhile": (
+        "Until then, keep working on yourself and keep checking in every day: those days are "
+        "what you will look back on here. You may draft your answers below; they are kept as a "
+        "draft, and nothing is decided before your last day."
+    ),
+    "reflection_before_start": "Your plan starts on {start}. This page opens on your last day, "
+    "day {days}: {date}.",
+    "reflection_draft_title": "Your draft, for day {days}",
+    "reflection_draft_saved": "Your draft is saved. Nothing is decided yet: on day {days} ({date}) "
+    "you can finish it and decide.",
+    "reflection_not_decided": "Nothing was decided or recorded as a decision: your decision and "
+    "the gate open on your last day, day {days} ({date}), {remaining} from now.",
+    "reflection_who5_not_yet": "This page’s WHO-5 is for your last day, day {days} ({date}), so it "
+    "wasn’t saved today.",
     "who5_compare": "WHO-5: {before} % on {before_date}, {after} % on {after_date} — {change}.",
     "who5_real_up": "up {points} points, a real change",
     "who5_real_down": "down {points} points, a real change — please be gentle with yourself",
@@ -168,9 +191,12 @@ MESSAGES = {
     "reflection_saved": "Your reflection is saved.",
     "decision_recorded": "Recorded on {date}: {decision}",
     # The reunion.
-    "reunion_closed_intro": "The reunion page is for a resounding yes on day 30, and that isn’t "
-    "where you are — which is completely fine.",
-    "reunion_no_reflection": "The reunion page opens after your day-30 reflection. Take it in "
+    "reunion_closed_intro": "The reunion page is for a resounding yes on day {days}, and that "
+    "isn’t where you are — which is completely fine.",
+    "reunion_not_yet": "The reunion page opens on your last day, day {days}: {date}, in "
+    "{remaining}. Until then, keep working on yourself and keep checking in; your day-{days} "
+    "reflection (04_day30_reflection) comes first.",
+    "reunion_no_reflection": "The reunion page opens after your day-{days} reflection. Take it in "
     "04_day30_reflection first — and if you already know it’s not for you, 06_keep_going is "
     "there for you.",
     "reunion_go_on": "Your next page is 06_keep_going.",
@@ -180,7 +206,7 @@ MESSAGES = {
     "talking_goal": "{goal}: {days_done} days ({strength} % strength)",
     "reunion_script": (
         "Hi {partner}. Thank you for meeting me.\n\n"
-        "These thirty days gave me room to think, and I used them. {wins}\n\n"
+        "These {days} days gave me room to think, and I used them. {wins}\n\n"
         "{accomplished}"
         "I’m not asking you to decide anything today. I’d like to know whether you would be "
         "willing to give us another shot — and if the answer is no, I’ll respect that, and I’ll "
@@ -205,7 +231,7 @@ MESSAGES = {
     "after_not_yet": "Give it time. Keep going with your own life in the meantime (06_keep_going).",
     # Keep going.
     "keep_no": (
-        "All hope is not lost. You have spent {days} days becoming someone you are proud of, and "
+        "All hope is not lost. You have spent {days} becoming someone you are proud of, and "
         "that person is still here. Keep following through: people want to be around people who "
         "are ambitious and happy."
     ),
@@ -214,7 +240,9 @@ MESSAGES = {
     "keep_default": "Whatever comes next, keep working on yourself. It is the part that is always yours.",
     "long_view_title": "The long view:",
     "long_view": "{checkins} check-ins since {start}; mood {first_mood} on "
-    "average in the first {first_days} days{later}; {wins} wins; best no-contact run {best} days.",
+    "average {first_days}{later}; {wins} wins; best no-contact run {best}.",
+    "long_view_first": "in the first {days}",
+    "long_view_so_far": "in your first {days} so far",
     "long_view_later": ", {later_mood} since",
     "goals_added": "Added {goals}, counting from {date}.",
     "add_goal_title": "Add a new goal",
@@ -362,8 +390,8 @@ MESSAGES = {
     "words_who5_score": "{percent} % on day {day}",
     "words_who5_real": " That is a real change: 10 points or more.",
     "words_who5_small": " That is within the usual ups and downs: under 10 points.",
-    # The reflection report (workbook/views/report.py, 07_report).
-    "report_subtitle": "{days} days for yourself, during a break from {partner}.",
+    # The reflection report (workbook/views/report/, 07_report).
+    "report_subtitle": "{days} for yourself, during a break from {partner}.",
     "report_not_started": "Your programme starts on {start}, so there is nothing to look back on yet.",
     "report_covers_partial": (
         "This report covers day {day} of {days}: {start} to {through}. Your programme is still "
@@ -409,7 +437,7 @@ MESSAGES = {
     ),
     "report_who5_credit": "WHO-5 Well-Being Index: Psychiatric Centre North Zealand.",
     "report_no_wins": "No wins written down yet. They count even when they’re small.",
-    "report_no_decision": "You haven’t recorded your day-30 reflection yet. There’s no rush.",
+    "report_no_decision": "You haven’t recorded your day-{days} reflection yet. There’s no rush.",
     "report_closing": (
         "Whatever comes next, these {checkins} check-ins are yours. Each one was a day you "
         "showed up for yourself."
@@ -581,6 +609,11 @@ MESSAGES = {
 def say(key: str, **values) -> str:
     """The user-facing sentence for `key`, filled in."""
     return MESSAGES[key].format(**values)
+
+
+def days_words(n: int) -> str:
+    """A count of days as a person says it: "1 day", "9 days"."""
+    return say("days_one") if n == 1 else say("days_many", n=n)
 
 
 def say_parts(key: str, **values) -> list[str]:

@@ -1,4 +1,4 @@
-"""What the stages record (the break, the day-30 reflection, the reunion), checked as each page
+"""What the stages record (the break, the day-30 reflection and its draft, the reunion), checked as each page
 checks it: known keys only, each answer of the right type and in range. Used by imports and
 restores, with the same rules as the pages (`validation`).
 """
@@ -64,6 +64,9 @@ def _record_fields() -> dict[str, dict]:
             "decision": lambda v: _text(v, "My decision"),
             **{key: (lambda k: lambda v: _text(v, k))(key) for key in REFLECTION_TEXTS},
         },
+        "reflection_draft": {
+            key: (lambda k: lambda v: _text(v, k))(key) for key in REFLECTION_TEXTS
+        },
         "reunion": {
             "outcome": lambda v: parse_choice(v, "Their answer", REUNION_OUTCOMES),
             "script": lambda v: _text(v, "Your script"),
@@ -72,7 +75,7 @@ def _record_fields() -> dict[str, dict]:
     }
 
 
-RECORD_KINDS = ("break", "reflection", "reunion")
+RECORD_KINDS = ("break", "reflection", "reflection_draft", "reunion")
 
 
 def validate_record(kind, data) -> None:

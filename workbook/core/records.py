@@ -108,6 +108,28 @@ class Reflection:
 
 
 @dataclass(frozen=True)
+class ReflectionDraft:
+    """The reflection's open questions, drafted before the last day: words only, no decision,
+    no gate (the day-30 page opens on the last day and starts from these)."""
+
+    texts: dict[str, str] = field(default_factory=dict)  # REFLECTION_TEXTS -> the person's words
+    recorded_on: date | None = None
+
+    KIND = "reflection_draft"
+
+    def to_stored(self) -> dict:
+        return {key: self.texts.get(key, "") for key in REFLECTION_TEXTS}
+
+    @classmethod
+    def from_record(cls, record: Record | None) -> ReflectionDraft | None:
+        if record is None:
+            return None
+        data = record.data
+        texts = {key: str(data.get(key) or "") for key in REFLECTION_TEXTS}
+        return cls(texts=texts, recorded_on=record.date)
+
+
+@dataclass(frozen=True)
 class ReunionOutcome:
     outcome: str  # one of REUNION_OUTCOMES
     script: str = ""

@@ -25,6 +25,42 @@ def programme_complete(start_date: date, days: int, today: date) -> bool:
     return day_number(start_date, today) > days
 
 
+@dataclass(frozen=True)
+class ProgrammeCalendar:
+    """Where today falls in the programme: what the day-30 page and the reunion may offer.
+
+    `day` is day N (0 or less before the start); the last day is day `days`, and it opens the
+    reflection's decision, the gate and the reunion ("Day 30 opens on the last day").
+    """
+
+    day: int
+    days: int
+    last_day: date
+
+    @property
+    def last_day_reached(self) -> bool:
+        return self.day >= self.days
+
+    @property
+    def days_remaining(self) -> int:
+        """Days until the last day: 0 on it and after it."""
+        return max(0, self.days - self.day)
+
+    @property
+    def days_counted(self) -> int:
+        """The number a sentence counting "your N days" uses: day N so far, or the plan's length
+        once it is reached (never below 0 before the start)."""
+        return max(0, min(self.day, self.days))
+
+
+def programme_calendar(start_date: date, days: int, today: date) -> ProgrammeCalendar:
+    return ProgrammeCalendar(
+        day=day_number(start_date, today),
+        days=days,
+        last_day=start_date + timedelta(days=days - 1),
+    )
+
+
 # --- Streaks ---------------------------------------------------------------------------------
 
 

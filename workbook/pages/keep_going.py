@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from IPython.display import HTML, display
 
 from ..core import rules
-from ..core.messages import say
+from ..core.messages import days_words, say
 from ..core.records import ReunionOutcome
 from ..core.validation import InputError, optional, parse_goal_spec, validate_plan
 from ..numbers import build
@@ -30,7 +30,8 @@ class KeepGoingController:
         plan = self.store.plan()
         reunion = ReunionOutcome.from_record(self.store.record(ReunionOutcome.KIND))
         key = WORDS.get(reunion.outcome, "keep_default") if reunion else "keep_default"
-        return say(key, days=plan.days if plan else 30), "success" if key != "keep_no" else "help"
+        days = days_words(_days_counted(plan, self.today)) if plan else ""
+        return say(key, days=days), "success" if key != "keep_no" else "help"
 
     def long_view_html(self) -> str:
         plan = self.store.plan()
@@ -47,10 +48,10 @@ class KeepGoingController:
             checkins=len(checkins),
             start=plan.start_date,
             first_mood=_mean(first),
-            first_days=plan.days,
+            first_days=_first_days(plan, self.today),
             later=say("long_view_later", later_mood=_mean(later)) if later else "",
             wins=len(numbers.wins),
-            best=numbers.no_contact_streak.best,
+            best=days_words(numbers.no_contact_streak.best),
         )
         goals = [
             f"{g.name}: {g.target_per_week}× a week, {g.days_done} days, strength {g.strength:.0f} %"
@@ -80,6 +81,18 @@ class KeepGoingController:
 def _mean(values: list[int]) -> str:
     # Rounded as the report and the day-30 page round it, so the same mean reads the same.
     return f"{round(sum(values) / len(values), 2):g}" if values else "—"
+
+
+def _days_counted(plan, today: date) -> int:
+    """Day N so far, or the plan's length once its last day is reached."""
+    return rules.programme_calendar(plan.start_date, plan.days, today).days_counted
+
+
+def _first_days(plan, today: date) -> str:
+    """ "in the first 30 days" once they are over; "in your first 21 days so far" until then."""
+    calendar = rules.programme_calendar(plan.start_date, plan.days, today)
+    key = "long_view_first" if calendar.last_day_reached else "long_view_so_far"
+    return say(key, days=days_words(calendar.days_counted))
 
 
 def _day_line(plan, today: date) -> tuple[str, str]:

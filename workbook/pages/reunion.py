@@ -1,4 +1,8 @@
-"""05 · The reunion: open only past the gate; talking points, a calm script, the outcome."""
+"""05 · The reunion: open only past the gate; talking points, a calm script, the outcome.
+
+Closed before the programme's last day whatever is recorded (a decision cannot be made before it,
+but an old workbook or an import may hold one): the page says when it opens.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +10,13 @@ from datetime import date
 
 from IPython.display import HTML, display
 
-from ..core.messages import say
+from ..core import rules
+from ..core.messages import days_words, say
 from ..core.records import REUNION_OUTCOMES, ReunionOutcome
 from ..core.validation import InputError, about, optional, parse_choice, parse_text
 from ..numbers import build
 from ..store import Store
+from ..views.templating import day_text
 from .common import message_html, never_a_traceback, on_click, show_message, widgets
 from .context import open_store, resolve_today
 from .forms import Field, Outcome, help_html, pronoun_forms, toggles
@@ -27,18 +33,44 @@ class ReunionController:
         self.numbers = build(store.snapshot(), today)
         self.plan = self.numbers.plan
         self.reflection = self.numbers.reflection
+        self.calendar = (
+            rules.programme_calendar(self.plan.start_date, self.plan.days, today)
+            if self.plan
+            else None
+        )
+
+    @property
+    def last_day_reached(self) -> bool:
+        return self.calendar is not None and self.calendar.last_day_reached
 
     @property
     def is_open(self) -> bool:
-        return bool(self.reflection and self.reflection.gate_open)
+        return self.last_day_reached and bool(self.reflection and self.reflection.gate_open)
+
+    def _days(self) -> int:
+        return self.plan.days if self.plan else 30
+
+    def not_yet(self) -> str:
+        """Before the last day: when the page opens, and what to do until then."""
+        c = self.calendar
+        return say(
+            "reunion_not_yet",
+            days=c.days,
+            date=day_text(c.last_day),
+            remaining=days_words(c.days_remaining),
+        )
 
     def closed_html(self) -> str:
         """Why the page stays closed, kindly, and where to go instead."""
+        if self.plan is None:
+            return message_html(say("no_plan"), "warning")
+        if not self.last_day_reached:
+            return message_html(self.not_yet(), "info")
         if self.reflection is None:
-            return message_html(say("reunion_no_reflection"), "info")
+            return message_html(say("reunion_no_reflection", days=self._days()), "info")
         conviction = self.reflection.answers.conviction
         body = message_html(
-            say("reunion_closed_intro"),
+            say("reunion_closed_intro", days=self._days()),
             "warning",
             items=[say(r, conviction=conviction) for r in self.reflection.gate_reasons],
             after=say("reunion_go_on"),
@@ -77,6 +109,7 @@ class ReunionController:
         return say(
             "reunion_script",
             partner=forms["partner"],
+            days=self._days(),
             wins=say("script_wins", goals_words=goals_words, win_words=win_words).strip(),
             accomplished=accomplished,
         )
@@ -86,11 +119,15 @@ class ReunionController:
 
     def on_save(self, *, outcome, script=None) -> Outcome:
         if not self.is_open:
+            if self.plan is None:
+                return Outcome(False, say("no_plan"))
+            if not self.last_day_reached:
+                return Outcome(False, self.not_yet())
             return Outcome(
                 False,
-                say("reunion_no_reflection")
+                say("reunion_no_reflection", days=self._days())
                 if self.reflection is None
-                else say("reunion_closed_intro"),
+                else say("reunion_closed_intro", days=self._days()),
             )
         try:
             with about("outcome"):
@@ -170,6 +207,7 @@ def show(data_dir=None, today=None, outcome=None, script=None):
     controller = ReunionController(store, resolve_today(today))
     if not controller.is_open:
         display(HTML(controller.closed_html()))
+        store.close()
         return
     if optional(outcome) is None:
         display(ReunionView(controller).box)

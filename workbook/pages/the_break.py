@@ -26,7 +26,8 @@ class BreakController:
         self.store, self.today = store, today
 
     def script(self) -> str:
-        return say("break_script", **pronoun_forms(self.store.plan()))
+        plan = self.store.plan()
+        return say("break_script", days=plan.days if plan else 30, **pronoun_forms(plan))
 
     def on_save(self, *, answer, no_contact=True, dating_allowed=False, start_date=None) -> Outcome:
         plan = self.store.plan()
@@ -59,7 +60,8 @@ class BreakController:
         if plan is not None and plan.start_date != start:
             self.store.save_plan(replace(plan, start_date=start, revision=None))
             text += " " + say("break_plan_moved", start=start)
-        return Outcome(True, text + " " + say("break_same_next"))
+        days = plan.days if plan else 30
+        return Outcome(True, text + " " + say("break_same_next", days=days))
 
 
 class BreakView:

@@ -11,7 +11,7 @@ from datetime import date
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from ..core.messages import say
+from ..core.messages import days_words, say
 
 
 def day_text(value: date | str) -> str:
@@ -39,6 +39,7 @@ ENVIRONMENT = Environment(
 ENVIRONMENT.globals["say"] = say
 ENVIRONMENT.filters["say"] = say
 ENVIRONMENT.filters["day"] = day_text
+ENVIRONMENT.filters["days"] = days_words  # "1 day", "9 days"
 ENVIRONMENT.filters["number"] = number_text
 
 
