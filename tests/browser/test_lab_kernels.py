@@ -14,7 +14,7 @@ from datetime import date
 
 import pytest
 from conftest import Server, _demo
-from pages import click_button, field, fill, saved_message, set_slider, stage_panel
+from pages import click_button, field, fill, saved_message, set_slider, stage_panel, toggle
 from playwright.sync_api import Page, expect
 
 from workbook.store import Store
@@ -173,4 +173,29 @@ def test_a_pages_own_save_does_not_run_it_again_and_unsaved_words_stay(watched, 
     ran(page, "02_daily_checkin", runs=1)
     expect(field(daily, JOURNAL).locator("textarea")).to_have_value("still writing this")
     expect(mood_shown(page)).to_have_text("8")
+    assert same_load(page)
+
+
+def test_the_reunion_brought_back_after_the_gate_is_saved_opens(watched, own_lab):
+    # The issue's own walk: the reunion page already open behind the day-30 page, closed; a
+    # resounding yes saved on day 30; "Next: The reunion" brings its tab back, open.
+    page = watched.page
+    open_first(page, own_lab, "04_day30_reflection")
+    follow_link(page, "04_day30_reflection", "Next:", "05_reunion")
+    ran(page, "05_reunion", runs=1)
+    reunion = stage_panel(page, "05_reunion")
+    expect(reunion.locator("button.widget-button", has_text="Save the answer")).to_have_count(0)
+
+    follow_link(page, "05_reunion", "Back:", "04_day30_reflection")
+    day30 = stage_panel(page, "04_day30_reflection")
+    toggle(field(day30, "Do I really, really want to start this relationship again?"), "Yes")
+    set_slider(field(day30, "How sure am I, from 0 to 10?"), 9)
+    toggle(field(day30, "Would I keep growing as my own person inside it?"), "Yes")
+    toggle(field(day30, "Did you feel safe and respected in this relationship?"), "Yes")
+    click_button(day30, "Save my reflection")
+    saved_message(day30, "resounding yes")
+
+    follow_link(page, "04_day30_reflection", "Next:", "05_reunion")
+    expect(reunion.locator("button.widget-button", has_text="Save the answer")).to_be_visible()
+    ran(page, "05_reunion", runs=2)
     assert same_load(page)
