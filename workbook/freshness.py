@@ -14,13 +14,15 @@ as the page reads it, and whose stores save inside `own_save(store)`. A day that
 since a page that follows the real date was shown makes it stale too (`follows_the_real_date`).
 
 The change is read from SQLite's own counter of commits by other connections (`PRAGMA
-data_version`) on a read-only connection kept for that alone, usable from any thread (JupyterLab
-may run a widget's handler, and so a save, on another thread than the page's cells), with the
-file's identity: a restore may put a new file in its place. No row of the workbook is read here.
+data_version`) on a connection kept for that alone, which never writes and is usable from any
+thread (JupyterLab may run a widget's handler, and so a save, on another thread than the page's
+cells), with the file's identity: a restore may put a new file in its place. No row of the
+workbook is read here.
 """
 
 from __future__ import annotations
 
+import atexit
 import os
 import sqlite3
 import threading
@@ -48,9 +50,10 @@ class _Watch:
             file = (stat.st_dev, stat.st_ino)
             if self.conn is None or file != self.file:
                 self.close()
+                # Not read-only: as the last connection of a page's kernel to close (at exit),
+                # it folds the write-ahead log back in and removes it, as a Store does.
                 self.conn = sqlite3.connect(
-                    f"{self.path.resolve().as_uri()}?mode=ro",
-                    uri=True,
+                    self.path,
                     check_same_thread=False,  # every use is under the module's lock
                     isolation_level=None,
                     timeout=5,
@@ -70,6 +73,13 @@ class _Watch:
 
 _watch: _Watch | None = None
 _real_day: date | None = None
+
+
+@atexit.register
+def _close_at_exit() -> None:
+    with _lock:
+        if _watch is not None:
+            _watch.close()
 
 
 def shown(store) -> None:
