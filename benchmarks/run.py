@@ -14,6 +14,9 @@ and whether it is met. The same table is written to benchmarks/results/latest.js
 6. The code-free app in Chromium (benchmarks/bench_app.py): each page's time to ready against a
    cold Voilà showing a one-cell notebook, the progress page's bytes, the whole process tree's
    memory after 8 and 16 visits and a minute after the tab closes.
+7. JupyterLab in Chromium (benchmarks/bench_lab.py): the whole process tree's memory before any
+   page, after 8 and 16 stage-page visits by the pages' links, after the tabs close, and once the
+   culler has stopped the kernels of a window closed with its tabs open.
 
 Run: .venv/bin/python benchmarks/run.py [--quick]. Not part of `make test`.
 """
@@ -478,6 +481,16 @@ def bench_app(reps: int) -> tuple[list[dict], dict]:
     return bench_app.table_rows(result, row), result
 
 
+# --- 7. JupyterLab -----------------------------------------------------------------------------
+
+
+def bench_lab() -> tuple[list[dict], dict]:
+    import bench_lab
+
+    result = bench_lab.run()
+    return bench_lab.table_rows(result, row), result
+
+
 # --- the table --------------------------------------------------------------------------------
 
 
@@ -518,7 +531,7 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer repetitions")
     parser.add_argument(
-        "--only", default="123456", help="which measures to run, e.g. --only 25 (default: all)"
+        "--only", default="1234567", help="which measures to run, e.g. --only 25 (default: all)"
     )
     args = parser.parse_args(argv)
     reps_programme = 1 if args.quick else 5
@@ -545,6 +558,7 @@ def main(argv=None) -> int:
             "4": bench_report,
             "5": lambda: bench_save(work, saves),
             "6": lambda: bench_app(2 if args.quick else 5),
+            "7": bench_lab,
         }
         for key, step in steps.items():
             if key not in args.only:

@@ -1,7 +1,7 @@
 """The workbook's own JupyterLab settings, read because `workbook lab` points JUPYTER_CONFIG_DIR here.
 
-The defaults in lab-app-settings/overrides.json: start the notebook's kernel without asking,
-never ask about (or fetch) Jupyter news or updates, and a calm layout: one page at a time
+The defaults in lab-app-settings/overrides.json: start the notebook's kernel without asking
+(and shut it down when its tab closes), never ask about (or fetch) Jupyter news or updates, and a calm layout: one page at a time
 (single-document mode) beside a file list of just the stages' names. A person can still change
 them in Settings.
 
@@ -35,6 +35,20 @@ def keep_notebooks_clean(model, **_):
 
 
 c.ContentsManager.pre_save_hook = keep_notebooks_clean
+
+
+# A page's kernel ends with its page. Closing a stage's tab shuts its kernel down (JupyterLab's
+# own "kernelShutdown" setting, in lab-app-settings/overrides.json); a page visited again while
+# its tab is still open (single-document mode keeps the pages already seen open behind the one
+# shown) is brought back with the same kernel, not a second one. What no tab closes (a closed
+# window, a crashed or reloaded browser that never comes back) jupyter_server's culler stops: a
+# kernel with no page connected and idle for a minute goes within 15 s more. A kernel still
+# connected is never culled, however long its tab stays open; nor is a busy one.
+# (The app, `workbook app`, is Voilà, which reads jupyter_config/voila.py instead: its own culler.)
+c.MappingKernelManager.cull_idle_timeout = 60
+c.MappingKernelManager.cull_interval = 15
+c.MappingKernelManager.cull_connected = False
+c.MappingKernelManager.cull_busy = False
 
 
 # Under JupyterHub (deploy/jupyterhub/, `workbook hub-singleuser`) the app's pages are Voilà inside

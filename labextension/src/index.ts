@@ -3,14 +3,16 @@
  *
  * - a stage notebook runs as soon as its kernel is ready, so its widgets appear with no click;
  * - its code, prompts and collapsed-code markers are hidden (View menu or a setting shows them);
- * - running it never marks it modified, so leaving it asks nothing.
+ * - running it never marks it modified, so leaving it asks nothing;
+ * - brought back (its tab shown again), it runs again if the workbook changed elsewhere since it
+ *   ran: its kernel is asked silently, with no cell and no trace (workbook/store/freshness.py).
  *
  * A stage is a notebook whose metadata names it (`"workbook": {"stage": NAME}`, written by
  * scripts/build_notebooks.py) and whose path is exactly NAME.ipynb at the root of the workbook's
  * JupyterLab. Any other notebook, a renamed copy of a stage included, is left alone.
  */
 
-import { JupyterFrontEnd, JupyterFrontEndPlugin } from '@jupyterlab/application';
+import { ILabShell, JupyterFrontEnd, JupyterFrontEndPlugin } from '@jupyterlab/application';
 import { CodeCell } from '@jupyterlab/cells';
 import { INotebookTracker, NotebookPanel } from '@jupyterlab/notebook';
 import { ISettingRegistry } from '@jupyterlab/settingregistry';
@@ -60,23 +62,76 @@ function keepClean(panel: NotebookPanel): void {
   model.dirty = false;
 }
 
+/** The pages running now: one run at a time per page. */
+const running = new WeakSet<NotebookPanel>();
+
 /** Run every code cell in order, as Run All does, but without moving the selection or scrolling. */
 async function runPage(panel: NotebookPanel): Promise<void> {
   const session = panel.sessionContext;
   await session.ready;
-  if (session.isDisposed || !session.session?.kernel) {
+  if (session.isDisposed || !session.session?.kernel || running.has(panel)) {
     return; // no kernel chosen: nothing to run, and nothing to ask
   }
-  for (const cell of panel.content.widgets) {
-    if (cell.model.type !== 'code' || panel.isDisposed) {
-      continue;
+  running.add(panel);
+  try {
+    for (const cell of panel.content.widgets) {
+      if (cell.model.type !== 'code' || panel.isDisposed) {
+        continue;
+      }
+      const reply = await CodeCell.execute(cell as CodeCell, session);
+      if (reply && reply.content.status !== 'ok') {
+        break; // like Run All: stop at the first error, which stays in sight
+      }
     }
-    const reply = await CodeCell.execute(cell as CodeCell, session);
-    if (reply && reply.content.status !== 'ok') {
-      break; // like Run All: stop at the first error, which stays in sight
-    }
+  } finally {
+    running.delete(panel);
   }
+  const runs = Number(panel.node.dataset.workbookRuns ?? '0') + 1;
+  panel.node.dataset.workbookRuns = String(runs);
   panel.node.dataset.workbookRan = 'true';
+}
+
+/** Asked of a page's kernel: has the workbook changed elsewhere since the page ran? */
+const STALE = "__import__('workbook.store.freshness', fromlist=['stale']).stale()";
+
+/**
+ * Whether the page shows the workbook as it was, not as it is: the kernel is asked as a silent
+ * request with one user expression, so nothing is shown, counted or kept in its history.
+ */
+async function isStale(panel: NotebookPanel): Promise<boolean> {
+  const kernel = panel.sessionContext.session?.kernel;
+  if (!kernel || panel.isDisposed) {
+    return false;
+  }
+  const future = kernel.requestExecute({
+    code: '',
+    silent: true,
+    store_history: false,
+    allow_stdin: false,
+    stop_on_error: false,
+    user_expressions: { stale: STALE }
+  });
+  const reply = await future.done;
+  const content = reply.content as {
+    status: string;
+    user_expressions?: { stale?: { status?: string; data?: { 'text/plain'?: string } } };
+  };
+  const answer = content.user_expressions?.stale;
+  return content.status === 'ok' && answer?.status === 'ok' && answer.data?.['text/plain'] === 'True';
+}
+
+/** A page shown again runs again when the workbook changed elsewhere since it ran. */
+async function refreshIfStale(panel: NotebookPanel): Promise<void> {
+  if (running.has(panel) || panel.node.dataset.workbookRan !== 'true') {
+    return; // still running as it opened: it reads the workbook as it is now anyway
+  }
+  try {
+    if (await isStale(panel)) {
+      await runPage(panel);
+    }
+  } catch (reason) {
+    console.warn('workbook-lab: could not ask whether the page is up to date', reason);
+  }
 }
 
 function showCode(panel: NotebookPanel, options: Options): void {
@@ -88,10 +143,12 @@ const plugin: JupyterFrontEndPlugin<void> = {
   description: "The workbook's stage pages run on opening, show no code and stay unmodified.",
   autoStart: true,
   requires: [INotebookTracker, ISettingRegistry],
+  optional: [ILabShell],
   activate: async (
     app: JupyterFrontEnd,
     tracker: INotebookTracker,
-    registry: ISettingRegistry
+    registry: ISettingRegistry,
+    labShell: ILabShell | null
   ): Promise<void> => {
     const options: Options = { showCode: false, runOnOpen: true };
     const stages = new Set<NotebookPanel>();
@@ -149,6 +206,19 @@ const plugin: JupyterFrontEndPlugin<void> = {
       }
     });
 
+    // A stage brought back shows the workbook as it is now: a "Next" link to a page already open
+    // reveals its tab (single-document mode keeps the pages seen behind the one shown), and so
+    // does a click on its tab. Only pages that run on opening are run again.
+    const shown = (widget: unknown): void => {
+      if (widget instanceof NotebookPanel && stages.has(widget) && options.runOnOpen) {
+        void refreshIfStale(widget);
+      }
+    };
+    if (labShell) {
+      labShell.currentChanged.connect((_, change) => shown(change.newValue));
+    } else {
+      tracker.currentChanged.connect((_, panel) => shown(panel));
+    }
   }
 };
 

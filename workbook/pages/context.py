@@ -11,6 +11,7 @@ workbook is read, and builds what the page declared ahead while the kernel heats
 
 from __future__ import annotations
 
+import functools
 import importlib
 import os
 from collections.abc import Callable
@@ -19,7 +20,10 @@ from datetime import date
 from typing import Any, Protocol
 
 from ..core.validation import parse_date
-from ..store import Store
+from ..store import Store, freshness
+
+# Every way the store writes the workbook: a page's own saves (see PageStore).
+SAVES = ("save_plan", "save_checkin", "save_checkins", "save_who5", "save_record")
 
 
 class PageKernel(Protocol):
@@ -84,11 +88,34 @@ def resolve_today(today: str | date | None) -> date:
     """`today` as a parameter gives it (an ISO date); None means the real date."""
     _wait_for_the_page()  # in the app: the date of the request, not of the kernel's start
     if today is None or today == "":
-        return date.today()
+        day = date.today()
+        freshness.follows_the_real_date(day)  # a page shown yesterday is stale today
+        return day
     return parse_date(today, "today", allow_future=True)
 
 
 def open_store(data_dir=None) -> Store:
     """The workbook in `data_dir` (None: $WORKBOOK_DATA_DIR, else data/ of the checkout)."""
     _wait_for_the_page()  # in the app: the workbook as it is when the page is asked for
-    return Store(data_dir)
+    store = PageStore(data_dir)
+    freshness.shown(store)  # JupyterLab runs the page again if it changes elsewhere
+    return store
+
+
+def _saved_by_the_page(name: str):
+    save = getattr(Store, name)
+
+    @functools.wraps(save)
+    def saved(self, *args, **kwargs):
+        with freshness.own_save(self):
+            return save(self, *args, **kwargs)
+
+    return saved
+
+
+class PageStore(Store):
+    """A page's workbook: what the page saves itself never makes the page stale (freshness)."""
+
+
+for _name in SAVES:
+    setattr(PageStore, _name, _saved_by_the_page(_name))

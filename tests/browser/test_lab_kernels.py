@@ -1,0 +1,201 @@
+"""JupyterLab's pages as a person goes from one to another: closing a stage's tab ends its kernel,
+a page visited again is its tab brought back (one kernel per page, however many visits), and a
+page brought back shows the workbook as it is now, not as it was when it ran."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+import time
+import urllib.request
+from datetime import date
+
+import pytest
+from conftest import Server, _demo
+from pages import click_button, field, fill, saved_message, set_slider, stage_panel, toggle
+from playwright.sync_api import Page, expect
+
+from workbook.store import Store
+
+pytestmark = pytest.mark.browser
+
+DRAWN = ".jupyter-widgets, .js-plotly-plot, .workbook-info, .workbook-warning"
+MOOD = "Mood (1 = very low, 10 = great)"
+JOURNAL = "Journal"
+
+
+@pytest.fixture(scope="module")
+def own_lab(tmp_path_factory):
+    """JupyterLab on a demo month of its own: these tests write to it and count its kernels."""
+    home = tmp_path_factory.mktemp("lab-kernels")
+    server = Server("lab", _demo(home / "data"), home)
+    yield server
+    server.stop()
+
+
+def api(server, path: str):
+    with urllib.request.urlopen(server.url(path), timeout=30) as response:
+        return json.load(response)
+
+
+def kernels_of(server) -> dict[str, str]:
+    """The open pages and their kernels: {notebook path: kernel id}."""
+    return {s["path"]: s["kernel"]["id"] for s in api(server, "api/sessions") if s.get("kernel")}
+
+
+def running_kernels(server) -> set[str]:
+    return {k["id"] for k in api(server, "api/kernels")}
+
+
+def wait_for(condition, seconds: float = 60, what: str = "") -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        time.sleep(0.25)
+    raise AssertionError(f"not within {seconds:.0f} s: {what}")
+
+
+def ran(page: Page, stage: str, runs: int | None = None) -> None:
+    """The stage has drawn what it shows and run every cell (`runs` times, when given)."""
+    panel = stage_panel(page, stage)
+    expect(panel.locator(DRAWN).first).to_be_visible()
+    expect(panel).to_have_attribute("data-workbook-ran", "true")
+    if runs is not None:
+        expect(panel).to_have_attribute("data-workbook-runs", str(runs))
+    busy = page.locator(".jp-StatusBar-TextItem", has_text=re.compile(r"\| Busy"))
+    expect(busy).to_have_count(0)
+
+
+def open_first(page: Page, server, stage: str) -> None:
+    page.goto(server.url(f"lab/tree/{stage}.ipynb?reset"))
+    ran(page, stage, runs=1)
+    # Everything after this happens in this one load of JupyterLab: a reload would forget it.
+    page.evaluate("window.__sameLoad = true")
+
+
+def follow_link(page: Page, here: str, words: str, there: str) -> None:
+    """Click a stage link at the end of `here`, as a person does, and land on `there`."""
+    stage_panel(page, here).locator(".workbook-stage-link", has_text=words).click()
+    expect(stage_panel(page, there)).to_be_visible()
+    expect(stage_panel(page, here)).to_be_hidden()
+
+
+def same_load(page: Page) -> bool:
+    return page.evaluate("window.__sameLoad === true")
+
+
+def close_current_tab(page: Page) -> None:
+    page.locator(".lm-MenuBar-itemLabel", has_text=re.compile("^File$")).click()
+    page.locator(".lm-Menu-itemLabel", has_text=re.compile("^Close Tab$")).click()
+
+
+def test_closing_a_stages_tab_stops_its_kernel(watched, own_lab):
+    page = watched.page
+    open_first(page, own_lab, "06_keep_going")
+    kernel = kernels_of(own_lab)["06_keep_going.ipynb"]
+    assert kernel in running_kernels(own_lab)
+
+    close_current_tab(page)
+    expect(stage_panel(page, "06_keep_going")).to_have_count(0)
+    expect(page.locator(".jp-Dialog")).to_have_count(0)  # nothing asked: not saving, not stopping
+    wait_for(lambda: kernel not in running_kernels(own_lab), 30, "the closed page's kernel stops")
+    assert "06_keep_going.ipynb" not in kernels_of(own_lab)
+
+
+def test_a_page_visited_again_is_its_tab_with_its_kernel(watched, own_lab):
+    page = watched.page
+    open_first(page, own_lab, "00_start_here")
+    follow_link(page, "00_start_here", "Next:", "01_the_break")
+    ran(page, "01_the_break", runs=1)
+    pages = ("00_start_here.ipynb", "01_the_break.ipynb")
+    first = {path: kernels_of(own_lab)[path] for path in pages}
+    for _ in range(2):
+        follow_link(page, "01_the_break", "Back:", "00_start_here")
+        follow_link(page, "00_start_here", "Next:", "01_the_break")
+    ran(page, "01_the_break")
+    assert {path: kernels_of(own_lab)[path] for path in pages} == first  # after six visits
+    expect(page.locator(".jp-NotebookPanel")).to_have_count(2)  # one tab each
+    # Nothing changed elsewhere: neither page ran again as it came back.
+    expect(stage_panel(page, "00_start_here")).to_have_attribute("data-workbook-runs", "1")
+    expect(stage_panel(page, "01_the_break")).to_have_attribute("data-workbook-runs", "1")
+    assert same_load(page)
+
+
+def mood_shown(page: Page):
+    return field(stage_panel(page, "02_daily_checkin"), MOOD).locator(".widget-readout")
+
+
+def test_a_page_brought_back_after_a_save_elsewhere_shows_the_new_value(watched, own_lab):
+    page = watched.page
+    today = date.today()
+    with Store(own_lab.data_dir) as store:
+        before = store.checkin_on(today).mood
+    new = 2 if before != 2 else 3
+    open_first(page, own_lab, "02_daily_checkin")
+    expect(mood_shown(page)).to_have_text(str(before))
+
+    follow_link(page, "02_daily_checkin", "Next:", "03_progress")
+    ran(page, "03_progress", runs=1)
+    # Today's check-in corrected on the command line while the daily page is out of sight.
+    subprocess.run(
+        [sys.executable, "-m", "workbook", "checkin", "--data-dir", str(own_lab.data_dir)]
+        + ["--date", today.isoformat(), "--mood", str(new)],
+        check=True,
+        capture_output=True,
+    )
+    follow_link(page, "03_progress", "Back:", "02_daily_checkin")
+    expect(mood_shown(page)).to_have_text(str(new))  # without a reload of the browser
+    ran(page, "02_daily_checkin", runs=2)
+    assert same_load(page)
+    # The progress page saw the change too, as it comes back.
+    follow_link(page, "02_daily_checkin", "Next:", "03_progress")
+    ran(page, "03_progress", runs=2)
+
+
+def test_a_pages_own_save_does_not_run_it_again_and_unsaved_words_stay(watched, own_lab):
+    page = watched.page
+    open_first(page, own_lab, "02_daily_checkin")
+    daily = stage_panel(page, "02_daily_checkin")
+    set_slider(field(daily, MOOD), 8)
+    click_button(daily, "Save")
+    saved_message(daily, re.compile("Saved|Corrected"))
+    with Store(own_lab.data_dir) as store:
+        assert store.checkin_on(date.today()).mood == 8
+
+    fill(field(daily, JOURNAL), "still writing this")  # not saved yet
+    follow_link(page, "02_daily_checkin", "Next:", "03_progress")
+    ran(page, "03_progress", runs=1)
+    follow_link(page, "03_progress", "Back:", "02_daily_checkin")
+    page.wait_for_timeout(2000)  # time enough to ask the kernel and start a run, had it to
+    ran(page, "02_daily_checkin", runs=1)
+    expect(field(daily, JOURNAL).locator("textarea")).to_have_value("still writing this")
+    expect(mood_shown(page)).to_have_text("8")
+    assert same_load(page)
+
+
+def test_the_reunion_brought_back_after_the_gate_is_saved_opens(watched, own_lab):
+    # The issue's own walk: the reunion page already open behind the day-30 page, closed; a
+    # resounding yes saved on day 30; "Next: The reunion" brings its tab back, open.
+    page = watched.page
+    open_first(page, own_lab, "04_day30_reflection")
+    follow_link(page, "04_day30_reflection", "Next:", "05_reunion")
+    ran(page, "05_reunion", runs=1)
+    reunion = stage_panel(page, "05_reunion")
+    expect(reunion.locator("button.widget-button", has_text="Save the answer")).to_have_count(0)
+
+    follow_link(page, "05_reunion", "Back:", "04_day30_reflection")
+    day30 = stage_panel(page, "04_day30_reflection")
+    toggle(field(day30, "Do I really, really want to start this relationship again?"), "Yes")
+    set_slider(field(day30, "How sure am I, from 0 to 10?"), 9)
+    toggle(field(day30, "Would I keep growing as my own person inside it?"), "Yes")
+    toggle(field(day30, "Did you feel safe and respected in this relationship?"), "Yes")
+    click_button(day30, "Save my reflection")
+    saved_message(day30, "resounding yes")
+
+    follow_link(page, "04_day30_reflection", "Next:", "05_reunion")
+    expect(reunion.locator("button.widget-button", has_text="Save the answer")).to_be_visible()
+    ran(page, "05_reunion", runs=2)
+    assert same_load(page)
