@@ -195,7 +195,7 @@ MESSAGES = {
     "isn’t where you are — which is completely fine.",
     "reunion_not_yet": "The reunion page opens on your last day, day {days}: {date}, in "
     "{remaining}. Until then, keep working on yourself and keep checking in; your day-{days} "
-    "reflection (04_day30_reflection) comes first.",
+    "reflection comes first.",
     "reunion_no_reflection": "The reunion page opens after your day-{days} reflection. Take it in "
     "04_day30_reflection first — and if you already know it’s not for you, 06_keep_going is "
     "there for you.",
