@@ -5,7 +5,6 @@ from __future__ import annotations
 import pandas as pd
 
 from ...core.messages import say
-from ...numbers import day_frames
 from ...numbers.day_frames import Frames
 from .base import (
     MAX_ROWS,
@@ -53,7 +52,7 @@ def goal_calendar_words(frames: Frames, title: str) -> ChartWords:
 
 
 def weekly_targets_words(frames: Frames, title: str) -> ChartWords | None:
-    weeks = day_frames.weekly_targets(frames)
+    weeks = frames.weekly_targets
     if weeks.empty:
         return None
     parts = []

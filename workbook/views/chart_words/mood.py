@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from ...core.messages import say
-from ...numbers import day_frames
 from ...numbers.day_frames import Frames
 from .base import (
     MAX_ROWS,
@@ -87,7 +86,7 @@ def urges_words(frames: Frames, title: str) -> ChartWords | None:
 
 
 def triggers_words(frames: Frames, title: str) -> ChartWords | None:
-    counts = day_frames.trigger_counts(frames.days)
+    counts = frames.trigger_counts
     if counts.empty:
         return None
     most = int(counts["count"].iloc[0])
