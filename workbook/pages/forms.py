@@ -2,25 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from ..core.messages import say
 from ..core.model import Plan
 from ..core.validation import InputError, optional, parse_text
 from ..views.html_pieces import page_piece
 from .common import message_html, widgets
+from .outcome import Outcome as Outcome  # the pages' shared answer, still importable from here
 
 LAYOUT = {"width": "min(36em, 95%)"}  # a Layout, given as a dict: no import
 WIDE = {"width": "min(44em, 95%)", "height": "6em"}
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """What a controller's on_* method did: saved or not, the sentence to show, the field at fault."""
-
-    ok: bool
-    message: str
-    field: str | None = None
 
 
 def parse_yes_no(value, field: str) -> bool:
