@@ -378,15 +378,6 @@ MESSAGES = {
         "a minute a day is plenty."
     ),
     "report_no_charts": "Your charts will appear here after your first check-in.",
-    "report_trend_up": (
-        "Your mood rose on average by {points} points a week (a straight line through your "
-        "check-ins; single days go up and down around it)."
-    ),
-    "report_trend_down": (
-        "Your mood fell on average by {points} points a week. Hard stretches are part of this, "
-        "and they don’t undo the work you put in."
-    ),
-    "report_trend_flat": "Your mood stayed about level on average (less than 0.1 points a week either way).",
     "report_trend_none": "A mood trend needs at least 7 check-ins; you have {count} so far.",
     "report_slips_none": "You kept no contact on every day you checked in.",
     "report_slips_some": (

@@ -15,7 +15,6 @@ from importlib import resources
 from markupsafe import Markup
 
 from ...core.messages import say
-from ...numbers import TREND_LEVEL_PER_WEEK
 from ..html_pieces import streak_cards
 from ..templating import day_text, render
 
@@ -83,14 +82,10 @@ def covers_text(programme: dict) -> str:
     return text
 
 
-def trend_text(trend: float | None, checkins: int) -> str:
-    if trend is None:
-        return say("report_trend_none", count=checkins)
-    if trend >= TREND_LEVEL_PER_WEEK:
-        return say("report_trend_up", points=trend)
-    if trend <= -TREND_LEVEL_PER_WEEK:
-        return say("report_trend_down", points=-trend)
-    return say("report_trend_flat")
+def trend_text(mood_sentence: str | None, checkins: int) -> str:
+    """The mood chart's own sentence (its direction read from `MoodTrend.direction`, as the chart
+    says it); before the first check-in, what a trend needs."""
+    return mood_sentence or say("report_trend_none", count=checkins)
 
 
 def who5_text(rows: list[dict], change: dict | None) -> str:
@@ -147,6 +142,7 @@ def report_context(
     charts: Mapping[str, Markup],
     plotly_js: Markup | str,
     words: Mapping[str, Markup] | None = None,
+    mood_sentence: str | None = None,
 ) -> dict:
     """Everything `report.html.j2` shows, from the summary and the charts' HTML and words."""
     programme = summary["programme"]
@@ -156,7 +152,7 @@ def report_context(
         "summary": summary,
         "programme": programme,
         "covers": covers_text(programme),
-        "trend": trend_text(summary["mood"]["trend_per_week"], summary["checkins"]),
+        "trend": trend_text(mood_sentence, summary["checkins"]),
         "slips": slips[:SLIPS_LISTED],
         "slips_more": max(0, len(slips) - SLIPS_LISTED),
         "slips_count": len(slips),
@@ -191,10 +187,12 @@ def render_report(
     charts: Mapping[str, Markup] | None = None,
     plotly_js: Markup | str = "",
     words: Mapping[str, Markup] | None = None,
+    mood_sentence: str | None = None,
 ) -> str:
-    """The whole report page for a summary, its charts' HTML and their words (see chart_data)."""
+    """The whole report page for a summary, its charts' HTML and their words (see chart_data);
+    `mood_sentence` is the mood chart's own sentence, which the report's numbers repeat."""
     common = {"csp": CSP, "css": _css(), "today": today.isoformat()}
     if summary["programme"] is None:
         return render("report_no_plan.html.j2", **common)
-    context = report_context(summary, charts or {}, plotly_js, words)
+    context = report_context(summary, charts or {}, plotly_js, words, mood_sentence)
     return render("report.html.j2", **common, **context)
