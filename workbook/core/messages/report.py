@@ -1,0 +1,64 @@
+"""07 · The reflection report."""
+
+MESSAGES = {
+    # The reflection report (workbook/views/report.py, 07_report).
+    "report_subtitle": "{days} days for yourself, during a break from {partner}.",
+    "report_not_started": "Your programme starts on {start}, so there is nothing to look back on yet.",
+    "report_covers_partial": (
+        "This report covers day {day} of {days}: {start} to {through}. Your programme is still "
+        "going; make a fresh report on day {days} to see the whole of it."
+    ),
+    "report_covers_full": "This report covers all {days} days of your programme: {start} to {end}.",
+    "report_covers_beyond": "It also counts the {extra} days you kept tracking after it, up to {today}.",
+    "report_no_why": "You haven’t written down your why. It can be one sentence, whenever you’re ready.",
+    "report_no_goals": "No goals in your plan yet.",
+    "report_no_checkins": (
+        "No check-ins yet. Your numbers and charts will fill in from your first one — "
+        "a minute a day is plenty."
+    ),
+    "report_no_charts": "Your charts will appear here after your first check-in.",
+    "report_trend_none": "A mood trend needs at least 7 check-ins; you have {count} so far.",
+    "report_slips_none": "You kept no contact on every day you checked in.",
+    "report_slips_some": (
+        "Contact happened on {count} day(s). It is recorded here honestly, and it doesn’t erase "
+        "the days around it:"
+    ),
+    "report_strength_note": (
+        "Strength is Loop Habit Tracker’s habit score: it rises with each day a goal is done, "
+        "fades slowly on days it isn’t, and counts the target you set per week."
+    ),
+    "report_who5_none": "No WHO-5 yet. It takes a minute, and day 0, 14 and 30 show how things move.",
+    "report_who5_one": "One WHO-5 so far: {percent} % on {date}. Taking it again on day 14 and day 30 shows the change.",
+    "report_who5_real": (
+        "From {first} % on {first_date} to {last} % on {last_date}: a change of {points} points, "
+        "which counts as a real change (10 points or more)."
+    ),
+    "report_who5_small": (
+        "From {first} % on {first_date} to {last} % on {last_date}: a change of {points} points, "
+        "within the usual ups and downs (a real change is 10 points or more)."
+    ),
+    "report_who5_credit": "WHO-5 Well-Being Index: Psychiatric Centre North Zealand.",
+    "report_no_wins": "No wins written down yet. They count even when they’re small.",
+    "report_no_decision": "You haven’t recorded your day-30 reflection yet. There’s no rush.",
+    "report_closing": (
+        "Whatever comes next, these {checkins} check-ins are yours. Each one was a day you "
+        "showed up for yourself."
+    ),
+    "report_closing_yes": "{partner} said yes. Keep growing as your own person inside it — that is what brought you here.",
+    "report_closing_no": "{partner} said no. That was theirs to decide, and it doesn’t undo a single thing you built.",
+    "report_closing_not_yet": "{partner} hasn’t decided yet. Keep living your own life well in the meantime.",
+    "report_closing_first_day": (
+        "Every programme starts with a first day. When you’re ready, a check-in takes a minute, "
+        "and this report will grow with you."
+    ),
+    "report_closing_keep_going": (
+        "Keep the goals that helped, be patient with the days that were hard, and ask for support "
+        "when you need it. You are worth the effort you have been making."
+    ),
+    "report_signoff": "With care, from your workbook.",
+    "report_footer": "Made on your own computer on {today}. Nothing in this report was sent anywhere.",
+    "report_saved": "Your report is ready: {path}. It stays in your own folder; share it only if you want to.",
+    "report_choose": "Choose a format. The file is saved in your workbook’s folder, readable only by you.",
+    "report_bad_format": "The format should be html, pdf or json; “{value}” isn’t one.",
+    "report_working": "Making your report… a PDF takes a few seconds.",
+}
