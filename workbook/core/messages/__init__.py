@@ -14,6 +14,7 @@ from . import (
     files,
     keep_going,
     nav,
+    notebooks,
     progress,
     reflection,
     reminders,
@@ -36,6 +37,7 @@ _TABLES = (
     report.MESSAGES,
     reminders.MESSAGES,
     nav.MESSAGES,
+    notebooks.MESSAGES,
     files.MESSAGES,
     app.MESSAGES,
 )
