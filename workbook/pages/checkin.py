@@ -6,6 +6,7 @@ from datetime import date
 
 from IPython.display import HTML, display
 
+from ..core.messages import say, say_parts
 from ..core.model import Checkin
 from ..core.validation import SLIP_BY_CHOICES, InputError, optional, parse_date
 from .checkin_controller import FIELDS, NO_FORM, CheckinController
@@ -34,33 +35,47 @@ class CheckinView:
         slider = {"continuous_update": False, "layout": LAYOUT}
         self.fields = {
             "date": Field(
-                "Which day? (pick an earlier one to fill it in or correct it)",
+                say("checkin_label_date"),
                 widgets.DatePicker(value=controller.today),
             ),
             "mood": Field(
-                "Mood (1 = very low, 10 = great)",
+                say("checkin_label_mood"),
                 widgets.IntSlider(value=5, min=1, max=10, **slider),
             ),
-            "energy": Field("Energy (1–10)", widgets.IntSlider(value=5, min=1, max=10, **slider)),
-            "sleep_hours": Field("Hours slept", widgets.FloatText(value=7.0, step=0.5)),
+            "energy": Field(
+                say("checkin_label_energy"), widgets.IntSlider(value=5, min=1, max=10, **slider)
+            ),
+            "sleep_hours": Field(
+                say("checkin_label_sleep_hours"), widgets.FloatText(value=7.0, step=0.5)
+            ),
             "emotions": Field(
-                "A few words for how you feel (separated by commas)",
-                widgets.Text(placeholder="hopeful, tired", layout=LAYOUT),
+                say("checkin_label_emotions"),
+                widgets.Text(placeholder=say("checkin_emotions_example"), layout=LAYOUT),
             ),
             "kept": Field(
-                "Did you keep no contact today?",
-                toggles(options=[("Yes", True), ("No, there was contact", False)], value=True),
+                say("checkin_label_kept"),
+                toggles(
+                    options=list(
+                        zip(say_parts("checkin_kept_answers"), (True, False), strict=True)
+                    ),
+                    value=True,
+                ),
             ),
             "slip_by": Field(
-                "Who reached out?",
-                toggles(options=[(c.capitalize(), c) for c in SLIP_BY_CHOICES], value=None),
+                say("checkin_label_slip_by"),
+                toggles(
+                    options=list(
+                        zip(say_parts("checkin_slip_by_answers"), SLIP_BY_CHOICES, strict=True)
+                    ),
+                    value=None,
+                ),
             ),
-            "slip": Field("What happened?", widgets.Textarea(layout=WIDE)),
+            "slip": Field(say("checkin_label_slip"), widgets.Textarea(layout=WIDE)),
             "urge": Field(
-                "Urge to make contact (0 = none, 10 = overwhelming)",
+                say("checkin_label_urge"),
                 widgets.IntSlider(value=0, min=0, max=10, **slider),
             ),
-            "trigger": Field("What set the urge off, if anything?", widgets.Text(layout=LAYOUT)),
+            "trigger": Field(say("checkin_label_trigger"), widgets.Text(layout=LAYOUT)),
         }
         self.goals = {}
         rows = []
@@ -70,21 +85,23 @@ class CheckinView:
             )
             minutes = widgets.IntText(
                 value=0,
-                description="minutes",
+                description=say("checkin_label_minutes"),
                 layout=widgets.Layout(width="12em"),
                 style={"description_width": "5em"},
             )
             self.goals[goal.name] = (done, minutes)
             rows.append(widgets.HBox([done, minutes]))
-        self.fields["goals"] = Field("Your goals today", widgets.VBox(rows))
-        self.fields["win"] = Field("Today’s win, however small", widgets.Text(layout=LAYOUT))
-        self.fields["note"] = Field("Journal", widgets.Textarea(layout=WIDE))
+        self.fields["goals"] = Field(say("checkin_label_goals"), widgets.VBox(rows))
+        self.fields["win"] = Field(say("checkin_label_win"), widgets.Text(layout=LAYOUT))
+        self.fields["note"] = Field(say("checkin_label_note"), widgets.Textarea(layout=WIDE))
         self.fields["gratitude"] = Field(
-            "One thing you are grateful for", widgets.Text(layout=LAYOUT)
+            say("checkin_label_gratitude"), widgets.Text(layout=LAYOUT)
         )
         self.header = widgets.HTML()
         self.day_note = widgets.HTML()
-        self.save = widgets.Button(description="Save", button_style="primary", icon="check")
+        self.save = widgets.Button(
+            description=say("checkin_save"), button_style="primary", icon="check"
+        )
         self.result = widgets.HTML()
         self.shown_day: date | None = None  # the day whose values the form holds
         on_click(self.save, self.on_save, report_to=self.result)

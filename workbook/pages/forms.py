@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..core.messages import say
+from ..core.messages import say, say_parts
 from ..core.model import Plan
 from ..core.validation import InputError, optional, parse_text
 from ..views.html_pieces import page_piece
@@ -92,7 +92,7 @@ def toggles(options, value=None) -> widgets.ToggleButtons:
 
 
 def yes_no(value=None) -> widgets.ToggleButtons:
-    return toggles([("Yes", True), ("No", False)], value)
+    return toggles(list(zip(say_parts("yes_no_answers"), (True, False), strict=True)), value)
 
 
 def help_html() -> str:
@@ -115,12 +115,14 @@ class Who5Form:
 
     def __init__(self):
         # A visible "Choose…" needs a real value: a Dropdown at None shows an empty box.
-        options = [("Choose…", -1)] + [(f"{i} — {t}", i) for i, t in enumerate(who5_labels())]
+        options = [(say("who5_choose"), -1)] + [
+            (f"{i} — {t}", i) for i, t in enumerate(who5_labels())
+        ]
         self.answers = [
             widgets.Dropdown(options=options, value=-1, layout=LAYOUT) for _ in who5_items()
         ]
         rows = [Field(item, w).box for item, w in zip(who5_items(), self.answers, strict=True)]
-        self.save = widgets.Button(description="Save my WHO-5", button_style="primary")
+        self.save = widgets.Button(description=say("who5_save"), button_style="primary")
         self.result = widgets.HTML()
         self.box = widgets.VBox(
             [

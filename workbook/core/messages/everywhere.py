@@ -68,4 +68,12 @@ MESSAGES = {
     ),
     "gate_not_growing": "You’re not sure you’d keep growing as your own person inside it.",
     "gate_open": "It’s a resounding yes. When you’re ready, the reunion page will help you prepare.",
+    # What every page's widgets share (workbook/pages/common.py and forms.py).
+    "something_went_wrong": (
+        "Something went wrong on our side, and nothing you wrote was lost. "
+        "Please try again; if it keeps happening, the details are in the notebook's log."
+    ),
+    "yes_no_answers": "Yes|No",
+    "who5_choose": "Choose…",
+    "who5_save": "Save my WHO-5",
 }
