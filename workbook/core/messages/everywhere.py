@@ -76,4 +76,7 @@ MESSAGES = {
     "yes_no_answers": "Yes|No",
     "who5_choose": "Choose…",
     "who5_save": "Save my WHO-5",
+    # An answer in a table or a report: yes or no, and a dash for nothing.
+    "said_yes_no": "yes|no",
+    "said_nothing": "—",
 }

@@ -61,4 +61,17 @@ MESSAGES = {
     "report_choose": "Choose a format. The file is saved in your workbook’s folder, readable only by you.",
     "report_bad_format": "The format should be html, pdf or json; “{value}” isn’t one.",
     "report_working": "Making your report… a PDF takes a few seconds.",
+    # The recorded answers' labels in the report (workbook/views/report/html.py), in the order asked.
+    "report_label_better_version": "Am I a better version of myself?",
+    "report_label_accomplished": "What I accomplished",
+    "report_label_discovered": "What I discovered",
+    "report_label_want_restart": "Do I really want to start again?",
+    "report_label_conviction": "How sure (0–10)",
+    "report_label_keep_growing": "Would I keep growing inside it?",
+    "report_label_felt_safe": "Did I feel safe and respected?",
+    "report_label_gate_open": "A resounding yes?",
+    "report_label_decision": "My decision",
+    "report_label_outcome": "What they said",
+    "report_label_script": "What I planned to say",
+    "report_label_notes": "Notes",
 }

@@ -14,7 +14,7 @@ from importlib import resources
 
 from markupsafe import Markup
 
-from ...core.messages import say
+from ...core.messages import say, say_parts
 from ..html_pieces import streak_cards
 from ..templating import day_text, render
 
@@ -26,20 +26,22 @@ CSP = (
 # Shown inside their own section rather than among the charts.
 SECTION_CHARTS = ("who5",)
 SLIPS_LISTED = 12
-REFLECTION_LABELS = {
-    "better_version": "Am I a better version of myself?",
-    "accomplished": "What I accomplished",
-    "discovered": "What I discovered",
-    "want_restart": "Do I really want to start again?",
-    "conviction": "How sure (0–10)",
-    "keep_growing": "Would I keep growing inside it?",
-    "felt_safe": "Did I feel safe and respected?",
-    "gate_open": "A resounding yes?",
-    "decision": "My decision",
-    "outcome": "What they said",
-    "script": "What I planned to say",
-    "notes": "Notes",
-}
+# The recorded answers, in the order the questions were asked; each labelled by its message.
+ANSWER_ORDER = (
+    "better_version",
+    "accomplished",
+    "discovered",
+    "want_restart",
+    "conviction",
+    "keep_growing",
+    "felt_safe",
+    "gate_open",
+    "decision",
+    "outcome",
+    "script",
+    "notes",
+)
+REFLECTION_LABELS = {key: say(f"report_label_{key}") for key in ANSWER_ORDER}
 # The gate's own bookkeeping (shown as the "resounding yes?" answer and its words), and what is
 # only bookkeeping: not rows of their own.
 NOT_FACTS = ("gate", "gate_open", "show_help", "reasons", "gate_reasons", "date", "talking_points")
@@ -48,12 +50,13 @@ NOT_FACTS = ("gate", "gate_open", "show_help", "reasons", "gate_reasons", "date"
 def answer_text(value) -> str:
     """A recorded answer in words: yes/no, lists joined, a dash for nothing."""
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        yes, no = say_parts("said_yes_no")
+        return yes if value else no
     if isinstance(value, list | tuple):
         return ", ".join(answer_text(v) for v in value)
     if isinstance(value, dict):
         return "; ".join(f"{label(k)}: {answer_text(v)}" for k, v in value.items())
-    return "—" if value is None or value == "" else str(value)
+    return say("said_nothing") if value is None or value == "" else str(value)
 
 
 def label(key: str) -> str:
