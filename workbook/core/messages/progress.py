@@ -92,4 +92,25 @@ MESSAGES = {
         "It’s day 14: a good day to answer the five WHO-5 questions again. They ask about the last "
         "two weeks, so you can see how things have moved since day 0."
     ),
+    # Short labels on the charts' axes and legends (workbook/views/charts/base.py LABELS).
+    "chart_label_checkin": "Each check-in",
+    "chart_label_avg7": "7-day average",
+    "chart_label_trend": "Overall trend",
+    "chart_label_contact": "Contact that day",
+    "chart_label_mood_axis": "Mood (1 low – 10 high)",
+    "chart_label_urge_axis": "Urge (0–10)",
+    "chart_label_urge": "Urge",
+    "chart_label_strength_axis": "Strength",
+    "chart_label_minutes_axis": "Minutes in total",
+    "chart_label_times_axis": "Times noted",
+    "chart_label_lift_axis": "Difference in mean mood (points)",
+    "chart_label_who5_axis": "WHO-5 score",
+    "chart_label_day_axis": "Day of the programme",
+    "chart_label_week_axis": "Week of the programme",
+    "chart_label_calendar_key": "Green: done · grey: not done · blank: no check-in",
+    "chart_label_weekly_key": "Green: target met · blue: this week so far · grey: not met",
+    "chart_label_who5_50": "50 %: talking to someone could help",
+    "chart_label_who5_28": "28 %: please do reach out",
+    "chart_label_interval": "90 % interval",
+    "chart_label_lift_key": "Right of the line: higher mood on days with the goal · bars: 90 % interval",
 }
