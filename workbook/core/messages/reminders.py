@@ -25,4 +25,7 @@ MESSAGES = {
     "remind_reflection": "Your day-{day} reflection",
     "remind_reflection_details": "The last day: take your time with the reflection in your workbook.",
     "remind_also_today": "Also today: {events}.",
+    # The page's labels and buttons (workbook/pages/reminders.py).
+    "remind_save": "Save my reminders",
+    "remind_time_label": "Remind me at",
 }

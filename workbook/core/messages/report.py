@@ -101,4 +101,6 @@ MESSAGES = {
     "report_heading_reflection": "The day-30 reflection and the decision",
     "report_heading_reunion": "The reunion",
     "report_heading_closing": "To close",
+    # The page's labels and buttons (workbook/pages/report.py).
+    "report_paper": "Paper",
 }

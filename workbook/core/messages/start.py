@@ -53,4 +53,15 @@ MESSAGES = {
     "yes_or_no": "{field} should be yes or no; “{value}” isn’t.",
     "answer_needed": "Please answer: {field}",
     "nothing_to_save": "Nothing to save yet — fill in the form above first.",
+    # The page's labels and buttons (workbook/pages/start.py).
+    "start_label_name": "Your name (optional)",
+    "start_label_partner": "Their name",
+    "start_partner_example": "your ex",
+    "start_label_pronoun": "Their pronoun",
+    "start_label_start": "The first day of the break",
+    "start_label_days": "How many days",
+    "start_label_why": "My why: why am I doing this?",
+    "start_custom_goal_example": "Your own goal, e.g. Pottery class",
+    "start_save": "Save my plan",
+    "start_label_times_a_week": "times a week",
 }

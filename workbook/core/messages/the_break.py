@@ -15,4 +15,10 @@ MESSAGES = {
     "break_did_not_ask": "was not asked — and that’s fine",
     "break_same_next": "Either way, the next step is the same: thirty days of working on yourself.",
     "break_plan_moved": "Your plan now starts on {start}, the first day of the break.",
+    # The page's labels and buttons (workbook/pages/the_break.py).
+    "break_label_answer": "Their answer",
+    "break_label_no_contact": "No contact for the whole break",
+    "break_label_dating": "Dating others allowed?",
+    "break_label_start": "The break starts on",
+    "break_save": "Save",
 }
