@@ -103,4 +103,6 @@ MESSAGES = {
     "report_heading_closing": "To close",
     # The page's labels and buttons (workbook/pages/report.py).
     "report_paper": "Paper",
+    "report_title": "Reflection report — {today}",
+    "report_slips_more": "…and {count} more.",
 }
