@@ -1,7 +1,9 @@
-"""(Re)write the eight stage notebooks: warm words, one parameters cell, hidden code.
+"""(Re)write the stage notebooks: warm words, one parameters cell, hidden code.
 
-Each stage's parameters and calls come from its functions' signatures in `workbook.pages`, so a new
-input of a stage reaches its notebook by running this again:
+The stages, their order and their pages come from `workbook.core.stages`; the words are messages
+(`notebook_*`, workbook/core/messages/notebooks.py). Each stage's parameters and calls come from its
+functions' signatures in `workbook.pages`, so a new input of a stage reaches its notebook by running
+this again:
 `.venv/bin/python scripts/build_notebooks.py`. The notebooks come out with no outputs, no
 execution counts, and every code cell hidden; a test checks the committed ones equal this output.
 """
@@ -9,12 +11,15 @@ execution counts, and every code cell hidden; a test checks the committed ones e
 from __future__ import annotations
 
 import inspect
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import import_module
 from pathlib import Path
 
 import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+from workbook.core.messages import say
+from workbook.core.stages import STAGES, Stage
 
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
 HIDDEN = {"jupyter": {"source_hidden": True}}
@@ -23,11 +28,11 @@ ALWAYS = ("data_dir", "today")  # every notebook's parameters cell starts with t
 
 @dataclass(frozen=True)
 class Call:
-    """One call into a stage's module; `inputs=True` for the call that takes the stage's inputs."""
+    """One call into the stage's page; `inputs=True` for the call that takes the stage's inputs."""
 
-    module: str
     function: str
     inputs: bool = False
+    module: str = ""  # the stage's page, filled in by `build`
 
     def signature(self) -> inspect.Signature:
         return inspect.signature(
@@ -50,80 +55,53 @@ def parameters_cell(calls: list[Call]) -> str:
     return "\n".join(lines)
 
 
-STAGES = {
+CELLS = {
     "00_start_here": [
-        "# Start here\n\nThis is your workbook for the days of your break. It is private: everything "
-        "you write is kept in a folder only you can open, and nothing is sent anywhere else. "
-        "Take a breath — you don’t have to get anything right "
-        "today.",
-        "from workbook.pages import start",
-        Call("start", "show_programme"),
-        "## Your plan\n\nWho you are doing this for is you. Fill in what you like and press "
-        "**Save my plan**; you can come back and change it whenever you want.",
-        Call("start", "show", inputs=True),
-        "## Looking after yourself",
-        Call("start", "show_safety"),
+        say("notebook_start_intro"),
+        Call("show_programme"),
+        say("notebook_start_plan"),
+        Call("show", inputs=True),
+        say("notebook_start_care"),
+        Call("show_safety"),
     ],
     "01_the_break": [
-        "# The break\n\nAsking for a break instead of an ending gives you both room to breathe. "
-        "Here are some words to start from, and a place to note what was agreed.",
-        "from workbook.pages import the_break",
-        Call("the_break", "show_script"),
-        "## What was agreed",
-        Call("the_break", "show", inputs=True),
+        say("notebook_break_intro"),
+        Call("show_script"),
+        say("notebook_break_agreed"),
+        Call("show", inputs=True),
     ],
     "02_daily_checkin": [
-        "# Today’s check-in\n\nTwo minutes for yourself. Move the sliders, tick what you did, "
-        "write one small win, and press **Save**. To fill in or correct another day, pick it "
-        "in the date box.",
-        "from workbook.pages import checkin",
-        Call("checkin", "show", inputs=True),
+        say("notebook_checkin_intro"),
+        Call("show", inputs=True),
     ],
     "03_progress": [
-        "# Your progress\n\nHere is how your days have gone, in pictures: your mood, your "
-        "goals, the urges you rode out, and what you have accomplished. Nothing here is a "
-        "grade. Look at it with the same kindness you would show a friend.",
-        "from workbook.pages import progress",
-        Call("progress", "show", inputs=True),
+        say("notebook_progress_intro"),
+        Call("show", inputs=True),
     ],
     "04_day30_reflection": [
-        # What the page offers depends on the day (workbook.pages.reflection): the words do too.
-        "# Day 30: a real think",
-        "from workbook.pages import reflection",
-        Call("reflection", "show_numbers"),
-        "## Your reflection\n\nGo on to the reunion only if the answer is a resounding yes.",
-        Call("reflection", "show", inputs=True),
+        say("notebook_reflection_intro"),
+        Call("show_numbers"),
+        say("notebook_reflection_questions"),
+        Call("show", inputs=True),
     ],
     "05_reunion": [
-        "# The reunion\n\nArrive calm, head high, accomplishments in tow. Share what you have been "
-        "working on and ask — without pressure — whether they would like to try again. What they "
-        "choose is up to them.",
-        "from workbook.pages import reunion",
-        Call("reunion", "show", inputs=True),
+        say("notebook_reunion_intro"),
+        Call("show", inputs=True),
     ],
     "06_keep_going": [
-        "# Keep going\n\nWhatever the answer, you keep growing. Your check-ins carry on past "
-        "your last day, and you can add new goals whenever you like.",
-        "from workbook.pages import keep_going",
-        Call("keep_going", "show", inputs=True),
+        say("notebook_keep_going_intro"),
+        Call("show", inputs=True),
     ],
     "07_report": [
-        "# Your reflection report\n\nEverything from your programme in one place: your "
-        "plan and your why, the numbers, the charts, your WHO-5, your wins, your "
-        "reflection, and a few words to close.\n\nChoose **HTML** to open it in any browser "
-        "(it works offline), **PDF** to print it or show a counsellor, or **JSON** for "
-        "the plain numbers. The file is saved in your workbook's folder, readable only by "
-        "you; nothing is sent anywhere.",
-        "from workbook.pages import report",
-        Call("report", "show", inputs=True),
-        "Share it only if you want to, and only with people you trust. If you make a "
-        "report before your last day, it says which day it covers; you can make a fresh one any "
-        "time.",
+        say("notebook_report_intro"),
+        Call("show", inputs=True),
+        say("notebook_report_share"),
     ],
 }
 
 
-def build(name: str, items: list) -> nbformat.NotebookNode:
+def build(stage: Stage, items: list) -> nbformat.NotebookNode:
+    name = stage.name
     notebook = new_notebook()
     notebook.metadata = {
         "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
@@ -131,14 +109,20 @@ def build(name: str, items: list) -> nbformat.NotebookNode:
         # Marks the workbook's own pages: JupyterLab runs them on opening (labextension/).
         "workbook": {"stage": name},
     }
+    items = [replace(item, module=stage.page) if isinstance(item, Call) else item for item in items]
     calls = [item for item in items if isinstance(item, Call)]
-    # (is it code?, source): the words, the parameters, imports and calls, then the links on.
-    cells = [(False, items[0]), (True, parameters_cell(calls))]
+    # (is it code?, source): the words, the parameters, the page's import and its calls, then the
+    # links on.
+    cells = [
+        (False, items[0]),
+        (True, parameters_cell(calls)),
+        (True, f"from workbook.pages import {stage.page}"),
+    ]
     for item in items[1:]:
         if isinstance(item, Call):
             cells.append((True, item.source()))
         else:
-            cells.append((item.startswith(("from ", "import ")), item))
+            cells.append((False, item))
     # Every stage ends with links back and on (workbook.pages.nav), in JupyterLab and in the app.
     cells.append(
         (True, f'from workbook.pages.nav import next_stage_links\n\nnext_stage_links("{name}")')
@@ -157,7 +141,9 @@ def build(name: str, items: list) -> nbformat.NotebookNode:
 
 def notebooks() -> dict[str, nbformat.NotebookNode]:
     """Every stage notebook, as this script writes it."""
-    return {name: build(name, items) for name, items in STAGES.items()}
+    if set(CELLS) != {stage.name for stage in STAGES}:
+        raise ValueError("CELLS needs one entry per stage of workbook.core.stages, and no other")
+    return {stage.name: build(stage, CELLS[stage.name]) for stage in STAGES}
 
 
 def main() -> None:

@@ -224,3 +224,16 @@ def test_console_script_uses_the_environment_data_dir(tmp_path):
     bad = subprocess.run([exe, "checkin", "--mood", "11"], env=env, capture_output=True, text=True)
     assert bad.returncode == 2
     assert bad.stderr.strip() == "workbook: Mood goes from 1 to 10; 11 is outside that."
+
+
+def test_the_command_line_checkin_says_what_the_daily_page_says(run_cli, planned, tmp_path):
+    """`workbook checkin` calls the page's own controller: the same save, the same sentence."""
+    from workbook.pages.checkin_controller import CheckinController
+
+    r = run_cli("checkin", "--data-dir", planned, T, "--mood", "7", "--goal", "Gym=30")
+    assert r.code == 0, r.err
+    twin = tmp_path / "twin"
+    assert run_cli("plan", "--data-dir", twin, "--start", "2026-11-20", "--goal", "Gym:3").code == 0
+    with Store(twin) as store:
+        said = CheckinController(store, TODAY).on_save({"mood": "7", "goals": ["Gym=30"]})
+    assert said.ok and r.out.strip() == said.message

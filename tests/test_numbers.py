@@ -314,6 +314,27 @@ def test_the_builder_works_each_number_out_once(monkeypatch, hand):
     }
 
 
+def test_trigger_counts_and_weekly_targets_are_laid_out_once_for_chart_and_words(monkeypatch, hand):
+    """The charts and their words read the frames' trigger counts and weekly targets."""
+    from workbook.views import chart_words, charts
+
+    calls = {}
+    for name in ("trigger_counts", "weekly_targets"):
+        real = getattr(day_frames, name)
+
+        def counted(*args, _real=real, _name=name, **kwargs):
+            calls[_name] = calls.get(_name, 0) + 1
+            return _real(*args, **kwargs)
+
+        monkeypatch.setattr(day_frames, name, counted)
+    n = build(hand, TODAY)
+    figures = charts.figures_for(n.frames)
+    said = chart_words.words_for(n)
+    assert calls == {"trigger_counts": 1, "weekly_targets": 1}
+    assert said["triggers"] is not None and said["weekly_targets"] is not None
+    assert len(figures["triggers"].data) == 1 and len(figures["weekly_targets"].data) == 1
+
+
 def test_nothing_yet_gives_empty_frames(tmp_path):
     with Store(tmp_path / "empty") as store:
         empty = store.snapshot()

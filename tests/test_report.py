@@ -363,3 +363,19 @@ def test_the_notebook_writes_a_pdf_headlessly(demo_dir, tmp_path):
     assert _pages(pdf) == EXPECTED_PAGES["A4"]
     shown = json.dumps([c.get("outputs", []) for c in executed.cells])
     assert "Your report is ready" in shown and "Traceback" not in shown
+
+
+def test_the_report_says_the_mood_trend_in_the_mood_charts_own_sentence(demo_snapshot):
+    """The trend's direction is read from the numbers and worded once, by the chart's words."""
+    from markupsafe import escape
+
+    from workbook.core.messages import MESSAGES
+    from workbook.views.chart_words import words_for
+
+    numbers = build(demo_snapshot, TODAY)
+    sentence = words_for(numbers)["mood"].sentence
+    body = report.render_html(demo_snapshot, TODAY)
+    numbers_section = body.split('<section id="numbers">')[1].split("</section>")[0]
+    assert f"<p>{escape(sentence)}</p>" in numbers_section
+    key = {"up": "words_mood_rose", "down": "words_mood_fell", "level": "words_mood_level"}
+    assert sentence.startswith(MESSAGES[key[numbers.mood_trend.direction]].split("{")[0])

@@ -30,12 +30,12 @@ def cmd_plan(args) -> int:
 
 
 def cmd_checkin(args) -> int:
-    from ..core import rules
+    # The daily page's own controller: the same checks, the same save, the same sentence.
+    from ..pages.checkin_controller import CheckinController
 
     today = today_of(args)
     with store_for(args, must_exist=True) as store:
-        plan = store.plan()
-        checkin = validation.validate_checkin(
+        outcome = CheckinController(store, today).on_save(
             {
                 "date": args.date,
                 "mood": args.mood,
@@ -50,14 +50,11 @@ def cmd_checkin(args) -> int:
                 "win": args.win,
                 "note": args.note,
                 "gratitude": args.gratitude,
-            },
-            plan,
-            today,
+            }
         )
-        _, corrected = store.save_checkin(checkin)
-    day = rules.day_number(plan.start_date, checkin.date)
-    key = "checkin_corrected" if corrected else "checkin_saved"
-    print(say(key, date=checkin.date, day=day, days=plan.days))
+    if not outcome.ok:
+        raise InputError(outcome.message)
+    print(outcome.message)
     return 0
 
 

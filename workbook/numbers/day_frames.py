@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -58,6 +59,16 @@ class Frames:
     @property
     def goals(self) -> tuple[Goal, ...]:
         return self.plan.goals if self.plan else ()
+
+    @cached_property
+    def weekly_targets(self) -> pd.DataFrame:
+        """Per programme week and goal, laid out once for the chart and its words (see below)."""
+        return weekly_targets(self)
+
+    @cached_property
+    def trigger_counts(self) -> pd.DataFrame:
+        """How often each trigger was noted, laid out once for the chart and its words."""
+        return trigger_counts(self.days)
 
 
 def _empty_days() -> pd.DataFrame:

@@ -2,90 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import date
 
 from IPython.display import HTML, display
 
-from ..core import rules
-from ..core.messages import say
+from ..core.messages import say, say_parts
 from ..core.model import Checkin
-from ..core.validation import SLIP_BY_CHOICES, InputError, optional, parse_date, validate_checkin
-from ..store import Store
+from ..core.validation import SLIP_BY_CHOICES, InputError, optional, parse_date
+from .checkin_controller import FIELDS, NO_FORM, CheckinController
 from .common import message_html, never_a_traceback, on_change, on_click, show_message, widgets
 from .context import open_store, resolve_today
 from .forms import LAYOUT, WIDE, Field, Outcome, toggles
 from .reminders import reminder_panel
 
-FIELDS = (
-    "date",
-    "mood",
-    "energy",
-    "sleep_hours",
-    "emotions",
-    "slip",
-    "slip_by",
-    "urge",
-    "trigger",
-    "goals",
-    "win",
-    "note",
-    "gratitude",
-)
-
-
-NO_FORM = object()  # a save given as parameters (papermill): no form, so no day it was filled from
-
-
-class CheckinController:
-    """The daily page's behaviour: which day it is, what a day holds, and saving it."""
-
-    def __init__(self, store: Store, today: date):
-        self.store, self.today = store, today
-        self.plan = store.plan()
-
-    def header(self, day: date | None = None) -> tuple[str, str]:
-        """'Day N of 30' (or why there is no day number), and its box kind."""
-        day = day or self.today
-        if self.plan is None:
-            return say("no_plan"), "warning"
-        n = rules.day_number(self.plan.start_date, day)
-        if n < 1:
-            return say("day_before_start", start=self.plan.start_date), "info"
-        if n > self.plan.days:
-            text = say("programme_complete", days=self.plan.days)
-            return f"{say('day_of', day=n, days=self.plan.days)}. {text}", "success"
-        return say("day_of", day=n, days=self.plan.days), "info"
-
-    def on_pick_date(self, value) -> tuple[Checkin | None, str]:
-        """What the chosen day already holds, and a sentence saying so."""
-        try:
-            day = parse_date(value or self.today, "The date", self.today)
-        except InputError as error:
-            return None, str(error)
-        held = self.store.checkin_on(day)
-        if held is None:
-            return None, say("day_empty", date=day)
-        goals = say("checkin_goal_part", goals=", ".join(held.goal_names)) if held.goals else ""
-        return held, say("day_holds", date=day, mood=held.mood, goals=goals)
-
-    def on_save(self, fields: Mapping, shown_day: date | None | object = NO_FORM) -> Outcome:
-        """Save `fields` as their day's check-in. From the form, `shown_day` is the day its values
-        were filled from (None: no day's yet), and a save for any other day is refused: it would
-        carry that day's words onto this one."""
-        try:
-            checkin = validate_checkin(fields, self.plan, self.today)
-        except InputError as error:
-            return Outcome(False, str(error), error.field)
-        if shown_day is None:
-            return Outcome(False, say("checkin_check_again", date=checkin.date))
-        if shown_day is not NO_FORM and checkin.date != shown_day:
-            return Outcome(False, say("checkin_day_moved", shown=shown_day, date=checkin.date))
-        _, corrected = self.store.save_checkin(checkin)
-        n = rules.day_number(self.plan.start_date, checkin.date)
-        key = "checkin_corrected" if corrected else "checkin_saved"
-        head = say(key, date=checkin.date, day=n, days=self.plan.days)
-        return Outcome(True, f"{head} {_details(checkin)}")
+__all__ = ["FIELDS", "NO_FORM", "CheckinController", "CheckinView", "show"]
 
 
 def _day_or_none(value, today: date) -> date | None:
@@ -94,18 +24,6 @@ def _day_or_none(value, today: date) -> date | None:
         return parse_date(value or today, "The date", today)
     except InputError:
         return None
-
-
-def _details(checkin: Checkin) -> str:
-    goals = ", ".join(name if m is None else f"{name} ({m} min)" for name, m in checkin.goals)
-    return say(
-        "saved_details",
-        mood=checkin.mood,
-        energy=say("checkin_energy_part", energy=checkin.energy) if checkin.energy else "",
-        goals=say("checkin_goal_part", goals=goals) if goals else "",
-        slip=say("checkin_slip_part") if checkin.contact else "",
-        win=say("checkin_win_part", win=checkin.win) if checkin.win else "",
-    )
 
 
 class CheckinView:
@@ -117,33 +35,47 @@ class CheckinView:
         slider = {"continuous_update": False, "layout": LAYOUT}
         self.fields = {
             "date": Field(
-                "Which day? (pick an earlier one to fill it in or correct it)",
+                say("checkin_label_date"),
                 widgets.DatePicker(value=controller.today),
             ),
             "mood": Field(
-                "Mood (1 = very low, 10 = great)",
+                say("checkin_label_mood"),
                 widgets.IntSlider(value=5, min=1, max=10, **slider),
             ),
-            "energy": Field("Energy (1–10)", widgets.IntSlider(value=5, min=1, max=10, **slider)),
-            "sleep_hours": Field("Hours slept", widgets.FloatText(value=7.0, step=0.5)),
+            "energy": Field(
+                say("checkin_label_energy"), widgets.IntSlider(value=5, min=1, max=10, **slider)
+            ),
+            "sleep_hours": Field(
+                say("checkin_label_sleep_hours"), widgets.FloatText(value=7.0, step=0.5)
+            ),
             "emotions": Field(
-                "A few words for how you feel (separated by commas)",
-                widgets.Text(placeholder="hopeful, tired", layout=LAYOUT),
+                say("checkin_label_emotions"),
+                widgets.Text(placeholder=say("checkin_emotions_example"), layout=LAYOUT),
             ),
             "kept": Field(
-                "Did you keep no contact today?",
-                toggles(options=[("Yes", True), ("No, there was contact", False)], value=True),
+                say("checkin_label_kept"),
+                toggles(
+                    options=list(
+                        zip(say_parts("checkin_kept_answers"), (True, False), strict=True)
+                    ),
+                    value=True,
+                ),
             ),
             "slip_by": Field(
-                "Who reached out?",
-                toggles(options=[(c.capitalize(), c) for c in SLIP_BY_CHOICES], value=None),
+                say("checkin_label_slip_by"),
+                toggles(
+                    options=list(
+                        zip(say_parts("checkin_slip_by_answers"), SLIP_BY_CHOICES, strict=True)
+                    ),
+                    value=None,
+                ),
             ),
-            "slip": Field("What happened?", widgets.Textarea(layout=WIDE)),
+            "slip": Field(say("checkin_label_slip"), widgets.Textarea(layout=WIDE)),
             "urge": Field(
-                "Urge to make contact (0 = none, 10 = overwhelming)",
+                say("checkin_label_urge"),
                 widgets.IntSlider(value=0, min=0, max=10, **slider),
             ),
-            "trigger": Field("What set the urge off, if anything?", widgets.Text(layout=LAYOUT)),
+            "trigger": Field(say("checkin_label_trigger"), widgets.Text(layout=LAYOUT)),
         }
         self.goals = {}
         rows = []
@@ -153,21 +85,23 @@ class CheckinView:
             )
             minutes = widgets.IntText(
                 value=0,
-                description="minutes",
+                description=say("checkin_label_minutes"),
                 layout=widgets.Layout(width="12em"),
                 style={"description_width": "5em"},
             )
             self.goals[goal.name] = (done, minutes)
             rows.append(widgets.HBox([done, minutes]))
-        self.fields["goals"] = Field("Your goals today", widgets.VBox(rows))
-        self.fields["win"] = Field("Today’s win, however small", widgets.Text(layout=LAYOUT))
-        self.fields["note"] = Field("Journal", widgets.Textarea(layout=WIDE))
+        self.fields["goals"] = Field(say("checkin_label_goals"), widgets.VBox(rows))
+        self.fields["win"] = Field(say("checkin_label_win"), widgets.Text(layout=LAYOUT))
+        self.fields["note"] = Field(say("checkin_label_note"), widgets.Textarea(layout=WIDE))
         self.fields["gratitude"] = Field(
-            "One thing you are grateful for", widgets.Text(layout=LAYOUT)
+            say("checkin_label_gratitude"), widgets.Text(layout=LAYOUT)
         )
         self.header = widgets.HTML()
         self.day_note = widgets.HTML()
-        self.save = widgets.Button(description="Save", button_style="primary", icon="check")
+        self.save = widgets.Button(
+            description=say("checkin_save"), button_style="primary", icon="check"
+        )
         self.result = widgets.HTML()
         self.shown_day: date | None = None  # the day whose values the form holds
         on_click(self.save, self.on_save, report_to=self.result)

@@ -8,6 +8,7 @@ import traceback
 
 from IPython.display import HTML, display
 
+from ..core.messages import say
 from ..core.validation import InputError
 from ..views.html_pieces import message_box
 
@@ -26,10 +27,7 @@ class _LazyWidgets:
 
 widgets = _LazyWidgets()
 
-SOMETHING_WENT_WRONG = (
-    "Something went wrong on our side, and nothing you wrote was lost. "
-    "Please try again; if it keeps happening, the details are in the notebook's log."
-)
+SOMETHING_WENT_WRONG = say("something_went_wrong")
 
 
 def message_html(text="", kind: str = "info", **parts) -> str:

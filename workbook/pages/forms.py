@@ -2,25 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from ..core.messages import say
+from ..core.messages import say, say_parts
 from ..core.model import Plan
 from ..core.validation import InputError, optional, parse_text
 from ..views.html_pieces import page_piece
 from .common import message_html, widgets
+from .outcome import Outcome as Outcome  # the pages' shared answer, still importable from here
 
 LAYOUT = {"width": "min(36em, 95%)"}  # a Layout, given as a dict: no import
 WIDE = {"width": "min(44em, 95%)", "height": "6em"}
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """What a controller's on_* method did: saved or not, the sentence to show, the field at fault."""
-
-    ok: bool
-    message: str
-    field: str | None = None
 
 
 def parse_yes_no(value, field: str) -> bool:
@@ -102,7 +92,7 @@ def toggles(options, value=None) -> widgets.ToggleButtons:
 
 
 def yes_no(value=None) -> widgets.ToggleButtons:
-    return toggles([("Yes", True), ("No", False)], value)
+    return toggles(list(zip(say_parts("yes_no_answers"), (True, False), strict=True)), value)
 
 
 def help_html() -> str:
@@ -125,12 +115,14 @@ class Who5Form:
 
     def __init__(self):
         # A visible "Choose…" needs a real value: a Dropdown at None shows an empty box.
-        options = [("Choose…", -1)] + [(f"{i} — {t}", i) for i, t in enumerate(who5_labels())]
+        options = [(say("who5_choose"), -1)] + [
+            (f"{i} — {t}", i) for i, t in enumerate(who5_labels())
+        ]
         self.answers = [
             widgets.Dropdown(options=options, value=-1, layout=LAYOUT) for _ in who5_items()
         ]
         rows = [Field(item, w).box for item, w in zip(who5_items(), self.answers, strict=True)]
-        self.save = widgets.Button(description="Save my WHO-5", button_style="primary")
+        self.save = widgets.Button(description=say("who5_save"), button_style="primary")
         self.result = widgets.HTML()
         self.box = widgets.VBox(
             [

@@ -8,23 +8,16 @@ from __future__ import annotations
 
 from IPython.display import HTML, display
 
+from ..core import stages
 from ..core.messages import say
 from ..views.html_pieces import page_piece
 
-STAGES = (
-    "00_start_here",
-    "01_the_break",
-    "02_daily_checkin",
-    "03_progress",
-    "04_day30_reflection",
-    "05_reunion",
-    "06_keep_going",
-    "07_report",
-)
+# The notebooks' names, in order (the one list: core/stages.py).
+STAGES = stages.STAGE_NAMES
 
 
 def stage_titles() -> dict[str, str]:
-    return dict(zip(STAGES, say("stage_titles").split("|"), strict=True))
+    return {stage.name: stage.title for stage in stages.STAGES}
 
 
 def stage_links_html(current: str) -> str:

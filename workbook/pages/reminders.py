@@ -16,7 +16,7 @@ from ..views.calendar_file import save_reminders
 from .common import message_html, on_click, widgets
 from .forms import Outcome
 
-TIME_LABEL = "Remind me at"
+TIME_LABEL = say("remind_time_label")
 
 
 class ReminderController:
@@ -49,7 +49,7 @@ class ReminderView:
             style={"description_width": "initial"},
         )
         self.save = widgets.Button(
-            description="Save my reminders", icon="calendar", layout={"width": "auto"}
+            description=say("remind_save"), icon="calendar", layout={"width": "auto"}
         )
         self.result = widgets.HTML()
         on_click(self.save, self.on_save, report_to=self.result)

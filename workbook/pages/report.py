@@ -59,7 +59,9 @@ class ReportView:
                 ("json", "JSON", "", "file"),
             )
         }
-        self.paper = widgets.ToggleButtons(options=list(PAPERS), value="A4", description="Paper")
+        self.paper = widgets.ToggleButtons(
+            options=list(PAPERS), value="A4", description=say("report_paper")
+        )
         self.result = widgets.HTML(message_html(say("report_choose")))
         for fmt, button in self.buttons.items():
             on_click(button, functools.partial(self.on_export, fmt), report_to=self.result)

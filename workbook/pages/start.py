@@ -99,16 +99,19 @@ class StartView:
         today = controller.today
         self.fields = {
             "name": Field(
-                "Your name (optional)", widgets.Text(value=plan.name if plan else "", layout=LAYOUT)
+                say("start_label_name"),
+                widgets.Text(value=plan.name if plan else "", layout=LAYOUT),
             ),
             "partner": Field(
-                "Their name",
+                say("start_label_partner"),
                 widgets.Text(
-                    value=plan.partner if plan else "", placeholder="your ex", layout=LAYOUT
+                    value=plan.partner if plan else "",
+                    placeholder=say("start_partner_example"),
+                    layout=LAYOUT,
                 ),
             ),
             "pronoun": Field(
-                "Their pronoun",
+                say("start_label_pronoun"),
                 widgets.Combobox(
                     value=plan.pronoun if plan else "they",
                     options=["they", "she", "he"],
@@ -117,15 +120,15 @@ class StartView:
                 ),
             ),
             "start": Field(
-                "The first day of the break",
+                say("start_label_start"),
                 widgets.DatePicker(value=plan.start_date if plan else today),
             ),
             "days": Field(
-                "How many days",
+                say("start_label_days"),
                 widgets.BoundedIntText(value=plan.days if plan else 30, min=1, max=3660),
             ),
             "why": Field(
-                "My why: why am I doing this?",
+                say("start_label_why"),
                 widgets.Textarea(value=plan.why if plan else "", layout=WIDE),
             ),
         }
@@ -147,7 +150,7 @@ class StartView:
                 value=existing.get(name, target),
                 min=1,
                 max=7,
-                description="times a week",
+                description=say("start_label_times_a_week"),
                 style={"description_width": "8em"},
             )
             if name == "Dating" and not controller.dating_allowed():
@@ -155,15 +158,19 @@ class StartView:
             self.goal_rows[name] = (chosen, times)
             rows.append(widgets.HBox([chosen, times]))
         self.custom_name = widgets.Text(
-            placeholder="Your own goal, e.g. Pottery class", layout=widgets.Layout(width="16em")
+            placeholder=say("start_custom_goal_example"), layout=widgets.Layout(width="16em")
         )
         self.custom_times = widgets.IntSlider(
-            value=2, min=1, max=7, description="times a week", style={"description_width": "8em"}
+            value=2,
+            min=1,
+            max=7,
+            description=say("start_label_times_a_week"),
+            style={"description_width": "8em"},
         )
         rows.append(widgets.HBox([self.custom_name, self.custom_times]))
         self.fields["goals"] = Field(say("goals_intro"), widgets.VBox(rows))
         dating_note = say("dating_note" if controller.dating_allowed() else "dating_locked")
-        self.save = widgets.Button(description="Save my plan", button_style="primary")
+        self.save = widgets.Button(description=say("start_save"), button_style="primary")
         self.result = widgets.HTML()
         on_click(self.save, self.on_save, report_to=self.result)
         intro = (

@@ -73,24 +73,24 @@ class BreakView:
         start = data.get("start_date") or (plan.start_date.isoformat() if plan else None)
         self.fields = {
             "answer": Field(
-                "Their answer",
+                say("break_label_answer"),
                 toggles(
                     options=[a.capitalize() for a in ANSWERS],
                     value=data["answer"].capitalize() if data.get("answer") else None,
                 ),
             ),
             "no_contact": Field(
-                "No contact for the whole break", yes_no(data.get("no_contact", True))
+                say("break_label_no_contact"), yes_no(data.get("no_contact", True))
             ),
             "dating_allowed": Field(
-                "Dating others allowed?", yes_no(data.get("dating_allowed", False))
+                say("break_label_dating"), yes_no(data.get("dating_allowed", False))
             ),
             "start_date": Field(
-                "The break starts on",
+                say("break_label_start"),
                 widgets.DatePicker(value=date.fromisoformat(start) if start else controller.today),
             ),
         }
-        self.save = widgets.Button(description="Save", button_style="primary")
+        self.save = widgets.Button(description=say("break_save"), button_style="primary")
         self.result = widgets.HTML()
         on_click(self.save, self.on_save, report_to=self.result)
         self.box = widgets.VBox([f.box for f in self.fields.values()] + [self.save, self.result])

@@ -11,7 +11,7 @@ from datetime import date
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from ..core.messages import days_words, say
+from ..core.messages import days_words, say, say_parts
 
 
 def day_text(value: date | str) -> str:
@@ -37,6 +37,7 @@ ENVIRONMENT = Environment(
     lstrip_blocks=True,
 )
 ENVIRONMENT.globals["say"] = say
+ENVIRONMENT.globals["say_parts"] = say_parts
 ENVIRONMENT.filters["say"] = say
 ENVIRONMENT.filters["day"] = day_text
 ENVIRONMENT.filters["days"] = days_words  # "1 day", "9 days"

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ...core.messages import say
-from ...numbers import day_frames
+from ...core.messages import say, say_parts
 from ...numbers.day_frames import Frames
 from .base import (
     MAX_ROWS,
@@ -42,18 +41,19 @@ def goal_calendar_words(frames: Frames, title: str) -> ChartWords:
         for name in names:
             was_done, spent = done.at[when, name], minutes.at[when, name]
             if pd.isna(was_done):
-                cells.append("not a goal yet")
+                cells.append(say("words_not_a_goal_yet"))
             elif was_done:
-                cells.append(f"done, {duration_text(spent)}" if spent else "done")
+                done_text = say("words_calendar_done_for", time=duration_text(spent))
+                cells.append(done_text if spent else say("words_calendar_done"))
             else:
-                cells.append("not done" if checked else "no check-in")
+                cells.append(say("words_calendar_not_done" if checked else "words_no_checkin"))
         rows.append((short_date(when), *cells))
-    columns = ("Date", *names)
+    columns = (say("words_column_date"), *names)
     return words("goal_calendar", sentence, title, columns, rows, total=len(frames.days))
 
 
 def weekly_targets_words(frames: Frames, title: str) -> ChartWords | None:
-    weeks = day_frames.weekly_targets(frames)
+    weeks = frames.weekly_targets
     if weeks.empty:
         return None
     parts = []
@@ -72,15 +72,21 @@ def weekly_targets_words(frames: Frames, title: str) -> ChartWords | None:
     sentence = say("words_weekly", goals=listed(parts))
     names = [g.name for g in frames.goals]
     shown = weeks[weeks["week"] > weeks["week"].max() - MAX_ROWS]
+    status = dict(zip(("met", "missed", "so far"), say_parts("words_week_statuses"), strict=True))
     cells = shown.assign(
         text=[
-            f"{r.done} of {r.target}, {r.status}" if r.status else "not a goal yet"
+            say("words_week_cell", done=r.done, target=r.target, status=status[r.status])
+            if r.status
+            else say("words_not_a_goal_yet")
             for r in shown.itertuples()
         ]
     )
     table = cells.pivot(index="week", columns="goal", values="text").reindex(columns=names)
-    rows = ((f"Week {week}", *row) for week, row in zip(table.index, table.to_numpy(), strict=True))
-    columns = ("Week", *names)
+    rows = (
+        (say("words_week_row", week=week), *row)
+        for week, row in zip(table.index, table.to_numpy(), strict=True)
+    )
+    columns = (say("words_column_week"), *names)
     return words("weekly_targets", sentence, title, columns, rows, total=weeks["week"].nunique())
 
 
@@ -110,12 +116,12 @@ def goal_strength_words(frames: Frames, title: str) -> ChartWords:
                 goal.name,
                 goal.target_per_week,
                 goal.days_done,
-                f"{before} %" if before is not None else "—",
-                f"{now} %",
+                say("words_percent", percent=before) if before is not None else say("said_nothing"),
+                say("words_percent", percent=now),
             )
         )
     sentence = say("words_strength", goals=listed(parts))
-    columns = ("Goal", "Times a week", "Days done", "A week ago", "Today")
+    columns = say_parts("words_strength_columns")
     return words("goal_strength", sentence, title, columns, rows)
 
 
@@ -135,7 +141,7 @@ def minutes_words(frames: Frames, title: str) -> ChartWords | None:
     ]
     sentence = say("words_minutes", goals=listed(parts))
     rows = ((g.name, duration_text(g.minutes), g.minutes, g.days_done) for g in goals)
-    columns = ("Goal", "Time", "Minutes", "Days done")
+    columns = say_parts("words_minutes_columns")
     return words("minutes", sentence, title, columns, rows)
 
 
@@ -149,8 +155,13 @@ def who5_words(frames: Frames, title: str) -> ChartWords | None:
     if change is not None:
         sentence += say("words_who5_real" if change.real_change else "words_who5_small")
     rows = (
-        (short_date(r.who5.date), r.day, f"{r.who5.raw} of 25", f"{r.who5.percent} %")
+        (
+            short_date(r.who5.date),
+            r.day,
+            say("words_who5_raw", raw=r.who5.raw),
+            say("words_percent", percent=r.who5.percent),
+        )
         for r in numbers.who5
     )
-    columns = ("Taken on", "Day", "Score", "Percent")
+    columns = say_parts("words_who5_columns")
     return words("who5", sentence, title, columns, rows)

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from ...core.messages import say
-from ...numbers import day_frames
+from ...core.messages import say, say_parts
 from ...numbers.day_frames import Frames
 from .base import (
     MAX_ROWS,
@@ -47,17 +46,18 @@ def mood_words(frames: Frames, title: str) -> ChartWords | None:
     slips = int(checked["contact"].sum())
     if slips:
         sentence += " " + say("words_mood_slips", count=count_of(slips, "day"))
+    yes, no = say_parts("said_yes_no")
     rows = (
         (
             short_date(when),
             row.day,
             int(row.mood),
             one_decimal(row.mood_avg7),
-            "yes" if row.contact else "no",
+            yes if row.contact else no,
         )
         for when, row in latest(checked).iterrows()
     )
-    columns = ("Date", "Day", "Mood (1–10)", "7-day average", "Contact that day")
+    columns = say_parts("words_mood_columns")
     return words("mood", sentence, title, columns, rows, total=len(checked))
 
 
@@ -78,16 +78,17 @@ def urges_words(frames: Frames, title: str) -> ChartWords | None:
     slips = int(days["contact"].sum())
     if slips:
         sentence += " " + say("words_mood_slips", count=count_of(slips, "day"))
+    yes, no = say_parts("said_yes_no")
     rows = (
-        (short_date(when), row.day, int(row.urge), "yes" if row.contact else "no")
+        (short_date(when), row.day, int(row.urge), yes if row.contact else no)
         for when, row in latest(noted).iterrows()
     )
-    columns = ("Date", "Day", "Urge (0–10)", "Contact")
+    columns = say_parts("words_urges_columns")
     return words("urges", sentence, title, columns, rows, total=len(noted))
 
 
 def triggers_words(frames: Frames, title: str) -> ChartWords | None:
-    counts = day_frames.trigger_counts(frames.days)
+    counts = frames.trigger_counts
     if counts.empty:
         return None
     most = int(counts["count"].iloc[0])
@@ -103,7 +104,7 @@ def triggers_words(frames: Frames, title: str) -> ChartWords | None:
         sentence = say("words_triggers", count=count, top=listed(tied), times=times(most))
     shown = counts.head(MAX_ROWS)  # most often first: the rare ones are left out, not the latest
     rows = zip(shown["trigger"], shown["count"].astype(int), strict=True)
-    columns = ("Trigger", "Times noted")
+    columns = say_parts("words_triggers_columns")
     return words("triggers", sentence, title, columns, rows, total=len(counts))
 
 
@@ -119,8 +120,8 @@ def mood_lift_words(frames: Frames, title: str) -> ChartWords | None:
         enough=len(enough),
         total=len(lifts),
         goal=clearest.goal,
-        points=f"{points:.1f} points",
-        direction="higher" if clearest.difference > 0 else "lower",
+        points=say("words_lift_points", points=points),
+        direction=say_parts("words_lift_directions")[0 if clearest.difference > 0 else 1],
         low=signed(clearest.low),
         high=signed(clearest.high),
     )
@@ -132,9 +133,11 @@ def mood_lift_words(frames: Frames, title: str) -> ChartWords | None:
             row.days_done,
             row.days_not,
             signed(row.difference) if row.enough_data else say("progress_not_enough_data"),
-            f"{signed(row.low)} to {signed(row.high)}" if row.enough_data else "—",
+            say("words_lift_interval", low=signed(row.low), high=signed(row.high))
+            if row.enough_data
+            else say("said_nothing"),
         )
         for row in lifts
     )
-    columns = ("Goal", "Days with it", "Days without", "Difference in mood", "90 % interval")
+    columns = say_parts("words_lift_columns")
     return words("mood_lift", sentence, title, columns, rows)

@@ -11,28 +11,31 @@ from ...core.messages import say
 from ...numbers.day_frames import Frames
 from ..theme import MUTED, TEMPLATE
 
-# Short labels on axes and legends (the sentences live in messages.py).
+# Short labels on axes and legends, each its message chart_label_<key>.
 LABELS = {
-    "checkin": "Each check-in",
-    "avg7": "7-day average",
-    "trend": "Overall trend",
-    "contact": "Contact that day",
-    "mood_axis": "Mood (1 low – 10 high)",
-    "urge_axis": "Urge (0–10)",
-    "urge": "Urge",
-    "strength_axis": "Strength",
-    "minutes_axis": "Minutes in total",
-    "times_axis": "Times noted",
-    "lift_axis": "Difference in mean mood (points)",
-    "who5_axis": "WHO-5 score",
-    "day_axis": "Day of the programme",
-    "week_axis": "Week of the programme",
-    "calendar_key": "Green: done · grey: not done · blank: no check-in",
-    "weekly_key": "Green: target met · blue: this week so far · grey: not met",
-    "who5_50": "50 %: talking to someone could help",
-    "who5_28": "28 %: please do reach out",
-    "interval": "90 % interval",
-    "lift_key": "Right of the line: higher mood on days with the goal · bars: 90 % interval",
+    key: say(f"chart_label_{key}")
+    for key in (
+        "checkin",
+        "avg7",
+        "trend",
+        "contact",
+        "mood_axis",
+        "urge_axis",
+        "urge",
+        "strength_axis",
+        "minutes_axis",
+        "times_axis",
+        "lift_axis",
+        "who5_axis",
+        "day_axis",
+        "week_axis",
+        "calendar_key",
+        "weekly_key",
+        "who5_50",
+        "who5_28",
+        "interval",
+        "lift_key",
+    )
 }
 
 TREND_COLOR = MUTED

@@ -9,7 +9,6 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ...core.messages import say
-from ...numbers import day_frames
 from ...numbers.day_frames import Frames
 from ..chart_words import duration_text
 from ..theme import (
@@ -74,7 +73,7 @@ def weekly_targets_figure(progress: Frames) -> go.Figure:
     title = say("progress_title_weekly_targets")
     if (empty := _no_goals(progress, title)) is not None:
         return empty
-    weeks = day_frames.weekly_targets(progress)
+    weeks = progress.weekly_targets
     if weeks.empty:
         return empty_figure(title, say("progress_no_checkins"))
     names = [g.name for g in progress.goals]

@@ -129,7 +129,7 @@ def triggers_figure(progress: Frames) -> go.Figure:
     title = say("progress_title_triggers")
     if (empty := _nothing_yet(progress, title)) is not None:
         return empty
-    counts = day_frames.trigger_counts(progress.days).head(MAX_TRIGGERS)
+    counts = progress.trigger_counts.head(MAX_TRIGGERS)
     if counts.empty:
         return empty_figure(title, say("progress_no_triggers"))
     fig = _figure(title, height=140 + 40 * len(counts))

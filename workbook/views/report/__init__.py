@@ -44,7 +44,9 @@ def render_html(snapshot: Snapshot, today: date) -> str:
     from .chart_data import figures_html, plotly_js, words_html
 
     charts = figures_html(progress_figures(numbers))
-    return render_report(summary, today, charts, plotly_js(), words_html(words_for(numbers)))
+    said = words_for(numbers)
+    mood = said["mood"].sentence if said["mood"] else None
+    return render_report(summary, today, charts, plotly_js(), words_html(said), mood)
 
 
 def default_output(data_dir: Path, today: date, fmt: str) -> Path:

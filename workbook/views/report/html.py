@@ -14,8 +14,7 @@ from importlib import resources
 
 from markupsafe import Markup
 
-from ...core.messages import say
-from ...numbers import TREND_LEVEL_PER_WEEK
+from ...core.messages import say, say_parts
 from ..html_pieces import streak_cards
 from ..templating import day_text, render
 
@@ -27,20 +26,22 @@ CSP = (
 # Shown inside their own section rather than among the charts.
 SECTION_CHARTS = ("who5",)
 SLIPS_LISTED = 12
-REFLECTION_LABELS = {
-    "better_version": "Am I a better version of myself?",
-    "accomplished": "What I accomplished",
-    "discovered": "What I discovered",
-    "want_restart": "Do I really want to start again?",
-    "conviction": "How sure (0–10)",
-    "keep_growing": "Would I keep growing inside it?",
-    "felt_safe": "Did I feel safe and respected?",
-    "gate_open": "A resounding yes?",
-    "decision": "My decision",
-    "outcome": "What they said",
-    "script": "What I planned to say",
-    "notes": "Notes",
-}
+# The recorded answers, in the order the questions were asked; each labelled by its message.
+ANSWER_ORDER = (
+    "better_version",
+    "accomplished",
+    "discovered",
+    "want_restart",
+    "conviction",
+    "keep_growing",
+    "felt_safe",
+    "gate_open",
+    "decision",
+    "outcome",
+    "script",
+    "notes",
+)
+REFLECTION_LABELS = {key: say(f"report_label_{key}") for key in ANSWER_ORDER}
 # The gate's own bookkeeping (shown as the "resounding yes?" answer and its words), and what is
 # only bookkeeping: not rows of their own.
 NOT_FACTS = ("gate", "gate_open", "show_help", "reasons", "gate_reasons", "date", "talking_points")
@@ -49,12 +50,13 @@ NOT_FACTS = ("gate", "gate_open", "show_help", "reasons", "gate_reasons", "date"
 def answer_text(value) -> str:
     """A recorded answer in words: yes/no, lists joined, a dash for nothing."""
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        yes, no = say_parts("said_yes_no")
+        return yes if value else no
     if isinstance(value, list | tuple):
         return ", ".join(answer_text(v) for v in value)
     if isinstance(value, dict):
         return "; ".join(f"{label(k)}: {answer_text(v)}" for k, v in value.items())
-    return "—" if value is None or value == "" else str(value)
+    return say("said_nothing") if value is None or value == "" else str(value)
 
 
 def label(key: str) -> str:
@@ -83,14 +85,10 @@ def covers_text(programme: dict) -> str:
     return text
 
 
-def trend_text(trend: float | None, checkins: int) -> str:
-    if trend is None:
-        return say("report_trend_none", count=checkins)
-    if trend >= TREND_LEVEL_PER_WEEK:
-        return say("report_trend_up", points=trend)
-    if trend <= -TREND_LEVEL_PER_WEEK:
-        return say("report_trend_down", points=-trend)
-    return say("report_trend_flat")
+def trend_text(mood_sentence: str | None, checkins: int) -> str:
+    """The mood chart's own sentence (its direction read from `MoodTrend.direction`, as the chart
+    says it); before the first check-in, what a trend needs."""
+    return mood_sentence or say("report_trend_none", count=checkins)
 
 
 def who5_text(rows: list[dict], change: dict | None) -> str:
@@ -147,6 +145,7 @@ def report_context(
     charts: Mapping[str, Markup],
     plotly_js: Markup | str,
     words: Mapping[str, Markup] | None = None,
+    mood_sentence: str | None = None,
 ) -> dict:
     """Everything `report.html.j2` shows, from the summary and the charts' HTML and words."""
     programme = summary["programme"]
@@ -156,7 +155,7 @@ def report_context(
         "summary": summary,
         "programme": programme,
         "covers": covers_text(programme),
-        "trend": trend_text(summary["mood"]["trend_per_week"], summary["checkins"]),
+        "trend": trend_text(mood_sentence, summary["checkins"]),
         "slips": slips[:SLIPS_LISTED],
         "slips_more": max(0, len(slips) - SLIPS_LISTED),
         "slips_count": len(slips),
@@ -191,10 +190,12 @@ def render_report(
     charts: Mapping[str, Markup] | None = None,
     plotly_js: Markup | str = "",
     words: Mapping[str, Markup] | None = None,
+    mood_sentence: str | None = None,
 ) -> str:
-    """The whole report page for a summary, its charts' HTML and their words (see chart_data)."""
+    """The whole report page for a summary, its charts' HTML and their words (see chart_data);
+    `mood_sentence` is the mood chart's own sentence, which the report's numbers repeat."""
     common = {"csp": CSP, "css": _css(), "today": today.isoformat()}
     if summary["programme"] is None:
         return render("report_no_plan.html.j2", **common)
-    context = report_context(summary, charts or {}, plotly_js, words)
+    context = report_context(summary, charts or {}, plotly_js, words, mood_sentence)
     return render("report.html.j2", **common, **context)

@@ -1,0 +1,16 @@
+"""Moving between the stages."""
+
+MESSAGES = {
+    # Moving between the stages (workbook/pages/nav.py), in JupyterLab and in the app.
+    # Each stage's title, by its notebook's name (the stages and their order: core/stages.py).
+    "stage_title_00_start_here": "Start here",
+    "stage_title_01_the_break": "The break",
+    "stage_title_02_daily_checkin": "Today’s check-in",
+    "stage_title_03_progress": "Your progress",
+    "stage_title_04_day30_reflection": "Day 30: a real think",
+    "stage_title_05_reunion": "The reunion",
+    "stage_title_06_keep_going": "Keep going",
+    "stage_title_07_report": "Your report",
+    "stage_previous": "← Back: {title}",
+    "stage_next": "Next: {title} →",
+}

@@ -1,0 +1,47 @@
+"""05 · The reunion."""
+
+MESSAGES = {
+    # The reunion.
+    "reunion_closed_intro": (
+        "The reunion page is for a resounding yes on day {days}, and that isn’t where you are "
+        "— which is completely fine."
+    ),
+    "reunion_no_reflection": (
+        "The reunion page opens after your day-{days} reflection. Take it in "
+        "04_day30_reflection first — and if you already know it’s not for you, 06_keep_going "
+        "is there for you."
+    ),
+    "reunion_go_on": "Your next page is 06_keep_going.",
+    "talking_points_intro": "What you could tell {partner}",
+    "talking_points_yours": "— all of it yours:",
+    "calm_checklist_title": "Calm, not desperate",
+    "talking_goal": "{goal}: {days_done} days ({strength} % strength)",
+    "reunion_script": (
+        "Hi {partner}. Thank you for meeting me.\n\nThese {days} days gave me room to think, and "
+        "I used them. {wins}\n\n{accomplished}I’m not asking you to decide anything today. I’d "
+        "like to know whether you would be willing to give us another shot — and if the answer "
+        "is no, I’ll respect that, and I’ll keep going with everything I’ve started."
+    ),
+    "script_wins": "I’ve been working on myself — {goals_words}. {win_words}",
+    "script_no_goals": "one day at a time",
+    "talking_wins": "Your wins, day by day",
+    "talking_goals": "Your goals",
+    "talking_reflection": "What you said you accomplished",
+    "checklist": (
+        "Meet somewhere neutral and calm, at a time that suits {object}.|"
+        "Lead with what you’ve been working on, not with what you’ve missed.|"
+        "Say it once, clearly; no pleading, no deadlines.|"
+        "Listen to {possessive} answer without arguing with it.|"
+        "Whatever {partner} decides is {possessive} choice to make.|"
+        "Plan something kind for yourself afterwards, whatever happens."
+    ),
+    "reunion_saved": "Saved: the answer was “{outcome}”. {after}",
+    "after_yes": "Wonderful. Keep growing as your own person inside it — 06_keep_going helps.",
+    "after_no": "That hurts. Open 06_keep_going: all hope is not lost.",
+    "after_not_yet": "Give it time. Keep going with your own life in the meantime (06_keep_going).",
+    "reunion_not_yet": (
+        "The reunion page opens on your last day, day {days}: {date}, in {remaining}. Until "
+        "then, keep working on yourself and keep checking in; your day-{days} reflection comes "
+        "first."
+    ),
+}

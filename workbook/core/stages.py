@@ -1,0 +1,35 @@
+"""The stages of the programme, in order: one list that the notebook builder
+(scripts/build_notebooks.py), the navigation (pages/nav.py) and the messages all read.
+
+A stage is its notebook's name and its page's module; its title is the message
+`stage_title_<name>`, so the words stay with every other sentence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .messages import say
+
+
+@dataclass(frozen=True)
+class Stage:
+    name: str  # the notebook, without ".ipynb": its number gives the order on disk
+    page: str  # its module in workbook.pages
+
+    @property
+    def title(self) -> str:
+        return say(f"stage_title_{self.name}")
+
+
+STAGES = (
+    Stage("00_start_here", "start"),
+    Stage("01_the_break", "the_break"),
+    Stage("02_daily_checkin", "checkin"),
+    Stage("03_progress", "progress"),
+    Stage("04_day30_reflection", "reflection"),
+    Stage("05_reunion", "reunion"),
+    Stage("06_keep_going", "keep_going"),
+    Stage("07_report", "report"),
+)
+STAGE_NAMES = tuple(stage.name for stage in STAGES)
