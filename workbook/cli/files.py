@@ -87,7 +87,7 @@ def cmd_export(args) -> int:
 
 def cmd_import(args) -> int:
     from ..store import Store, transfer
-    from ..store.file_checks import latest_schema_version
+    from ..store.schema import latest_schema_version
 
     path = Path(args.path)
     tables = transfer.read_export(path, latest_schema_version())  # checked before any folder exists

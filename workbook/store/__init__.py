@@ -35,7 +35,6 @@ from .connection import (
     has_rows,
     insert_tables,
     kind_error,
-    migrate,
     now,
     private_copy,
 )
@@ -46,14 +45,13 @@ from .file_checks import (  # noqa: F401 — the store's public names, kept wher
     drop_new_sidecars,
     image_problem,
     image_schema_version,
-    latest_schema_version,
     place_error,
     refuse_unsound_image,
     sidecars_present,
 )
-from .file_checks import migrations as _migrations
 from .file_checks import open_image as _open_image
 from .paths import DB_NAME, ensure_private_dir, ensure_private_file, resolve_data_dir
+from .schema import latest_schema_version, migrate, pending, version_of
 
 
 def _one_call_at_a_time(method):
@@ -143,10 +141,11 @@ class Store:
     @property
     def schema_version(self) -> int:
         with self._lock:
-            return self.conn.execute("PRAGMA user_version").fetchone()[0]
+            return version_of(self.conn)
 
     def _pending_migrations(self) -> list[int]:
-        return [n for n, _, _ in _migrations() if n > self.schema_version]
+        with self._lock:
+            return pending(self.conn)
 
     @_one_call_at_a_time
     def integrity(self) -> str:
@@ -226,7 +225,7 @@ class Store:
         """Insert dumped rows, ids and all, into an empty workbook in one transaction; row count.
 
         The rows are at this workbook's schema: an import upgrades an older export's rows first,
-        with the same migrations (`transfer.read_export`, `store_file.upgraded`)."""
+        with the same migrations (`transfer.read_export`, `connection.upgraded`)."""
         with self._transaction() as conn:
             if has_rows(conn):
                 raise InputError(say("import_not_empty", path=self.data_dir))
@@ -235,7 +234,7 @@ class Store:
     @_one_call_at_a_time
     def migrate(self) -> list[int]:
         """Apply every numbered migration above the file's version, each in one transaction (the
-        same `store_file.migrate` an import runs on an older export's rows)."""
+        same `schema.migrate` an import runs on an older export's rows)."""
         return migrate(self.conn)
 
     def _transaction(self):

@@ -1,11 +1,6 @@
-"""The store's plumbing on the SQLite file: whole transactions, private copies, the migrations,
-every row of every table in and out, and the kind error for a place that stops SQLite (a full
-disk, a read-only folder).
-
-`migrate` is the one code that upgrades a workbook, its rows included: opening a workbook runs it
-(`Store.migrate`), and so does an import, on the export's rows laid into an empty workbook at the
-export's own schema version first (`upgraded`). An old export so imports exactly as the same
-workbook upgraded in place.
+"""The store's plumbing on the SQLite file: whole transactions, private copies, every row of
+every table in and out, and the kind error for a place that stops SQLite (a full disk, a
+read-only folder). The schema and its migrations are `schema`'s.
 """
 
 from __future__ import annotations
@@ -18,8 +13,9 @@ from pathlib import Path
 from ..core.errors import NotAWorkbookError
 from ..core.messages import say
 from . import output_files
-from .file_checks import BUSY_TIMEOUT_MS, migrations, place_error
+from .file_checks import BUSY_TIMEOUT_MS, place_error
 from .paths import ensure_private_file
+from .schema import migrate
 
 
 def has_rows(conn: sqlite3.Connection) -> bool:
@@ -50,21 +46,6 @@ def private_copy(source: sqlite3.Connection, target: Path) -> None:
         dest.close()
     with open(target, "rb+") as f:
         os.fsync(f.fileno())
-
-
-def statements(script: str) -> list[str]:
-    """Split a migration into statements, so they run inside our own transaction."""
-    statements, current = [], ""
-    for line in script.splitlines(keepends=True):
-        if line.lstrip().startswith("--") and not current.strip():
-            continue
-        current += line
-        if sqlite3.complete_statement(current):
-            statements.append(current.strip())
-            current = ""
-    if current.strip():
-        statements.append(current.strip())
-    return statements
 
 
 def table_names(conn: sqlite3.Connection) -> list[str]:
@@ -114,39 +95,10 @@ def insert_tables(conn: sqlite3.Connection, tables: dict[str, dict]) -> int:
     return count
 
 
-def schema_version_of(conn: sqlite3.Connection) -> int:
-    return conn.execute("PRAGMA user_version").fetchone()[0]
-
-
-def migrate(conn: sqlite3.Connection, up_to: int | None = None) -> list[int]:
-    """Apply every numbered migration above the file's version (up to `up_to`, else all), each in
-    one transaction; returns the numbers applied."""
-    applied = []
-    for number, _name, sql in migrations():
-        if up_to is not None and number > up_to:
-            break
-        if number <= schema_version_of(conn):
-            continue
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            if number <= schema_version_of(conn):  # another process got there first
-                conn.execute("ROLLBACK")
-                continue
-            for statement in statements(sql):
-                conn.execute(statement)
-            conn.execute(f"PRAGMA user_version = {number}")
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        applied.append(number)
-    return applied
-
-
 def upgraded(tables: dict[str, dict], schema_version: int) -> dict[str, dict]:
     """Rows dumped from a workbook at `schema_version`, as that workbook holds them once upgraded
     to the newest schema: laid into an empty workbook at their own version (in memory), then
-    migrated by `migrate`, as opening the workbook itself would have done.
+    migrated by `schema.migrate`, as opening the workbook itself would have done.
 
     Raises sqlite3.Error for rows the schema refuses (a CHECK, a missing parent).
     """

@@ -17,7 +17,7 @@ from ..core import validation as v
 from ..core.errors import InputError
 from ..core.messages import say
 from ..core.model import Goal, Plan
-from .file_checks import expected_columns
+from .schema import expected_columns
 
 MAX_ID = 2**53  # ids a JSON reader anywhere can hold exactly
 _ANY_DAY = Plan(start_date=v.EARLIEST_DATE)  # a check-in on any day of the calendar we accept
