@@ -28,16 +28,8 @@ from ..core.messages import say
 from ..core.model import Checkin, Plan, Record, Snapshot, Who5
 from . import backups as backup_copies
 from . import rows
-from .connection import (
-    Transaction,
-    connect,
-    connect_for_reading,
-    has_rows,
-    insert_tables,
-    kind_error,
-    now,
-    private_copy,
-)
+from .connection import Transaction, connect, connect_for_reading, kind_error, now, private_copy
+from .dump import dump_tables, has_rows, insert_tables
 from .file_checks import (  # noqa: F401 — the store's public names, kept where callers look
     BUSY_TIMEOUT_MS,
     SQLITE_MAGIC,
@@ -51,7 +43,7 @@ from .file_checks import (  # noqa: F401 — the store's public names, kept wher
 )
 from .file_checks import open_image as _open_image
 from .paths import DB_NAME, ensure_private_dir, ensure_private_file, resolve_data_dir
-from .schema import latest_schema_version, migrate, pending, version_of
+from .schema import latest_schema_version, migrate, pending, table_names, version_of
 
 
 def _one_call_at_a_time(method):
@@ -201,31 +193,20 @@ class Store:
     @_one_call_at_a_time
     def tables(self) -> list[str]:
         """The workbook's tables in the order they were created (parents before children)."""
-        return [
-            r[0]
-            for r in self.conn.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-                " ORDER BY rowid"
-            )
-        ]
+        return table_names(self.conn)
 
     @_one_call_at_a_time
     def dump(self) -> dict[str, dict]:
         """Every row of every table, in storage order: {table: {"columns": [...], "rows": [...]}}."""
-        out: dict[str, dict] = {}
-        with Transaction(self.conn, "BEGIN"):
-            for table in self.tables():
-                cursor = self.conn.execute(f'SELECT * FROM "{table}" ORDER BY rowid')
-                columns = [d[0] for d in cursor.description]
-                out[table] = {"columns": columns, "rows": [list(row) for row in cursor]}
-        return out
+        with Transaction(self.conn, "BEGIN"):  # one consistent read
+            return dump_tables(self.conn)
 
     @_one_call_at_a_time
     def load(self, tables: dict[str, dict]) -> int:
         """Insert dumped rows, ids and all, into an empty workbook in one transaction; row count.
 
         The rows are at this workbook's schema: an import upgrades an older export's rows first,
-        with the same migrations (`transfer.read_export`, `connection.upgraded`)."""
+        with the same migrations (`transfer.read_export`, `dump.upgraded`)."""
         with self._transaction() as conn:
             if has_rows(conn):
                 raise InputError(say("import_not_empty", path=self.data_dir))

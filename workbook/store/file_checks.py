@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..core.errors import DiskFullError, InputError, NotAWorkbookError
 from ..core.messages import say
-from .schema import latest_schema_version, version_of
+from .schema import latest_schema_version, table_names, version_of
 
 BUSY_TIMEOUT_MS = 10_000
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -131,7 +131,7 @@ def image_problem(image: bytes) -> str | None:
         rows = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
         if rows != ["ok"]:
             return "; ".join(rows[:5])
-        names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+        names = set(table_names(conn))
         if "checkin_revisions" not in names or "plan_revisions" not in names:
             return "not a workbook"
     except sqlite3.Error as error:

@@ -18,7 +18,7 @@ from ..core.messages import say
 from . import Store
 from . import table_checks as table_rows
 from .backups import backup_name, backups_dir, publish
-from .connection import dump_tables
+from .dump import dump_tables
 from .file_checks import SQLITE_MAGIC, database_problem, open_image, refuse_unsound_image
 from .paths import DB_NAME, ensure_private_dir
 from .schema import schema_problem, version_of
