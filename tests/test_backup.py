@@ -28,7 +28,7 @@ def test_backup_then_restore_is_identical(content, more):
         data = Path(tmp) / "data"
         with Store(data, auto_backup=False) as s:
             fill(s, content)
-            copy = backup.make_backup(s)
+            copy = s.backup()
             original = s.dump()
             fill(s, more)  # life goes on after the backup
         backup.restore(data, copy)
@@ -44,7 +44,7 @@ def test_encrypted_backup_then_restore_is_identical(content):
         data = Path(tmp) / "data"
         with Store(data, auto_backup=False) as s:
             fill(s, content)
-            copy = backup.make_backup(s, passphrase=SECRET)
+            copy = s.backup(passphrase=SECRET)
             original = s.dump()
             s.save_checkin(Checkin(date=TODAY, mood=2, note="after the backup"))
         backup.restore(data, copy, passphrase=SECRET)
@@ -55,8 +55,8 @@ def test_encrypted_backup_then_restore_is_identical(content):
 def test_an_encrypted_backup_hides_everything_and_is_authenticated(demo_dir):
     with Store(demo_dir) as s:
         s.save_checkin(Checkin(date=TODAY, mood=7, note="a very private sentence"))
-        one = backup.make_backup(s, passphrase=SECRET).read_bytes()
-        two = backup.make_backup(s, passphrase=SECRET).read_bytes()
+        one = s.backup(passphrase=SECRET).read_bytes()
+        two = s.backup(passphrase=SECRET).read_bytes()
     assert b"private sentence" not in one and b"SQLite format" not in one
     magic, version, kdf, log2_n, r, p, salt, nonce, _check = backup.HEADER.unpack_from(one)
     assert (magic, version, kdf) == (b"WBKCRYPT", 1, backup.KDF_SCRYPT)
@@ -67,7 +67,7 @@ def test_an_encrypted_backup_hides_everything_and_is_authenticated(demo_dir):
 
 def test_a_wrong_passphrase_says_so_and_changes_nothing(demo_dir):
     with Store(demo_dir) as s:
-        copy = backup.make_backup(s, passphrase=SECRET)
+        copy = s.backup(passphrase=SECRET)
     before, listed = db_digest(demo_dir), backup.list_backups(demo_dir)
     with pytest.raises(backup.WrongPassphraseError, match="doesn’t open this backup"):
         backup.restore(demo_dir, copy, passphrase="not the passphrase")
@@ -78,7 +78,7 @@ def test_a_wrong_passphrase_says_so_and_changes_nothing(demo_dir):
 @pytest.mark.parametrize("where", ["header", "ciphertext", "tail"])
 def test_a_changed_encrypted_backup_is_refused(demo_dir, where):
     with Store(demo_dir) as s:
-        copy = backup.make_backup(s, passphrase=SECRET)
+        copy = s.backup(passphrase=SECRET)
     blob = bytearray(copy.read_bytes())
     index = {"header": 9, "ciphertext": backup.HEADER.size + 50, "tail": len(blob) - 1}[where]
     blob[index] ^= 0x01
@@ -91,7 +91,7 @@ def test_a_changed_encrypted_backup_is_refused(demo_dir, where):
 
 def test_restore_keeps_what_was_there(demo_dir):
     with Store(demo_dir) as s:
-        copy = backup.make_backup(s)
+        copy = s.backup()
         s.save_checkin(Checkin(date=TODAY, mood=3, note="written after the backup"))
         after = s.dump()
     _, safety = backup.restore(demo_dir, copy)
@@ -110,7 +110,7 @@ def test_restore_keeps_what_was_there(demo_dir):
 
 def test_restore_over_a_damaged_workbook_moves_it_aside_untouched(demo_dir):
     with Store(demo_dir) as s:
-        copy = backup.make_backup(s)
+        copy = s.backup()
         good = s.dump()
     db = demo_dir / DB_NAME
     damaged = db.read_bytes()[:9000]
@@ -123,7 +123,7 @@ def test_restore_over_a_damaged_workbook_moves_it_aside_untouched(demo_dir):
 
 def test_restore_refuses_a_backup_from_a_newer_workbook(demo_dir, tmp_path):
     with Store(demo_dir) as s:
-        copy = backup.make_backup(s)
+        copy = s.backup()
     conn = sqlite3.connect(copy)
     conn.execute("PRAGMA user_version = 99")
     conn.close()
@@ -135,7 +135,7 @@ def test_restore_refuses_a_backup_from_a_newer_workbook(demo_dir, tmp_path):
 
 def test_backups_are_private(demo_dir):
     with Store(demo_dir) as s:
-        paths = [backup.make_backup(s), backup.make_backup(s, passphrase=SECRET)]
+        paths = [s.backup(), s.backup(passphrase=SECRET)]
     assert stat.S_IMODE((demo_dir / "backups").stat().st_mode) == 0o700
     for path in paths:
         assert stat.S_IMODE(path.stat().st_mode) == 0o600

@@ -131,7 +131,7 @@ def test_a_backup_restored_over_it_throws_it_away(workbook_dir):
     from workbook.store import backup
 
     with Store(workbook_dir) as store:
-        copy = backup.make_backup(store)
+        copy = store.backup()
     _save_elsewhere(workbook_dir, mood=9)  # life goes on after the backup
     rehearsal = _rehearsed()
     backup.restore(workbook_dir, copy)  # written into the same file, page by page

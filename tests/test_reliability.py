@@ -153,7 +153,7 @@ def _damage(path: Path, how: str) -> None:
 @pytest.mark.parametrize("how", ["truncated", "overwritten", "garbage"])
 def test_a_damaged_workbook_is_detected_at_open_and_never_written(demo_dir, how):
     with Store(demo_dir) as s:
-        good = backup.make_backup(s)
+        good = s.backup()
     db = demo_dir / DB_NAME
     _damage(db, how)
     before = db.read_bytes()
@@ -184,8 +184,8 @@ def test_the_cli_turns_damage_into_exit_2_and_one_kind_line(run_cli, demo_dir):
 
 def test_the_newest_good_backup_skips_a_damaged_one(demo_dir):
     with Store(demo_dir) as s:
-        older = backup.make_backup(s)
-        newer = backup.make_backup(s)
+        older = s.backup()
+        newer = s.backup()
     _damage(newer, "truncated")
     assert database_problem(newer) is not None
     assert backup.newest_good_backup(demo_dir) == older

@@ -35,25 +35,25 @@ def _passphrase(args, confirm: bool = False) -> str | None:
 
 
 def cmd_backup(args) -> int:
-    from ..store import backup
+    from ..store.sealed import check_new_passphrase
 
     output = Path(args.output) if args.output else None
     passphrase = _passphrase(args, confirm=True) if args.encrypt else None
     if passphrase is not None:
-        backup.check_new_passphrase(passphrase)
+        check_new_passphrase(passphrase)
     store = existing_store(args)
     if store is None:
         raise InputError(say("backup_nothing", path=resolve_data_dir(args.data_dir)))
     with store:
-        path = backup.make_backup(store, passphrase=passphrase, output=output, force=args.force)
+        path = store.backup(passphrase=passphrase, output=output, force=args.force)
     print(say("backup_encrypted_done" if args.encrypt else "backup_done", path=path))
     return 0
 
 
 def cmd_restore(args) -> int:
-    from ..store import backup
+    from ..store.restore import restore
 
-    db, safety = backup.restore(
+    db, safety = restore(
         resolve_data_dir(args.data_dir), Path(args.path), passphrase=lambda: _passphrase(args)
     )
     print(say("restore_done", path=args.path))

@@ -10,8 +10,8 @@ on the thread that opened its store (see `_one_call_at_a_time`).
 
 The file is checked (`PRAGMA integrity_check`, on a read-only connection) before anything else
 touches it: a damaged workbook raises `DamagedWorkbookError` and is never written to. Copies go
-through SQLite's online backup API: once a day on the first save and before every migration (see
-`backup_copies.py` for where they live and how many are kept).
+through SQLite's online backup API: once a day on the first save and before every migration; the
+store hands each copy down to `backups.py` (where they live and how many are kept).
 """
 
 from __future__ import annotations
@@ -99,7 +99,9 @@ class Store:
             if self.cannot_write is not None and self._pending_migrations():
                 raise self.cannot_write
             if self.auto_backup and self._pending_migrations() and has_rows(self.conn):
-                backup_copies.automatic_backup(self, f"before-v{latest_schema_version()}")
+                backup_copies.automatic_backup(
+                    self.data_dir, self._copy, f"before-v{latest_schema_version()}"
+                )
             self.migrate()
         except BaseException:
             self.conn.close()
@@ -153,6 +155,25 @@ class Store:
         private_copy(self.conn, Path(target))
         return Path(target)
 
+    @property
+    def _copy(self):
+        """The copy the store hands down to `backups`: writes a consistent copy to a path, straight
+        from this connection (every caller already holds the lock)."""
+        return functools.partial(private_copy, self.conn)
+
+    @_one_call_at_a_time
+    def backup(
+        self, passphrase: str | None = None, output: Path | None = None, force: bool = False
+    ) -> Path:
+        """A backup you asked for: plain, or sealed with `passphrase`; into `backups/` by default.
+
+        An `output` that exists is replaced only with `force`; a folder gets the default name.
+        """
+        if passphrase is None:
+            return backup_copies.make_backup(self.data_dir, self._copy, output, force)
+        image = self.image()
+        return backup_copies.make_sealed_backup(self.data_dir, image, passphrase, output, force)
+
     @_one_call_at_a_time
     def image(self) -> bytes:
         """A consistent copy of the whole workbook as bytes, never written to disk in the clear."""
@@ -167,7 +188,7 @@ class Store:
     def replace_with(self, image: bytes) -> None:
         """Make this workbook a copy of `image` (a sound workbook, checked), then migrate it.
 
-        The caller keeps a copy of the current content first (see `backup.restore`).
+        The caller keeps a copy of the current content first (see `restore.restore`).
         """
         refuse_unsound_image(image)
         source = _open_image(image)
@@ -186,7 +207,7 @@ class Store:
             return
         self._backup_checked_on = today
         if not backup_copies.has_backup_for(self.data_dir, today) and has_rows(self.conn):
-            backup_copies.automatic_backup(self, "daily", day=today)
+            backup_copies.automatic_backup(self.data_dir, self._copy, "daily", day=today)
 
     # --- every table, row by row (export and import) --------------------------------------------
 
