@@ -23,25 +23,20 @@ import threading
 from datetime import date
 from pathlib import Path
 
-from ..core.errors import DamagedWorkbookError, InputError, NotAWorkbookError  # noqa: F401
+from ..core.errors import DamagedWorkbookError, InputError
 from ..core.messages import say
 from ..core.model import Checkin, Plan, Record, Snapshot, Who5
 from . import backups as backup_copies
 from . import rows
 from .connection import Transaction, connect, connect_for_reading, kind_error, now, private_copy
 from .dump import dump_tables, has_rows, insert_tables
-from .file_checks import (  # noqa: F401 — the store's public names, kept where callers look
-    BUSY_TIMEOUT_MS,
-    SQLITE_MAGIC,
+from .file_checks import (
     database_problem,
     drop_new_sidecars,
-    image_problem,
-    image_schema_version,
-    place_error,
+    open_image,
     refuse_unsound_image,
     sidecars_present,
 )
-from .file_checks import open_image as _open_image
 from .paths import DB_NAME, ensure_private_dir, ensure_private_file, resolve_data_dir
 from .schema import latest_schema_version, migrate, pending, table_names, version_of
 
@@ -191,7 +186,7 @@ class Store:
         The caller keeps a copy of the current content first (see `restore.restore`).
         """
         refuse_unsound_image(image)
-        source = _open_image(image)
+        source = open_image(image)
         try:
             source.backup(self.conn)
         finally:
