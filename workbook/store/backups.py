@@ -16,7 +16,8 @@ import time
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from ..core.errors import InputError
+from ..core.errors import DamagedWorkbookError, InputError
+from ..core.messages import say
 from . import output_files
 from .file_checks import database_problem
 from .paths import ensure_private_dir
@@ -74,6 +75,18 @@ def newest_good_backup(data_dir: Path) -> Path | None:
         except InputError:
             continue  # cannot be read just now (a full disk): not the one to offer
     return None
+
+
+def damaged_error(path: Path, problem: str) -> DamagedWorkbookError:
+    """The kind error for a damaged workbook file, naming the newest good backup if there is one."""
+    newest = newest_good_backup(path.parent)
+    if newest is None:
+        message = say("damaged_no_backup", path=path)
+    else:
+        message = say("damaged_with_backup", path=path, backup=newest)
+    error = DamagedWorkbookError(message, path, newest)
+    error.problem = problem
+    return error
 
 
 def publish(folder: Path, name: str, write) -> Path:

@@ -5,13 +5,22 @@ its migrations are `schema`'s; every row of every table in and out is `dump`'s.
 
 from __future__ import annotations
 
+import functools
 import os
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
+from ..core.errors import InputError
 from . import output_files
-from .file_checks import BUSY_TIMEOUT_MS, place_error
+from .file_checks import (
+    BUSY_TIMEOUT_MS,
+    drop_new_sidecars,
+    open_image,
+    place_error,
+    refuse_unsound_image,
+    sidecars_present,
+)
 from .paths import ensure_private_file
 
 
@@ -77,6 +86,68 @@ def kind_error(error: Exception, path) -> Exception:
     if isinstance(error, OSError):
         return output_files.os_error(error, Path(path))
     return error
+
+
+def open_workbook(path: Path) -> tuple[sqlite3.Connection, Exception | None]:
+    """The workbook's connection, and None; or, when the disk or folder stops SQLite writing
+    (a full disk), the file read in place and the kind error saying why it cannot be written."""
+    existed = sidecars_present(path)
+    try:
+        ensure_private_file(path)  # created 0600 before SQLite opens it; WAL files follow
+        return connect(path), None
+    except (OSError, sqlite3.Error) as error:
+        drop_new_sidecars(path, existed)
+        kind = kind_error(error, path)
+        if not isinstance(kind, InputError) or not path.stat().st_size:
+            raise kind from None
+        return connect_for_reading(path, kind), kind
+
+
+def make_sidecars_private(path: Path) -> None:
+    """The write-ahead log files SQLite made beside the workbook: 0600 like the file."""
+    for suffix in ("-wal", "-shm"):
+        sidecar = Path(f"{path}{suffix}")
+        if sidecar.exists():
+            os.chmod(sidecar, 0o600)
+
+
+def image_of(conn: sqlite3.Connection) -> bytes:
+    """A consistent copy of a whole database as bytes (SQLite's online backup API, in memory)."""
+    memory = sqlite3.connect(":memory:")
+    try:
+        conn.backup(memory)
+        return memory.serialize()
+    finally:
+        memory.close()
+
+
+def copy_image_into(conn: sqlite3.Connection, image: bytes) -> None:
+    """Make the database behind `conn` a copy of `image`, a sound workbook (checked here)."""
+    refuse_unsound_image(image)
+    source = open_image(image)
+    try:
+        source.backup(conn)
+    finally:
+        source.close()
+    conn.execute("PRAGMA journal_mode = WAL")
+
+
+def one_call_at_a_time(method):
+    """Hold the store's lock for the whole call: a save's BEGIN … COMMIT is never interleaved with
+    another thread's statements on the same connection (a cell running on the kernel's main thread
+    while a widget handler runs on a subshell's)."""
+
+    @functools.wraps(method)
+    def locked(self, *args, **kwargs):
+        with self._lock:
+            return method(self, *args, **kwargs)
+
+    return locked
+
+
+def integrity_of(conn: sqlite3.Connection) -> str:
+    """`PRAGMA integrity_check` of an open database: "ok" when sound."""
+    return "; ".join(r[0] for r in conn.execute("PRAGMA integrity_check").fetchall())
 
 
 def connect(path: Path) -> sqlite3.Connection:
