@@ -25,8 +25,7 @@ from pathlib import Path
 from ..core.errors import InputError
 from ..core.messages import say
 from ..core.model import Checkin, Plan, Record, Snapshot, Who5
-from . import backups as backup_copies
-from . import rows
+from . import backups, rows
 from .connection import (
     Transaction,
     copy_image_into,
@@ -67,14 +66,14 @@ class Store:
         if self.path.exists():
             problem = database_problem(self.path)
             if problem is not None:
-                raise backup_copies.damaged_error(self.path, problem)
+                raise backups.damaged_error(self.path, problem)
         # `cannot_write` says why not, when only reading works (a full disk)
         self.conn, self.cannot_write = open_workbook(self.path)
         try:
             if self.cannot_write is not None and pending(self.conn):
                 raise self.cannot_write
             if self.auto_backup and pending(self.conn) and has_rows(self.conn):
-                backup_copies.automatic_backup(
+                backups.automatic_backup(
                     self.data_dir, self._copy, f"before-v{latest_schema_version()}"
                 )
             self.migrate()
@@ -136,9 +135,9 @@ class Store:
         An `output` that exists is replaced only with `force`; a folder gets the default name.
         """
         if passphrase is None:
-            return backup_copies.make_backup(self.data_dir, self._copy, output, force)
+            return backups.make_backup(self.data_dir, self._copy, output, force)
         image = self.image()
-        return backup_copies.make_sealed_backup(self.data_dir, image, passphrase, output, force)
+        return backups.make_sealed_backup(self.data_dir, image, passphrase, output, force)
 
     @one_call_at_a_time
     def image(self) -> bytes:
@@ -161,8 +160,8 @@ class Store:
         if self._backup_checked_on == today or not self.auto_backup or self.cannot_write:
             return
         self._backup_checked_on = today
-        if not backup_copies.has_backup_for(self.data_dir, today) and has_rows(self.conn):
-            backup_copies.automatic_backup(self.data_dir, self._copy, "daily", day=today)
+        if not backups.has_backup_for(self.data_dir, today) and has_rows(self.conn):
+            backups.automatic_backup(self.data_dir, self._copy, "daily", day=today)
 
     # --- every table, row by row (export and import) --------------------------------------------
 
