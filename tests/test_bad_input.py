@@ -16,7 +16,9 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import TODAY, db_digest
-from workbook.store import Store, backup
+from workbook.store import Store
+from workbook.store.backups import list_backups
+from workbook.store.sealed import MAGIC
 
 T = f"--today={TODAY}"
 HUGE = "x" * 1_000_001
@@ -48,7 +50,7 @@ def _files(tmp_path: Path) -> dict[str, Path]:
     }
     files["text"].write_text("just some notes, not a workbook\n")
     files["fake_sqlite"].write_bytes(b"SQLite format 3\x00" + os.urandom(3000))
-    files["fake_wbk"].write_bytes(backup.MAGIC + b"\x01")
+    files["fake_wbk"].write_bytes(MAGIC + b"\x01")
     files["empty_pass"].write_text("\n")
     files["short_pass"].write_text("abc\n")
     files["nul_pass"].write_text("abcdefgh\x00ijk\n")
@@ -127,14 +129,14 @@ def test_cli_bad_input(run_cli, planned, tmp_path, monkeypatch, command, args, m
     files = _files(tmp_path)
     args = [a.format(**files) if "{" in a else a for a in args]
     dated = [T] if command in ("checkin", "who5") and "--today" not in args else []
-    before, backups = db_digest(planned), backup.list_backups(planned)
+    before, backups = db_digest(planned), list_backups(planned)
     r = run_cli(command, "--data-dir", planned, *dated, *args)
     assert r.code == 2, r.out
     assert message in r.err, r.err
     assert r.err.count("\n") == 1 and r.out == ""
     assert "Traceback" not in r.err
     assert db_digest(planned) == before
-    assert backup.list_backups(planned) == backups
+    assert list_backups(planned) == backups
     assert not (planned / "exports").exists()
 
 

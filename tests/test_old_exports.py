@@ -18,8 +18,8 @@ import pytest
 
 from workbook.core.records import Reflection
 from workbook.store import Store, transfer
-from workbook.store.file_checks import latest_schema_version
 from workbook.store.paths import DB_NAME
+from workbook.store.schema import latest_schema_version
 from workbook.store.transfer_csv import CSV_VERSION
 from workbook.store.transfer_format import VERSION
 

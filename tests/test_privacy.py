@@ -17,7 +17,8 @@ import pytest
 
 from tests.conftest import TODAY
 from workbook.core.model import Checkin
-from workbook.store import Store, backup
+from workbook.store import Store
+from workbook.store.backups import list_backups
 
 ROOT = Path(__file__).resolve().parent.parent
 NETGUARD = Path(__file__).resolve().parent / "netguard"
@@ -45,9 +46,9 @@ def test_every_folder_is_0700_and_every_file_0600(run_cli, demo_dir, tmp_path):
     ):
         r = run_cli(*args, "--data-dir", demo_dir)
         assert r.code == 0, r.err
-    newest = backup.list_backups(demo_dir)[0]
+    newest = list_backups(demo_dir)[0]
     assert run_cli("restore", "--data-dir", demo_dir, newest, "--passphrase-file", secret).code == 0
-    names = " ".join(p.name for p in backup.list_backups(demo_dir))
+    names = " ".join(p.name for p in list_backups(demo_dir))
     for kind in ("-daily-", "-manual.sqlite", "-manual.wbk", "-before-restore.sqlite"):
         assert kind in names
     seen = 0

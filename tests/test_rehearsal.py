@@ -128,11 +128,11 @@ def test_a_rehearsed_view_never_shown_closes_all_its_widgets():
 
 
 def test_a_backup_restored_over_it_throws_it_away(workbook_dir):
-    from workbook.store import backup
+    from workbook.store.restore import restore
 
     with Store(workbook_dir) as store:
-        copy = backup.make_backup(store)
+        copy = store.backup()
     _save_elsewhere(workbook_dir, mood=9)  # life goes on after the backup
     rehearsal = _rehearsed()
-    backup.restore(workbook_dir, copy)  # written into the same file, page by page
+    restore(workbook_dir, copy)  # written into the same file, page by page
     assert rehearsal.take(None, TODAY) is None

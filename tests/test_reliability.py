@@ -17,8 +17,11 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import TODAY, db_digest
+from workbook.core.errors import DamagedWorkbookError
 from workbook.core.model import Checkin, Goal, Plan
-from workbook.store import DamagedWorkbookError, Store, backup, database_problem
+from workbook.store import Store
+from workbook.store.backups import list_backups, newest_good_backup
+from workbook.store.file_checks import database_problem
 from workbook.store.paths import DB_NAME
 
 START = date(2026, 1, 1)
@@ -153,7 +156,7 @@ def _damage(path: Path, how: str) -> None:
 @pytest.mark.parametrize("how", ["truncated", "overwritten", "garbage"])
 def test_a_damaged_workbook_is_detected_at_open_and_never_written(demo_dir, how):
     with Store(demo_dir) as s:
-        good = backup.make_backup(s)
+        good = s.backup()
     db = demo_dir / DB_NAME
     _damage(db, how)
     before = db.read_bytes()
@@ -184,11 +187,11 @@ def test_the_cli_turns_damage_into_exit_2_and_one_kind_line(run_cli, demo_dir):
 
 def test_the_newest_good_backup_skips_a_damaged_one(demo_dir):
     with Store(demo_dir) as s:
-        older = backup.make_backup(s)
-        newer = backup.make_backup(s)
+        older = s.backup()
+        newer = s.backup()
     _damage(newer, "truncated")
     assert database_problem(newer) is not None
-    assert backup.newest_good_backup(demo_dir) == older
+    assert newest_good_backup(demo_dir) == older
 
 
 # --- automatic backups -----------------------------------------------------------------------
@@ -206,12 +209,12 @@ def test_first_save_of_each_day_backs_up_and_14_are_kept(data_dir):
     clock = Clock(date(2026, 11, 1))
     with Store(data_dir, clock=clock) as s:
         s.save_plan(Plan(start_date=date(2026, 11, 1), goals=(Goal("Gym", 3),)))
-        assert backup.list_backups(data_dir) == []  # nothing to copy before the first save
+        assert list_backups(data_dir) == []  # nothing to copy before the first save
         for n in range(20):
             clock.today = date(2026, 11, 2) + timedelta(days=n)
             s.save_checkin(Checkin(date=clock.today, mood=5))
             s.save_checkin(Checkin(date=clock.today, mood=6))  # second save: no second copy
-    copies = backup.list_backups(data_dir)
+    copies = list_backups(data_dir)
     assert len(copies) == 14
     assert copies[0].name.endswith(f"-daily-{date(2026, 11, 21)}.sqlite")
     assert copies[-1].name.endswith(f"-daily-{date(2026, 11, 8)}.sqlite")
@@ -231,7 +234,7 @@ def test_a_new_store_the_same_day_does_not_copy_again(data_dir):
         s.save_plan(Plan(start_date=START))
     with Store(data_dir, clock=clock) as s:
         s.save_plan(Plan(start_date=START))
-    assert len(backup.list_backups(data_dir)) == 1
+    assert len(list_backups(data_dir)) == 1
 
 
 def test_migrating_a_workbook_with_data_backs_it_up_first(tmp_path):
@@ -243,7 +246,7 @@ def test_migrating_a_workbook_with_data_backs_it_up_first(tmp_path):
     conn.close()
     with Store(path) as s:
         assert s.schema_version == 3
-    (copy,) = backup.list_backups(path)
+    (copy,) = list_backups(path)
     assert "-before-v3" in copy.name  # named for the version it was upgraded to
     old = sqlite3.connect(copy)
     assert old.execute("PRAGMA user_version").fetchone()[0] == 1
@@ -262,8 +265,8 @@ def test_a_killed_backup_leaves_no_listed_half_copy(demo_dir):
     folder.mkdir(mode=0o700)
     half = folder / "workbook-20261125T000000000000Z-daily-2026-11-25.sqlite.123.partial"
     half.write_bytes(b"SQLite format 3\x00" + b"\x00" * 100)
-    assert backup.list_backups(demo_dir) == []
-    assert backup.newest_good_backup(demo_dir) is None
+    assert list_backups(demo_dir) == []
+    assert newest_good_backup(demo_dir) is None
 
 
 def test_a_notebook_page_on_a_damaged_workbook_shows_the_kind_sentence(demo_dir):

@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from workbook.core.model import Checkin, Goal, Plan, Who5
-from workbook.store import Store, _migrations, latest_schema_version
+from workbook.store import Store
 from workbook.store.paths import DB_NAME
+from workbook.store.schema import latest_schema_version, migrations
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PLAN = Plan(start_date=date(2026, 11, 1), goals=(Goal("Gym", 3), Goal("Pottery", 2)))
@@ -24,7 +25,7 @@ def test_new_store_is_at_latest_schema_with_wal(store):
 
 
 def test_migrations_are_numbered_without_gaps():
-    numbers = [n for n, _, _ in _migrations()]
+    numbers = [n for n, _, _ in migrations()]
     assert numbers == list(range(1, len(numbers) + 1))
 
 
@@ -150,7 +151,7 @@ def _frozen_v1(tmp_path: Path) -> Path:
 def test_frozen_v1_schema_matches_migration_0001(tmp_path):
     frozen = sqlite3.connect(_frozen_v1(tmp_path) / DB_NAME)
     fresh = sqlite3.connect(":memory:")
-    fresh.executescript(_migrations()[0][2])
+    fresh.executescript(migrations()[0][2])
     query = "SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name"
 
     def norm(rows):

@@ -35,25 +35,25 @@ def _passphrase(args, confirm: bool = False) -> str | None:
 
 
 def cmd_backup(args) -> int:
-    from ..store import backup
+    from ..store.sealed import check_new_passphrase
 
     output = Path(args.output) if args.output else None
     passphrase = _passphrase(args, confirm=True) if args.encrypt else None
     if passphrase is not None:
-        backup.check_new_passphrase(passphrase)
+        check_new_passphrase(passphrase)
     store = existing_store(args)
     if store is None:
         raise InputError(say("backup_nothing", path=resolve_data_dir(args.data_dir)))
     with store:
-        path = backup.make_backup(store, passphrase=passphrase, output=output, force=args.force)
+        path = store.backup(passphrase=passphrase, output=output, force=args.force)
     print(say("backup_encrypted_done" if args.encrypt else "backup_done", path=path))
     return 0
 
 
 def cmd_restore(args) -> int:
-    from ..store import backup
+    from ..store.restore import restore
 
-    db, safety = backup.restore(
+    db, safety = restore(
         resolve_data_dir(args.data_dir), Path(args.path), passphrase=lambda: _passphrase(args)
     )
     print(say("restore_done", path=args.path))
@@ -87,7 +87,7 @@ def cmd_export(args) -> int:
 
 def cmd_import(args) -> int:
     from ..store import Store, transfer
-    from ..store.file_checks import latest_schema_version
+    from ..store.schema import latest_schema_version
 
     path = Path(args.path)
     tables = transfer.read_export(path, latest_schema_version())  # checked before any folder exists

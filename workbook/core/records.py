@@ -1,5 +1,9 @@
 """The stages' own answers as small typed records, each converting to and from its stored form.
 
+Each record type declares its stored shape once, in `CHECKS`: every key it may store, each with
+the check its page makes (known keys only, each answer of the right type and in range). Imports
+and restores check a stored record with it (`validate_record`), by the same rules as the pages.
+
 Stored answers are codes ("agreed", "not yet", "gate_not_safe"); the words for them live in
 `messages`. The day-30 reflection carries the gate's verdict, worked out once when it was saved
 (by `numbers.decide`), so no page or report evaluates the gate again.
@@ -10,12 +14,51 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from .errors import InputError
+from .messages import say
 from .model import Record
+from .validation import parse_choice, parse_date, parse_int, parse_text
 
 BREAK_ANSWERS = ("agreed", "declined", "did not ask")
 REUNION_OUTCOMES = ("yes", "no", "not yet")
 REFLECTION_TEXTS = ("better_version", "accomplished", "discovered")
 GATE_REASONS = ("gate_not_safe", "gate_not_wanted", "gate_low_conviction", "gate_not_growing")
+
+
+# --- the checks a stored answer meets (a bad one raises InputError) ---------------------------
+
+
+def _yes_no(field: str):
+    def check(value) -> bool:
+        if not isinstance(value, bool):
+            raise InputError(say("record_yes_no", field=field))
+        return value
+
+    return check
+
+
+def _whole(value, field: str) -> int:
+    if type(value) is not int:
+        raise InputError(say("record_whole", field=field))
+    return value
+
+
+def _text(field: str):
+    def check(value) -> str:
+        if not isinstance(value, str):
+            raise InputError(say("record_text", field=field))
+        return parse_text(value, field)
+
+    return check
+
+
+def _texts(field: str):
+    def check(value) -> list[str]:
+        if not isinstance(value, list) or len(value) > 1000:
+            raise InputError(say("record_list", field=field))
+        return [_text(field)(item) for item in value]
+
+    return check
 
 
 @dataclass(frozen=True)
@@ -27,6 +70,12 @@ class BreakAgreement:
     recorded_on: date | None = None
 
     KIND = "break"
+    CHECKS = {
+        "answer": lambda v: parse_choice(v, "Their answer", BREAK_ANSWERS),
+        "no_contact": _yes_no("No contact"),
+        "dating_allowed": _yes_no("Dating"),
+        "start_date": lambda v: parse_date(v, "The start date", allow_future=True),
+    }
 
     def to_stored(self) -> dict:
         return {
@@ -70,6 +119,20 @@ class Reflection:
     recorded_on: date | None = None
 
     KIND = "reflection"
+    CHECKS = {
+        **{
+            key: _yes_no(key)
+            for key in ("want_restart", "keep_growing", "felt_safe", "gate_open", "show_help")
+        },
+        "conviction": lambda v: parse_int(_whole(v, "Conviction"), "Conviction", 0, 10),
+        "reasons": _texts("The gate’s reasons"),  # sentences, stored before migration 0003
+        "gate_reasons": lambda v: [
+            parse_choice(code, "The gate’s reasons", GATE_REASONS)
+            for code in _texts("The gate’s reasons")(v)
+        ],
+        "decision": _text("My decision"),
+        **{key: _text(key) for key in REFLECTION_TEXTS},
+    }
 
     def to_stored(self) -> dict:
         a = self.answers
@@ -116,6 +179,7 @@ class ReflectionDraft:
     recorded_on: date | None = None
 
     KIND = "reflection_draft"
+    CHECKS = {key: _text(key) for key in REFLECTION_TEXTS}
 
     def to_stored(self) -> dict:
         return {key: self.texts.get(key, "") for key in REFLECTION_TEXTS}
@@ -137,6 +201,11 @@ class ReunionOutcome:
     recorded_on: date | None = None
 
     KIND = "reunion"
+    CHECKS = {
+        "outcome": lambda v: parse_choice(v, "Their answer", REUNION_OUTCOMES),
+        "script": _text("Your script"),
+        "talking_points": _texts("Talking points"),
+    }
 
     def to_stored(self) -> dict:
         return {
@@ -156,3 +225,25 @@ class ReunionOutcome:
             talking_points=tuple(str(p) for p in data.get("talking_points") or ()),
             recorded_on=record.date,
         )
+
+
+RECORD_TYPES = {
+    kind.KIND: kind for kind in (BreakAgreement, Reflection, ReflectionDraft, ReunionOutcome)
+}
+RECORD_KINDS = tuple(RECORD_TYPES)
+
+
+def validate_record(kind, data) -> None:
+    """A stage's recorded answers have the shape its page saves: known keys, right types."""
+    record_type = RECORD_TYPES.get(kind)
+    if record_type is None:
+        raise InputError(say("record_kind", value=str(kind)[:40], kinds=", ".join(RECORD_KINDS)))
+    if not isinstance(data, dict):
+        raise InputError(say("record_not_object", kind=kind))
+    for key, value in data.items():
+        check = record_type.CHECKS.get(key)
+        if check is None:
+            raise InputError(say("record_key", kind=kind, name=str(key)[:40]))
+        if value is None:
+            continue  # an answer left out
+        check(value)

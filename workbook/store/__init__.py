@@ -1,4 +1,4 @@
-"""The only module that touches SQLite.
+"""The Store: the one door to the workbook's SQLite file (SQLite is used only in this folder).
 
 One file in the data directory; numbered migrations under `migrations/` tracked with
 `PRAGMA user_version`; WAL with a busy timeout; each save is one transaction; nothing is ever
@@ -6,67 +6,41 @@ overwritten: a correction is a new revision and the newest revision is the one s
 
 One Store may be called from any thread, one call at a time: JupyterLab sends a widget's events
 to a kernel subshell, which ipykernel runs on a thread of its own, so a page's handlers do not run
-on the thread that opened its store (see `_one_call_at_a_time`).
+on the thread that opened its store (see `connection.one_call_at_a_time`).
 
 The file is checked (`PRAGMA integrity_check`, on a read-only connection) before anything else
 touches it: a damaged workbook raises `DamagedWorkbookError` and is never written to. Copies go
-through SQLite's online backup API: once a day on the first save and before every migration (see
-`backup_copies.py` for where they live and how many are kept).
+through SQLite's online backup API: once a day on the first save and before every migration; the
+store hands each copy down to `backups.py` (where they live and how many are kept).
 """
 
 from __future__ import annotations
 
 import functools
 import os
-import sqlite3
 import threading
 from datetime import date
 from pathlib import Path
 
-from ..core.errors import DamagedWorkbookError, InputError, NotAWorkbookError  # noqa: F401
+from ..core.errors import InputError
 from ..core.messages import say
 from ..core.model import Checkin, Plan, Record, Snapshot, Who5
-from . import backups as backup_copies
-from . import rows
+from . import backups, rows
 from .connection import (
     Transaction,
-    connect,
-    connect_for_reading,
-    has_rows,
-    insert_tables,
-    kind_error,
-    migrate,
+    copy_image_into,
+    image_of,
+    integrity_of,
+    make_sidecars_private,
     now,
+    one_call_at_a_time,
+    open_workbook,
     private_copy,
 )
-from .file_checks import (  # noqa: F401 — the store's public names, kept where callers look
-    BUSY_TIMEOUT_MS,
-    SQLITE_MAGIC,
-    database_problem,
-    drop_new_sidecars,
-    image_problem,
-    image_schema_version,
-    latest_schema_version,
-    place_error,
-    refuse_unsound_image,
-    sidecars_present,
-)
-from .file_checks import migrations as _migrations
-from .file_checks import open_image as _open_image
-from .paths import DB_NAME, ensure_private_dir, ensure_private_file, resolve_data_dir
-
-
-def _one_call_at_a_time(method):
-    """Hold the store's lock for the whole call: a save's BEGIN … COMMIT is never interleaved with
-    another thread's statements on the same connection (a cell running on the kernel's main thread
-    while a widget handler runs on a subshell's)."""
-
-    @functools.wraps(method)
-    def locked(self, *args, **kwargs):
-        with self._lock:
-            return method(self, *args, **kwargs)
-
-    return locked
+from .dump import dump_tables, has_rows, insert_tables
+from .file_checks import database_problem
+from .paths import DB_NAME, ensure_private_dir, resolve_data_dir
+from .schema import latest_schema_version, migrate, pending, table_names, version_of
 
 
 class Store:
@@ -92,36 +66,25 @@ class Store:
         if self.path.exists():
             problem = database_problem(self.path)
             if problem is not None:
-                raise damaged_error(self.path, problem)
-        self.cannot_write: InputError | None = None  # why not, when only reading works
-        existed = sidecars_present(self.path)
+                raise backups.damaged_error(self.path, problem)
+        # `cannot_write` says why not, when only reading works (a full disk)
+        self.conn, self.cannot_write = open_workbook(self.path)
         try:
-            ensure_private_file(self.path)  # created 0600 before SQLite opens it; WAL files follow
-            self.conn = connect(self.path)
-        except (OSError, sqlite3.Error) as error:
-            drop_new_sidecars(self.path, existed)
-            kind = kind_error(error, self.path)
-            if not isinstance(kind, InputError) or not self.path.stat().st_size:
-                raise kind from None
-            self.cannot_write = kind
-            self.conn = connect_for_reading(self.path, self.cannot_write)
-        try:
-            if self.cannot_write is not None and self._pending_migrations():
+            if self.cannot_write is not None and pending(self.conn):
                 raise self.cannot_write
-            if self.auto_backup and self._pending_migrations() and has_rows(self.conn):
-                backup_copies.automatic_backup(self, f"before-v{latest_schema_version()}")
+            if self.auto_backup and pending(self.conn) and has_rows(self.conn):
+                backups.automatic_backup(
+                    self.data_dir, self._copy, f"before-v{latest_schema_version()}"
+                )
             self.migrate()
         except BaseException:
             self.conn.close()
             raise
-        for suffix in ("-wal", "-shm"):
-            sidecar = Path(f"{self.path}{suffix}")
-            if sidecar.exists():
-                os.chmod(sidecar, 0o600)
+        make_sidecars_private(self.path)
 
     # --- housekeeping --------------------------------------------------------------------------
 
-    @_one_call_at_a_time
+    @one_call_at_a_time
     def close(self) -> None:
         self.conn.close()
 
@@ -131,7 +94,7 @@ class Store:
     def __exit__(self, *exc) -> None:
         self.close()
 
-    @_one_call_at_a_time
+    @one_call_at_a_time
     def version(self) -> tuple[int, ...]:
         """Changes whenever this workbook does, written by anyone, while this Store stays open:
         the file's identity (a restore may put a new file in its place), SQLite's data_version
@@ -143,99 +106,91 @@ class Store:
     @property
     def schema_version(self) -> int:
         with self._lock:
-            return self.conn.execute("PRAGMA user_version").fetchone()[0]
+            return version_of(self.conn)
 
-    def _pending_migrations(self) -> list[int]:
-        return [n for n, _, _ in _migrations() if n > self.schema_version]
-
-    @_one_call_at_a_time
+    @one_call_at_a_time
     def integrity(self) -> str:
         """`PRAGMA integrity_check` of the open file: "ok" when sound."""
-        rows = [r[0] for r in self.conn.execute("PRAGMA integrity_check").fetchall()]
-        return "; ".join(rows)
+        return integrity_of(self.conn)
 
     # --- copies --------------------------------------------------------------------------------
 
-    @_one_call_at_a_time
+    @one_call_at_a_time
     def copy_to(self, target: Path) -> Path:
         """A consistent copy of the whole workbook in a new file (SQLite's online backup API)."""
         private_copy(self.conn, Path(target))
         return Path(target)
 
-    @_one_call_at_a_time
+    @property
+    def _copy(self):
+        """What the store hands down to `backups`: a function writing a copy to a path."""
+        return functools.partial(private_copy, self.conn)  # every caller holds the lock
+
+    @one_call_at_a_time
+    def backup(
+        self, passphrase: str | None = None, output: Path | None = None, force: bool = False
+    ) -> Path:
+        """A backup you asked for: plain, or sealed with `passphrase`; into `backups/` by default.
+
+        An `output` that exists is replaced only with `force`; a folder gets the default name.
+        """
+        if passphrase is None:
+            return backups.make_backup(self.data_dir, self._copy, output, force)
+        image = self.image()
+        return backups.make_sealed_backup(self.data_dir, image, passphrase, output, force)
+
+    @one_call_at_a_time
     def image(self) -> bytes:
         """A consistent copy of the whole workbook as bytes, never written to disk in the clear."""
-        memory = sqlite3.connect(":memory:")
-        try:
-            self.conn.backup(memory)
-            return memory.serialize()
-        finally:
-            memory.close()
+        return image_of(self.conn)
 
-    @_one_call_at_a_time
+    @one_call_at_a_time
     def replace_with(self, image: bytes) -> None:
         """Make this workbook a copy of `image` (a sound workbook, checked), then migrate it.
 
-        The caller keeps a copy of the current content first (see `backup.restore`).
+        The caller keeps a copy of the current content first (see `restore.restore`).
         """
-        refuse_unsound_image(image)
-        source = _open_image(image)
-        try:
-            source.backup(self.conn)
-        finally:
-            source.close()
-        self.conn.execute("PRAGMA journal_mode = WAL")
+        copy_image_into(self.conn, image)
         self.migrate()
 
-    @_one_call_at_a_time
+    @one_call_at_a_time
     def _daily_backup(self) -> None:
         """The first save of each day copies the workbook first; checked once a day per Store."""
         today = self.clock()
         if self._backup_checked_on == today or not self.auto_backup or self.cannot_write:
             return
         self._backup_checked_on = today
-        if not backup_copies.has_backup_for(self.data_dir, today) and has_rows(self.conn):
-            backup_copies.automatic_backup(self, "daily", day=today)
+        if not backups.has_backup_for(self.data_dir, today) and has_rows(self.conn):
+            backups.automatic_backup(self.data_dir, self._copy, "daily", day=today)
 
     # --- every table, row by row (export and import) --------------------------------------------
 
-    @_one_call_at_a_time
+    @one_call_at_a_time
     def tables(self) -> list[str]:
         """The workbook's tables in the order they were created (parents before children)."""
-        return [
-            r[0]
-            for r in self.conn.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-                " ORDER BY rowid"
-            )
-        ]
+        return table_names(self.conn)
 
-    @_one_call_at_a_time
+    @one_call_at_a_time
     def dump(self) -> dict[str, dict]:
         """Every row of every table, in storage order: {table: {"columns": [...], "rows": [...]}}."""
-        out: dict[str, dict] = {}
-        with Transaction(self.conn, "BEGIN"):
-            for table in self.tables():
-                cursor = self.conn.execute(f'SELECT * FROM "{table}" ORDER BY rowid')
-                columns = [d[0] for d in cursor.description]
-                out[table] = {"columns": columns, "rows": [list(row) for row in cursor]}
-        return out
+        with Transaction(self.conn, "BEGIN"):  # one consistent read
+            return dump_tables(self.conn)
 
-    @_one_call_at_a_time
+    @one_call_at_a_time
     def load(self, tables: dict[str, dict]) -> int:
         """Insert dumped rows, ids and all, into an empty workbook in one transaction; row count.
 
         The rows are at this workbook's schema: an import upgrades an older export's rows first,
-        with the same migrations (`transfer.read_export`, `store_file.upgraded`)."""
+        with the same migrations (`transfer.read_export`, `dump.upgraded`)."""
         with self._transaction() as conn:
             if has_rows(conn):
                 raise InputError(say("import_not_empty", path=self.data_dir))
             return insert_tables(conn, tables)
 
-    @_one_call_at_a_time
+    @one_call_at_a_time
     def migrate(self) -> list[int]:
         """Apply every numbered migration above the file's version, each in one transaction (the
-        same `store_file.migrate` an import runs on an older export's rows)."""
+        same `schema.migrate` an import runs on an older export's rows)."""
         return migrate(self.conn)
 
     def _transaction(self):
@@ -243,43 +198,40 @@ class Store:
             raise self.cannot_write
         return Transaction(self.conn, path=self.path)
 
-    @_one_call_at_a_time
+    @one_call_at_a_time
     def is_empty(self) -> bool:
-        row = self.conn.execute(
-            "SELECT (SELECT count(*) FROM plan_revisions) + (SELECT count(*) FROM checkin_revisions)"
-            " + (SELECT count(*) FROM who5_revisions) + (SELECT count(*) FROM stage_records)"
-        ).fetchone()
-        return row[0] == 0
+        """Whether nothing has been saved yet."""
+        return rows.is_empty(self.conn)
 
-    # --- saving: each a new revision, in one transaction (rows ↔ model in store_rows) ---------
+    # --- saving: each a new revision, in one transaction (rows ↔ model in rows.py) ------------
 
-    @_one_call_at_a_time
+    @one_call_at_a_time
     def save_plan(self, plan: Plan) -> int:
         self._daily_backup()
         with self._transaction() as conn:
             return rows.insert_plan(conn, plan, now())
 
-    @_one_call_at_a_time
+    @one_call_at_a_time
     def save_checkin(self, checkin: Checkin) -> tuple[int, bool]:
         """Store a check-in as a new revision; returns (revision, whether it corrected a day)."""
         self._daily_backup()
         with self._transaction() as conn:
             return rows.insert_checkin(conn, checkin, now())
 
-    @_one_call_at_a_time
+    @one_call_at_a_time
     def save_checkins(self, checkins: list[Checkin]) -> list[int]:
         """Store many check-ins in one transaction (demo data, imports): all or none."""
         self._daily_backup()
         with self._transaction() as conn:
             return [rows.insert_checkin(conn, c, now())[0] for c in checkins]
 
-    @_one_call_at_a_time
+    @one_call_at_a_time
     def save_who5(self, who5: Who5) -> int:
         self._daily_backup()
         with self._transaction() as conn:
             return rows.insert_who5(conn, who5, now())
 
-    @_one_call_at_a_time
+    @one_call_at_a_time
     def save_record(self, kind: str, day: date, data: dict) -> int:
         self._daily_backup()
         with self._transaction() as conn:
@@ -287,45 +239,45 @@ class Store:
 
     # --- reading: the newest revision is the one shown --------------------------------------------
 
-    @_one_call_at_a_time
+    @one_call_at_a_time
     def plan(self) -> Plan | None:
         found = rows.plans(self.conn, newest_only=True)
         return found[0] if found else None
 
-    @_one_call_at_a_time
+    @one_call_at_a_time
     def plan_history(self) -> list[Plan]:
         return rows.plans(self.conn)
 
-    @_one_call_at_a_time
+    @one_call_at_a_time
     def checkins(self) -> list[Checkin]:
         """The newest revision of each day, oldest day first."""
         return rows.checkins(self.conn)
 
-    @_one_call_at_a_time
+    @one_call_at_a_time
     def checkin_on(self, day: date) -> Checkin | None:
         found = rows.checkins(self.conn, day=day, newest_only=True)
         return found[0] if found else None
 
-    @_one_call_at_a_time
+    @one_call_at_a_time
     def checkin_history(self, day: date) -> list[Checkin]:
         """Every revision of one day, oldest first."""
         return rows.checkins(self.conn, day=day)
 
-    @_one_call_at_a_time
+    @one_call_at_a_time
     def who5s(self) -> list[Who5]:
         return rows.who5s(self.conn)
 
-    @_one_call_at_a_time
+    @one_call_at_a_time
     def record(self, kind: str) -> Record | None:
         """The newest record of a kind."""
         found = rows.records(self.conn, kind, newest_first=True, limit=1)
         return found[0] if found else None
 
-    @_one_call_at_a_time
+    @one_call_at_a_time
     def records(self, kind: str, newest_first: bool = False, limit: int = -1) -> list[Record]:
         return rows.records(self.conn, kind, newest_first, limit)
 
-    @_one_call_at_a_time
+    @one_call_at_a_time
     def snapshot(self) -> Snapshot:
         """The plan, the newest check-ins and WHO-5s, and the newest record of each kind."""
         with Transaction(self.conn, "BEGIN") as _:  # one consistent read
@@ -336,15 +288,3 @@ class Store:
                 who5s=tuple(self.who5s()),
                 records={kind: self.record(kind) for kind in kinds},
             )
-
-
-def damaged_error(path: Path, problem: str) -> DamagedWorkbookError:
-    """The kind error for a damaged workbook file, naming the newest good backup if there is one."""
-    newest = backup_copies.newest_good_backup(path.parent)
-    if newest is None:
-        message = say("damaged_no_backup", path=path)
-    else:
-        message = say("damaged_with_backup", path=path, backup=newest)
-    error = DamagedWorkbookError(message, path, newest)
-    error.problem = problem
-    return error

@@ -1,8 +1,9 @@
 """Plain copies of the workbook: automatic ones in `backups/`, and the ones a person asks for.
 
-This module decides where copies go, what they are called and how many are kept; SQLite's online
-backup API does the copying (`Store.copy_to`), and `backup_sealed` protects a copy with a
-passphrase. It never imports the store: the store calls it before a save.
+This module decides where copies go, what they are called and how many are kept. The store hands
+the copy down: a function that writes a consistent copy to a path (SQLite's online backup API,
+`connection.private_copy`), or the workbook's bytes for a copy sealed with a passphrase (`sealed`).
+It never imports or calls the store.
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ import time
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from ..core.errors import InputError
+from ..core.errors import DamagedWorkbookError, InputError
+from ..core.messages import say
 from . import output_files
 from .file_checks import database_problem
 from .paths import ensure_private_dir
@@ -75,24 +77,36 @@ def newest_good_backup(data_dir: Path) -> Path | None:
     return None
 
 
+def damaged_error(path: Path, problem: str) -> DamagedWorkbookError:
+    """The kind error for a damaged workbook file, naming the newest good backup if there is one."""
+    newest = newest_good_backup(path.parent)
+    if newest is None:
+        message = say("damaged_no_backup", path=path)
+    else:
+        message = say("damaged_with_backup", path=path, backup=newest)
+    error = DamagedWorkbookError(message, path, newest)
+    error.problem = problem
+    return error
+
+
 def publish(folder: Path, name: str, write) -> Path:
     """Write through a temporary name and rename, so a crash never leaves a half backup listed."""
     ensure_private_dir(folder)
     return output_files.write_with(folder / name, write)
 
 
-def automatic_backup(store, reason: str, day: date | None = None) -> Path | None:
-    """A plain copy into `backups/`, then prune. A daily copy that fails must not stop the save."""
-    folder = backups_dir(store.data_dir)
+def automatic_backup(data_dir: Path, copy, reason: str, day: date | None = None) -> Path | None:
+    """A plain copy into `backups/`, written by `copy(path)`, then prune. A daily copy that fails
+    must not stop the save."""
     try:
-        path = publish(folder, backup_name(reason, day, "sqlite"), store.copy_to)
+        path = publish(backups_dir(data_dir), backup_name(reason, day, "sqlite"), copy)
     except (OSError, sqlite3.Error, InputError) as error:
         if reason != "daily":
             raise
         # One line, no traceback: the save itself goes on (or says why it cannot).
         log.warning("the daily backup could not be written: %s", error)
         return None
-    prune(store.data_dir)
+    prune(data_dir)
     return path
 
 
@@ -115,26 +129,29 @@ def prune(data_dir: Path, keep: int = KEEP) -> list[Path]:
     return removed
 
 
-def make_backup(
-    store, passphrase: str | None = None, output: Path | None = None, force: bool = False
-) -> Path:
-    """A backup you asked for: plain, or encrypted with `passphrase`; into `backups/` by default.
+def make_backup(data_dir: Path, copy, output: Path | None = None, force: bool = False) -> Path:
+    """A plain backup you asked for, written by `copy(path)`; into `backups/` by default.
 
     An `output` that exists is replaced only with `force`; a folder gets the default name.
     """
-    if passphrase is not None:
-        check_new_passphrase(passphrase)
-        blob = encrypt(store.image(), passphrase)
+    return _write(data_dir, backup_name("manual", None, "sqlite"), copy, output, force)
 
-        def write(path: Path) -> None:
-            output_files.fill(path, blob)
 
-        suffix = "wbk"
-    else:
-        write = store.copy_to
-        suffix = "sqlite"
-    name = backup_name("manual", None, suffix)
+def make_sealed_backup(
+    data_dir: Path, image: bytes, passphrase: str, output: Path | None = None, force: bool = False
+) -> Path:
+    """A backup you asked for, of the workbook's `image`, sealed with `passphrase`."""
+    check_new_passphrase(passphrase)
+    blob = encrypt(image, passphrase)
+
+    def write(path: Path) -> None:
+        output_files.fill(path, blob)
+
+    return _write(data_dir, backup_name("manual", None, "wbk"), write, output, force)
+
+
+def _write(data_dir: Path, name: str, write, output: Path | None, force: bool) -> Path:
     if output is None:
-        return publish(backups_dir(store.data_dir), name, write)
+        return publish(backups_dir(data_dir), name, write)
     target = output_files.target_path(output, name, force)
     return output_files.write_with(target, write, force)

@@ -1,38 +1,27 @@
-"""The store's plumbing on the SQLite file: whole transactions, private copies, the migrations,
-every row of every table in and out, and the kind error for a place that stops SQLite (a full
-disk, a read-only folder).
-
-`migrate` is the one code that upgrades a workbook, its rows included: opening a workbook runs it
-(`Store.migrate`), and so does an import, on the export's rows laid into an empty workbook at the
-export's own schema version first (`upgraded`). An old export so imports exactly as the same
-workbook upgraded in place.
+"""The store's plumbing on the SQLite file: opening it, whole transactions, private copies, and
+the kind error for a place that stops SQLite (a full disk, a read-only folder). The schema and
+its migrations are `schema`'s; every row of every table in and out is `dump`'s.
 """
 
 from __future__ import annotations
 
+import functools
 import os
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
-from ..core.errors import NotAWorkbookError
-from ..core.messages import say
+from ..core.errors import InputError
 from . import output_files
-from .file_checks import BUSY_TIMEOUT_MS, migrations, place_error
+from .file_checks import (
+    BUSY_TIMEOUT_MS,
+    drop_new_sidecars,
+    open_image,
+    place_error,
+    refuse_unsound_image,
+    sidecars_present,
+)
 from .paths import ensure_private_file
-
-
-def has_rows(conn: sqlite3.Connection) -> bool:
-    """Whether any of the workbook's tables holds a row (works at every schema version)."""
-    tables = [
-        r[0]
-        for r in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-        )
-    ]
-    return any(
-        conn.execute(f'SELECT EXISTS (SELECT 1 FROM "{name}")').fetchone()[0] for name in tables
-    )
 
 
 def private_copy(source: sqlite3.Connection, target: Path) -> None:
@@ -50,116 +39,6 @@ def private_copy(source: sqlite3.Connection, target: Path) -> None:
         dest.close()
     with open(target, "rb+") as f:
         os.fsync(f.fileno())
-
-
-def statements(script: str) -> list[str]:
-    """Split a migration into statements, so they run inside our own transaction."""
-    statements, current = [], ""
-    for line in script.splitlines(keepends=True):
-        if line.lstrip().startswith("--") and not current.strip():
-            continue
-        current += line
-        if sqlite3.complete_statement(current):
-            statements.append(current.strip())
-            current = ""
-    if current.strip():
-        statements.append(current.strip())
-    return statements
-
-
-def table_names(conn: sqlite3.Connection) -> list[str]:
-    """The workbook's tables in the order they were created (parents before children)."""
-    return [
-        r[0]
-        for r in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-            " ORDER BY rowid"
-        )
-    ]
-
-
-def dump_tables(conn: sqlite3.Connection) -> dict[str, dict]:
-    """Every row of every table, in storage order: {table: {"columns": [...], "rows": [...]}}."""
-    out: dict[str, dict] = {}
-    for table in table_names(conn):
-        cursor = conn.execute(f'SELECT * FROM "{table}" ORDER BY rowid')
-        columns = [d[0] for d in cursor.description]
-        out[table] = {"columns": columns, "rows": [list(row) for row in cursor]}
-    return out
-
-
-def insert_tables(conn: sqlite3.Connection, tables: dict[str, dict]) -> int:
-    """Insert dumped rows, ids and all, parents first, inside the caller's transaction; the count.
-
-    Raises NotAWorkbookError for a table or a column the workbook does not have.
-    """
-    known = table_names(conn)
-    unknown = [t for t in tables if t not in known]
-    if unknown:
-        raise NotAWorkbookError(say("import_unknown_table", table=unknown[0]))
-    count = 0
-    for table in known:
-        if table not in tables:
-            continue
-        columns = tables[table]["columns"]
-        have = {r[1] for r in conn.execute(f'PRAGMA table_info("{table}")')}
-        if not set(columns) <= have:
-            missing = sorted(set(columns) - have)[0]
-            raise NotAWorkbookError(say("import_unknown_column", table=table, column=missing))
-        names = ", ".join(f'"{c}"' for c in columns)
-        marks = ", ".join("?" * len(columns))
-        rows = tables[table]["rows"]
-        conn.executemany(f'INSERT INTO "{table}" ({names}) VALUES ({marks})', rows)
-        count += len(rows)
-    return count
-
-
-def schema_version_of(conn: sqlite3.Connection) -> int:
-    return conn.execute("PRAGMA user_version").fetchone()[0]
-
-
-def migrate(conn: sqlite3.Connection, up_to: int | None = None) -> list[int]:
-    """Apply every numbered migration above the file's version (up to `up_to`, else all), each in
-    one transaction; returns the numbers applied."""
-    applied = []
-    for number, _name, sql in migrations():
-        if up_to is not None and number > up_to:
-            break
-        if number <= schema_version_of(conn):
-            continue
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            if number <= schema_version_of(conn):  # another process got there first
-                conn.execute("ROLLBACK")
-                continue
-            for statement in statements(sql):
-                conn.execute(statement)
-            conn.execute(f"PRAGMA user_version = {number}")
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        applied.append(number)
-    return applied
-
-
-def upgraded(tables: dict[str, dict], schema_version: int) -> dict[str, dict]:
-    """Rows dumped from a workbook at `schema_version`, as that workbook holds them once upgraded
-    to the newest schema: laid into an empty workbook at their own version (in memory), then
-    migrated by `migrate`, as opening the workbook itself would have done.
-
-    Raises sqlite3.Error for rows the schema refuses (a CHECK, a missing parent).
-    """
-    conn = sqlite3.connect(":memory:", isolation_level=None)
-    try:
-        conn.execute("PRAGMA foreign_keys = ON")
-        migrate(conn, up_to=schema_version)
-        with Transaction(conn):
-            insert_tables(conn, tables)
-        migrate(conn)
-        return dump_tables(conn)
-    finally:
-        conn.close()
 
 
 def now() -> str:
@@ -207,6 +86,68 @@ def kind_error(error: Exception, path) -> Exception:
     if isinstance(error, OSError):
         return output_files.os_error(error, Path(path))
     return error
+
+
+def open_workbook(path: Path) -> tuple[sqlite3.Connection, Exception | None]:
+    """The workbook's connection, and None; or, when the disk or folder stops SQLite writing
+    (a full disk), the file read in place and the kind error saying why it cannot be written."""
+    existed = sidecars_present(path)
+    try:
+        ensure_private_file(path)  # created 0600 before SQLite opens it; WAL files follow
+        return connect(path), None
+    except (OSError, sqlite3.Error) as error:
+        drop_new_sidecars(path, existed)
+        kind = kind_error(error, path)
+        if not isinstance(kind, InputError) or not path.stat().st_size:
+            raise kind from None
+        return connect_for_reading(path, kind), kind
+
+
+def make_sidecars_private(path: Path) -> None:
+    """The write-ahead log files SQLite made beside the workbook: 0600 like the file."""
+    for suffix in ("-wal", "-shm"):
+        sidecar = Path(f"{path}{suffix}")
+        if sidecar.exists():
+            os.chmod(sidecar, 0o600)
+
+
+def image_of(conn: sqlite3.Connection) -> bytes:
+    """A consistent copy of a whole database as bytes (SQLite's online backup API, in memory)."""
+    memory = sqlite3.connect(":memory:")
+    try:
+        conn.backup(memory)
+        return memory.serialize()
+    finally:
+        memory.close()
+
+
+def copy_image_into(conn: sqlite3.Connection, image: bytes) -> None:
+    """Make the database behind `conn` a copy of `image`, a sound workbook (checked here)."""
+    refuse_unsound_image(image)
+    source = open_image(image)
+    try:
+        source.backup(conn)
+    finally:
+        source.close()
+    conn.execute("PRAGMA journal_mode = WAL")
+
+
+def one_call_at_a_time(method):
+    """Hold the store's lock for the whole call: a save's BEGIN … COMMIT is never interleaved with
+    another thread's statements on the same connection (a cell running on the kernel's main thread
+    while a widget handler runs on a subshell's)."""
+
+    @functools.wraps(method)
+    def locked(self, *args, **kwargs):
+        with self._lock:
+            return method(self, *args, **kwargs)
+
+    return locked
+
+
+def integrity_of(conn: sqlite3.Connection) -> str:
+    """`PRAGMA integrity_check` of an open database: "ok" when sound."""
+    return "; ".join(r[0] for r in conn.execute("PRAGMA integrity_check").fetchall())
 
 
 def connect(path: Path) -> sqlite3.Connection:

@@ -1,4 +1,4 @@
-"""The workbook's SQLite file as a file: is it one, is it sound, is its schema exactly ours.
+"""The workbook's SQLite file as a file: is it one, is it sound, can this version open it.
 
 Both the store and the backups ask these questions, so they live here, below both: neither has to
 import the other. Nothing here writes to the file it checks.
@@ -7,14 +7,12 @@ import the other. Nothing here writes to the file it checks.
 from __future__ import annotations
 
 import os
-import re
 import sqlite3
-from functools import cache
-from importlib import resources
 from pathlib import Path
 
 from ..core.errors import DiskFullError, InputError, NotAWorkbookError
 from ..core.messages import say
+from .schema import latest_schema_version, table_names, version_of
 
 BUSY_TIMEOUT_MS = 10_000
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -118,84 +116,6 @@ def _integrity(uri: str) -> str | None:
         conn.close()
 
 
-# --- the numbered migrations and the schema they make ----------------------------------------
-
-
-def migrations() -> list[tuple[int, str, str]]:
-    """(number, name, sql) for each numbered migration, in order."""
-    found = []
-    for entry in resources.files("workbook.store.migrations").iterdir():
-        match = re.match(r"^(\d{4})_.*\.sql$", entry.name)
-        if match:
-            found.append((int(match.group(1)), entry.name, entry.read_text(encoding="utf-8")))
-    return sorted(found)
-
-
-def latest_schema_version() -> int:
-    return migrations()[-1][0]
-
-
-def _objects(conn: sqlite3.Connection) -> set[tuple]:
-    """Every object in the file's schema: (type, name, table, SQL with spaces normalised)."""
-    rows = conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall()
-    return {(t, n, tb, " ".join(sql.split()) if sql else None) for t, n, tb, sql in rows}
-
-
-@cache
-def expected_schema(version: int) -> frozenset[tuple]:
-    """The objects the migrations up to `version` create, and nothing else."""
-    conn = sqlite3.connect(":memory:")
-    try:
-        for number, _name, sql in migrations():
-            if number <= version:
-                conn.executescript(sql)
-        return frozenset(_objects(conn))
-    finally:
-        conn.close()
-
-
-@cache
-def expected_columns(version: int) -> dict[str, tuple[tuple[str, str, bool], ...]]:
-    """{table: ((column, declared type, may be NULL), ...)} at schema `version`, in order."""
-    conn = sqlite3.connect(":memory:")
-    try:
-        for number, _name, sql in migrations():
-            if number <= version:
-                conn.executescript(sql)
-        tables = [
-            r[0]
-            for r in conn.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-                " ORDER BY rowid"
-            )
-        ]
-        return {
-            t: tuple(
-                (r[1], (r[2] or "").upper(), not r[3] and not r[5])
-                for r in conn.execute(f'PRAGMA table_info("{t}")')
-            )
-            for t in tables
-        }
-    finally:
-        conn.close()
-
-
-def schema_problem(conn: sqlite3.Connection) -> str | None:
-    """What in this database's schema is not exactly the workbook's, or None."""
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
-    if not 1 <= version <= latest_schema_version():
-        return f"schema version {version} is not one of the workbook's"
-    have, want = _objects(conn), expected_schema(version)
-    extra = sorted(have - want, key=str)
-    if extra:
-        kind, name = extra[0][0], extra[0][1]
-        return f"it holds a {kind} “{name}” the workbook doesn’t have"
-    missing = sorted(want - have, key=str)
-    if missing:
-        return f"its {missing[0][0]} “{missing[0][1]}” is missing or different"
-    return None
-
-
 # --- a database held in memory (a backup being restored) --------------------------------------
 
 
@@ -211,7 +131,7 @@ def image_problem(image: bytes) -> str | None:
         rows = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
         if rows != ["ok"]:
             return "; ".join(rows[:5])
-        names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+        names = set(table_names(conn))
         if "checkin_revisions" not in names or "plan_revisions" not in names:
             return "not a workbook"
     except sqlite3.Error as error:
@@ -224,7 +144,7 @@ def image_problem(image: bytes) -> str | None:
 def image_schema_version(image: bytes) -> int:
     conn = open_image(image)
     try:
-        return conn.execute("PRAGMA user_version").fetchone()[0]
+        return version_of(conn)
     finally:
         conn.close()
 

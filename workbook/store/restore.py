@@ -18,15 +18,10 @@ from ..core.messages import say
 from . import Store
 from . import table_checks as table_rows
 from .backups import backup_name, backups_dir, publish
-from .connection import dump_tables
-from .file_checks import (
-    SQLITE_MAGIC,
-    database_problem,
-    open_image,
-    refuse_unsound_image,
-    schema_problem,
-)
+from .dump import dump_tables
+from .file_checks import SQLITE_MAGIC, database_problem, open_image, refuse_unsound_image
 from .paths import DB_NAME, ensure_private_dir
+from .schema import schema_problem, version_of
 from .sealed import decrypt, is_encrypted
 
 MAX_BACKUP_BYTES = 2**31  # far above ten years of check-ins; keeps a stray huge file out of memory
@@ -61,7 +56,7 @@ def check_image(image: bytes) -> None:
         problem = schema_problem(conn)
         if problem is not None:
             raise NotAWorkbookError(say("restore_not_ours", problem=problem))
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        version = version_of(conn)
         tables = dump_tables(conn)
         sequence = conn.execute("SELECT name, seq FROM sqlite_sequence").fetchall()
     except sqlite3.Error as error:

@@ -14,6 +14,16 @@ from ..core.model import Checkin, Goal, Plan, Record, Who5
 
 CHUNK = 900  # below SQLite's limit on variables in one statement
 
+
+def is_empty(conn: sqlite3.Connection) -> bool:
+    """Whether no plan, check-in, WHO-5 or stage record has been saved yet."""
+    row = conn.execute(
+        "SELECT (SELECT count(*) FROM plan_revisions) + (SELECT count(*) FROM checkin_revisions)"
+        " + (SELECT count(*) FROM who5_revisions) + (SELECT count(*) FROM stage_records)"
+    ).fetchone()
+    return row[0] == 0
+
+
 # --- the plan --------------------------------------------------------------------------------
 
 

@@ -12,12 +12,12 @@ from __future__ import annotations
 import json
 import math
 
-from ..core import record_checks
 from ..core import validation as v
 from ..core.errors import InputError
 from ..core.messages import say
 from ..core.model import Goal, Plan
-from .file_checks import expected_columns
+from ..core.records import validate_record
+from .schema import expected_columns
 
 MAX_ID = 2**53  # ids a JSON reader anywhere can hold exactly
 _ANY_DAY = Plan(start_date=v.EARLIEST_DATE)  # a check-in on any day of the calendar we accept
@@ -215,7 +215,7 @@ def _records(rows, ids) -> None:
             data = json.loads(row["data"], parse_constant=_no_constant)
         except (ValueError, RecursionError):
             raise row.fail("data", say("record_not_json")) from None
-        _apply(row, "data", record_checks.validate_record, row["kind"], data)
+        _apply(row, "data", validate_record, row["kind"], data)
 
 
 def _no_constant(name: str):

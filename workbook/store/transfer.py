@@ -11,7 +11,7 @@ must pass `table_rows.check_tables` before anything is written.
 
 An export keeps the rows at the schema of the workbook that wrote it. An import lays them into an
 empty workbook at that schema and upgrades it with the very migrations that upgrade a workbook
-opened in place (`store_file.upgraded`), so an old export imports as the workbook it came from.
+opened in place (`dump.upgraded`), so an old export imports as the workbook it came from.
 """
 
 from __future__ import annotations
@@ -23,7 +23,8 @@ from pathlib import Path
 from ..core.errors import InputError
 from ..core.messages import say
 from . import table_checks as table_rows
-from .connection import upgraded
+from .dump import upgraded
+from .schema import latest_schema_version
 from .transfer_csv import CSV_VERSION, export_csv, neutralise, read_zip, restore_text
 from .transfer_format import (
     FORMAT,
@@ -133,8 +134,6 @@ def _check_shape(path: Path, tables: dict) -> None:
 
 def import_into(store, path: Path) -> int:
     """Fill an empty workbook from an export file; returns the number of rows imported."""
-    from .file_checks import latest_schema_version
-
     tables = read_export(path, latest_schema_version())
     if not store.is_empty():
         raise InputError(say("import_not_empty", path=store.data_dir))

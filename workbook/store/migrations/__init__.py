@@ -1,1 +1,1 @@
-"""Numbered schema migrations, applied in order by workbook.store."""
+"""Numbered schema migrations, applied in order by `workbook.store.schema.migrate`."""
