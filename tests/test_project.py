@@ -76,3 +76,23 @@ def test_every_widget_handler_goes_through_the_kind_wrappers():
         if raw.search(line)
     ]
     assert found == []
+
+
+def test_no_module_of_the_package_is_over_300_lines():
+    long = {
+        str(path.relative_to(ROOT)): n
+        for path in Path(ROOT, "workbook").rglob("*.py")
+        if (n := len(path.read_text().splitlines())) > 300
+    }
+    assert long == {}
+
+
+def test_the_folders_are_the_layers_of_the_import_contract():
+    """Every module of the package lives in one of the seven layer folders (DESIGN.md)."""
+    contract = tomllib.loads(Path(ROOT, "pyproject.toml").read_text())["tool"]["importlinter"]
+    (layers,) = [c["layers"] for c in contract["contracts"] if c["type"] == "layers"]
+    folders = {f"workbook.{p.name}" for p in Path(ROOT, "workbook").iterdir() if p.is_dir()}
+    folders -= {"workbook.__pycache__", "workbook._shared"}
+    assert sorted(layers) == sorted(folders)
+    loose = sorted(p.name for p in Path(ROOT, "workbook").glob("*.py"))
+    assert loose == ["__init__.py", "__main__.py"]
