@@ -42,6 +42,11 @@ c.Voila.tornado_settings = {
 # Ready at once: one kernel per page, started and run up to its first read of the workbook before
 # the page is asked for; the read waits for the request (workbook/app/preheat.py), so nothing is stale.
 c.VoilaConfiguration.preheat_kernel = True
+# Page kernels talk to the server over Unix sockets in Voilà's private connection folder, not TCP
+# ports: eight kernels start at once, and a TCP port another process took in the same moment made
+# a preheated kernel die ("Address already in use") and its page stay on "Running ..." for good.
+# Nothing is reachable over the network either.
+c.KernelManager.transport = "ipc"
 # The app's machinery in those page kernels (the wait, the warm-ups, the rehearsals): the pages
 # import the module named here on first use (workbook/pages/context.py), and only in a page
 # kernel Voilà preheats.

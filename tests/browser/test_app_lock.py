@@ -89,6 +89,20 @@ def _kernel_processes(server) -> int:
     return count
 
 
+def _settled_kernel_processes(server, still_for: float = 4.0, at_most: float = 45.0) -> int:
+    """The number of kernels once it has held still for `still_for` seconds."""
+    deadline = time.monotonic() + at_most
+    count, since = _kernel_processes(server), time.monotonic()
+    while time.monotonic() < deadline:
+        time.sleep(0.5)
+        now = _kernel_processes(server)
+        if now != count:
+            count, since = now, time.monotonic()
+        elif time.monotonic() - since >= still_for:
+            break
+    return count
+
+
 def _every_page_heated_and_waiting(server) -> None:
     """Until a kernel for every page has stopped working (it has run up to its wait for its
     request, its page prepared on the way: workbook/app/rehearsal.py) and the pages that keep
@@ -318,8 +332,9 @@ def test_kernels_stay_flat_over_sixteen_visits_and_go_when_the_tab_closes(browse
         page.goto(server.url(f"voila/render/{STAGES[visit % len(STAGES)]}.ipynb"))
         expect(page.locator(LAST_CELL)).to_be_visible()
         if visit + 1 in (8, 16):
-            time.sleep(2)  # the kernel of the page just left has been asked to stop
-            counts.append(_kernel_processes(server))
+            # The kernel of the page just left has been asked to stop and the pool refills a
+            # few seconds later: count once the number holds still, not mid-way.
+            counts.append(_settled_kernel_processes(server))
     last_kernel = re.search(r'"kernelId":\s*"([0-9a-f-]{36})"', page.content()).group(1)
     kernel_api = f"/api/kernels/{last_kernel}?token={server.token}"
     # One preheated kernel per stage (some being replaced just now) and the open page's.
