@@ -102,3 +102,16 @@ def test_each_stage_has_its_title_and_a_notebook():
     assert list(stages.STAGE_NAMES) == notebooks
     for stage in stages.STAGES:
         assert stage.title == say(f"stage_title_{stage.name}")
+
+
+def test_no_message_writes_a_hand_made_plural():
+    """Counts are said as a person says them ("1 day", "3 goals"), never with "(s)"."""
+    from workbook.core.messages import MESSAGES, days_words, goals_words
+
+    assert [k for k, v in MESSAGES.items() if re.search(r"\w\(s\)", v)] == []
+    assert (days_words(1), days_words(9), goals_words(1), goals_words(0)) == (
+        "1 day",
+        "9 days",
+        "1 goal",
+        "0 goals",
+    )

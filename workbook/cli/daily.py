@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..core import validation
 from ..core.errors import InputError
-from ..core.messages import say
+from ..core.messages import days_words, goals_words, say
 from ..store.paths import resolve_data_dir
 from .common import store_for, today_of
 
@@ -25,7 +25,14 @@ def cmd_plan(args) -> int:
     )
     with store_for(args) as store:
         store.save_plan(plan)
-    print(say("plan_saved", days=plan.days, start=plan.start_date, goal_count=len(plan.goals)))
+    print(
+        say(
+            "plan_saved",
+            days=days_words(plan.days),
+            start=plan.start_date,
+            goals=goals_words(len(plan.goals)),
+        )
+    )
     return 0
 
 

@@ -7,7 +7,7 @@ from datetime import date
 
 from IPython.display import HTML, display
 
-from ..core.messages import say, say_parts
+from ..core.messages import days_words, goals_words, say, say_parts
 from ..core.model import GOAL_TEMPLATES
 from ..core.records import BreakAgreement
 from ..core.validation import InputError, optional, validate_plan, validate_who5
@@ -73,7 +73,12 @@ class StartController:
         self.store.save_plan(plan)
         return Outcome(
             True,
-            say("plan_saved", days=plan.days, start=plan.start_date, goal_count=len(plan.goals)),
+            say(
+                "plan_saved",
+                days=days_words(plan.days),
+                start=plan.start_date,
+                goals=goals_words(len(plan.goals)),
+            ),
         )
 
     def on_save_who5(self, answers) -> Outcome:
@@ -174,7 +179,12 @@ class StartView:
         self.result = widgets.HTML()
         on_click(self.save, self.on_save, report_to=self.result)
         intro = (
-            say("plan_exists", days=plan.days, start=plan.start_date, goal_count=len(plan.goals))
+            say(
+                "plan_exists",
+                days=days_words(plan.days),
+                start=plan.start_date,
+                goals=goals_words(len(plan.goals)),
+            )
             if plan
             else say("plan_intro")
         )

@@ -59,6 +59,17 @@ def say_parts(key: str, **values) -> list[str]:
     return [part.format(**values) for part in MESSAGES[key].split("|")]
 
 
+def counted(n: int, what: str) -> str:
+    """A count as a person says it, from the messages `<what>_one` and `<what>_many`:
+    "1 day", "9 days", "1 goal", "3 goals", never a bracketed plural."""
+    return say(f"{what}_one") if n == 1 else say(f"{what}_many", n=n)
+
+
 def days_words(n: int) -> str:
     """A count of days as a person says it: "1 day", "9 days"."""
-    return say("days_one") if n == 1 else say("days_many", n=n)
+    return counted(n, "days")
+
+
+def goals_words(n: int) -> str:
+    """A count of goals as a person says it: "1 goal", "3 goals"."""
+    return counted(n, "goals")

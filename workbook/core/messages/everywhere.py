@@ -24,7 +24,7 @@ MESSAGES = {
     "demo_not_empty": "{path} already holds a workbook, so the demo won’t touch it. Choose an empty folder with --data-dir.",
     "plan_days": "The programme length should be a whole number of days from 1 to 3660; “{value}” isn’t.",
     # Confirmations.
-    "plan_saved": "Your plan is saved: {days} days from {start}, with {goal_count} goal(s).",
+    "plan_saved": "Your plan is saved: {days} from {start}, with {goals}.",
     "checkin_saved": "Saved your check-in for {date} (day {day} of {days}).",
     "checkin_corrected": "Corrected {date} (day {day} of {days}). The earlier version is kept in its history.",
     "checkin_day_moved": (
@@ -81,4 +81,6 @@ MESSAGES = {
     "said_nothing": "—",
     "days_one": "1 day",
     "days_many": "{n} days",
+    "goals_one": "1 goal",
+    "goals_many": "{n} goals",
 }

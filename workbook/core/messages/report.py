@@ -20,7 +20,7 @@ MESSAGES = {
     "report_trend_none": "A mood trend needs at least 7 check-ins; you have {count} so far.",
     "report_slips_none": "You kept no contact on every day you checked in.",
     "report_slips_some": (
-        "Contact happened on {count} day(s). It is recorded here honestly, and it doesn’t erase "
+        "Contact happened on {days}. It is recorded here honestly, and it doesn’t erase "
         "the days around it:"
     ),
     "report_strength_note": (

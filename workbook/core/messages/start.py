@@ -21,7 +21,7 @@ MESSAGES = {
         "around someone who is growing and happy — and so will you."
     ),
     "plan_intro": "Let’s set up your plan. Only the start date is needed; everything else helps.",
-    "plan_exists": "You already have a plan: {days} days from {start} with {goal_count} goal(s). "
+    "plan_exists": "You already have a plan: {days} from {start} with {goals}. "
     "Saving again keeps the old one in its history.",
     "goals_intro": "Pick the goals that would make a real, noticeable change, and how many times a week.",
     "dating_locked": "Dating is off the list: your break agreement says no dating others.",
