@@ -23,6 +23,7 @@ BREAK_ANSWERS = ("agreed", "declined", "did not ask")
 REUNION_OUTCOMES = ("yes", "no", "not yet")
 REFLECTION_TEXTS = ("better_version", "accomplished", "discovered")
 GATE_REASONS = ("gate_not_safe", "gate_not_wanted", "gate_low_conviction", "gate_not_growing")
+SAFETY_ANSWERS = ("yes", "no", "not sure", "rather not say")
 
 
 # --- the checks a stored answer meets (a bad one raises InputError) ---------------------------
@@ -227,8 +228,58 @@ class ReunionOutcome:
         )
 
 
+@dataclass(frozen=True)
+class SafetyAnswer:
+    """Has the person felt afraid of the partner, controlled, threatened or hurt by them? Asked
+    before the plan, changeable any time; shown in the report only when `in_report`."""
+
+    answer: str  # one of SAFETY_ANSWERS
+    in_report: bool = False
+
+    KIND = "safety"
+    CHECKS = {
+        "answer": lambda v: parse_choice(v, "Your answer", SAFETY_ANSWERS),
+        "in_report": _yes_no("In the report"),
+    }
+
+    def to_stored(self) -> dict:
+        return {"answer": self.answer, "in_report": self.in_report}
+
+    @classmethod
+    def from_record(cls, record: Record | None) -> SafetyAnswer | None:
+        data = record.data if record else None
+        return cls(str(data.get("answer", "")), bool(data.get("in_report"))) if record else None
+
+
+@dataclass(frozen=True)
+class StepDone:
+    """Today's step on the record's day: done or not, and the writing for its prompt."""
+
+    done: bool = False
+    writing: str = ""
+
+    KIND = "step"
+    CHECKS = {"done": _yes_no("Done"), "writing": _text("Your writing")}
+
+    def to_stored(self) -> dict:
+        return {"done": self.done, "writing": self.writing}
+
+    @classmethod
+    def from_record(cls, record: Record | None) -> StepDone | None:
+        data = record.data if record else None
+        return cls(bool(data.get("done")), str(data.get("writing") or "")) if record else None
+
+
 RECORD_TYPES = {
-    kind.KIND: kind for kind in (BreakAgreement, Reflection, ReflectionDraft, ReunionOutcome)
+    kind.KIND: kind
+    for kind in (
+        BreakAgreement,
+        Reflection,
+        ReflectionDraft,
+        ReunionOutcome,
+        SafetyAnswer,
+        StepDone,
+    )
 }
 RECORD_KINDS = tuple(RECORD_TYPES)
 

@@ -278,6 +278,11 @@ class Store:
         return rows.records(self.conn, kind, newest_first, limit)
 
     @one_call_at_a_time
+    def records_by_day(self, kind: str) -> list[Record]:
+        """The newest record of a kind for each day (today's step), oldest day first."""
+        return rows.records_by_day(self.conn, kind)
+
+    @one_call_at_a_time
     def snapshot(self) -> Snapshot:
         """The plan, the newest check-ins and WHO-5s, and the newest record of each kind."""
         with Transaction(self.conn, "BEGIN") as _:  # one consistent read

@@ -212,6 +212,21 @@ def records(
     rows = conn.execute(
         f"SELECT * FROM stage_records WHERE kind = ? ORDER BY id {order} LIMIT ?", (kind, limit)
     ).fetchall()
+    return _records_from(rows)
+
+
+def records_by_day(conn: sqlite3.Connection, kind: str) -> list[Record]:
+    """The newest record of a kind for each day, oldest day first (index stage_records_kind_day)."""
+    rows = conn.execute(
+        "SELECT r.* FROM stage_records r"
+        " JOIN (SELECT max(id) AS id FROM stage_records WHERE kind = ? GROUP BY day) newest"
+        " USING (id) ORDER BY r.day",
+        (kind,),
+    ).fetchall()
+    return _records_from(rows)
+
+
+def _records_from(rows) -> list[Record]:
     return [
         Record(
             kind=r["kind"],
