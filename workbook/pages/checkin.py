@@ -14,6 +14,7 @@ from .common import message_html, never_a_traceback, on_change, on_click, show_m
 from .context import open_store, resolve_today
 from .forms import LAYOUT, WIDE, Field, Outcome, toggles
 from .reminders import reminder_panel
+from .step import StepView
 
 __all__ = ["FIELDS", "NO_FORM", "CheckinController", "CheckinView", "show"]
 
@@ -109,8 +110,10 @@ class CheckinView:
         on_change(self.fields["kept"].widget, self._show_slip, report_to=self.result)
         boxes = [f.box for f in self.fields.values()]
         self.reminders = reminder_panel(controller.store)
+        self.step = StepView(controller)  # today's step, at the top; it follows the picked day
         self.box = widgets.VBox(
-            [self.header, *boxes[:1], self.day_note, *boxes[1:], self.save, self.result]
+            [self.header, self.step.box, *boxes[:1], self.day_note, *boxes[1:], self.save]
+            + [self.result]
             + [self.reminders.box]
         )
         self.on_pick_date()
@@ -127,6 +130,7 @@ class CheckinView:
         held, sentence = self.controller.on_pick_date(day)
         self.load(held)
         self.shown_day = held.date if held else _day_or_none(day, self.controller.today)
+        self.step.show_day(self.shown_day)
         if self.shown_day is not None:  # a date that cannot be a check-in's has no day number
             text, kind = self.controller.header(self.shown_day)
             self.header.value = f"<h3>{message_html(text, kind)}</h3>"

@@ -7,12 +7,13 @@ controller, so a check-in is checked, saved and said in one place.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
+from datetime import date, timedelta
 
-from ..core import rules
+from ..core import rules, steps
 from ..core.messages import say
 from ..core.model import Checkin
-from ..core.validation import InputError, parse_date, validate_checkin
+from ..core.records import StepDone
+from ..core.validation import InputError, about, parse_date, parse_text, validate_checkin
 from ..store import Store
 from .outcome import Outcome
 
@@ -85,6 +86,42 @@ class CheckinController:
         key = "checkin_corrected" if corrected else "checkin_saved"
         head = say(key, date=checkin.date, day=n, days=self.plan.days)
         return Outcome(True, f"{head} {_details(checkin)}")
+
+    # --- today's step -------------------------------------------------------------------------
+
+    def step(self, day: date) -> tuple[int, steps.Step] | None:
+        """(day N, its step) for a date of the plan, or None outside it."""
+        return steps.step_for(self.plan.start_date, self.plan.days, day) if self.plan else None
+
+    def steps_done(self) -> dict[date, StepDone]:
+        """Each day's step as last saved, by date."""
+        found = self.store.records_by_day(StepDone.KIND)
+        return {r.date: StepDone.from_record(r) for r in found}
+
+    def steps_waiting(self, day: date) -> bool:
+        """Whether a day of the plan before `day` has a step not marked done (to catch up, if
+        the person wants to: never counted against them)."""
+        if self.plan is None:
+            return False
+        done = {d for d, s in self.steps_done().items() if s.done}
+        first, days = self.plan.start_date, (day - self.plan.start_date).days
+        return any(first + timedelta(days=i) not in done for i in range(min(days, self.plan.days)))
+
+    def on_save_step(self, day, done: bool, writing: str) -> Outcome:
+        """Mark a day's step done (or not) and keep what was written for its prompt."""
+        try:
+            with about("date"):
+                day = parse_date(day or self.today, "The date", self.today)
+            with about("step_writing"):
+                text = parse_text(writing, say("step_writing"))
+        except InputError as error:
+            return Outcome(False, str(error), error.field)
+        found = self.step(day)
+        if found is None:
+            return Outcome(False, say("step_outside"), "date")
+        self.store.save_record(StepDone.KIND, day, StepDone(bool(done), text).to_stored())
+        key = "step_saved_done" if done else "step_saved"
+        return Outcome(True, say(key, day=found[0]))
 
 
 def _details(checkin: Checkin) -> str:
