@@ -59,6 +59,7 @@ CELLS = {
     "00_start_here": [
         say("notebook_start_intro"),
         Call("show_programme"),
+        Call("show_safety_question", inputs=True),
         say("notebook_start_plan"),
         Call("show", inputs=True),
         say("notebook_start_care"),

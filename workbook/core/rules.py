@@ -261,3 +261,20 @@ def reunion_gate(answers: GateAnswers) -> GateResult:
     if not answers.keep_growing:
         reasons.append("gate_not_growing")
     return GateResult(open=not reasons, show_help=not answers.felt_safe, reasons=tuple(reasons))
+
+
+# --- Safety from day 0 -----------------------------------------------------------------------
+
+SAFETY_CONCERNS = ("yes", "not sure")  # answers to the private question that change the programme
+
+
+def safety_concern(answer: str | None) -> bool:
+    """Whether the safety answer (afraid of, controlled, threatened or hurt by the partner?) is
+    yes or not sure: then nothing coaches a conversation with the partner."""
+    return answer in SAFETY_CONCERNS
+
+
+def reunion_open(last_day_reached: bool, gate_open: bool, safety_answer: str | None) -> bool:
+    """The reunion is coached only from the last day, past the gate, and never when the safety
+    answer is yes or not sure, whatever the gate says."""
+    return last_day_reached and gate_open and not safety_concern(safety_answer)

@@ -95,8 +95,12 @@ def yes_no(value=None) -> widgets.ToggleButtons:
     return toggles(list(zip(say_parts("yes_no_answers"), (True, False), strict=True)), value)
 
 
-def help_html() -> str:
-    return message_html(say("help_resources"), "help")
+def help_html(abuse: bool = False) -> str:
+    """The crisis lines; with `abuse`, the domestic-abuse lines beside them."""
+    lines = message_html(say("help_resources"), "help")
+    if abuse:
+        lines += message_html(say("abuse_help"), "help", lead=say("abuse_help_title"))
+    return lines
 
 
 # --- WHO-5 -----------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from IPython.display import HTML, display
 from ..core import stages
 from ..core.messages import say
 from ..views.html_pieces import page_piece
+from ..views.quick_exit import quick_exit_html
 
 # The notebooks' names, in order (the one list: core/stages.py).
 STAGES = stages.STAGE_NAMES
@@ -43,4 +44,4 @@ def _link(stage: str, words: str, primary: bool = False) -> dict:
 
 def next_stage_links(current: str) -> None:
     """Show the links at the end of a stage notebook."""
-    display(HTML(stage_links_html(current)))
+    display(HTML(stage_links_html(current) + quick_exit_html()))

@@ -20,6 +20,7 @@ from ..views.templating import day_text
 from .common import message_html, never_a_traceback, on_click, show_message, widgets
 from .context import open_store, resolve_today
 from .forms import Field, Outcome, help_html, pronoun_forms, toggles
+from .safety import safety_answer
 
 OUTCOMES = REUNION_OUTCOMES
 AFTER = {"yes": "after_yes", "no": "after_no", "not yet": "after_not_yet"}
@@ -33,6 +34,8 @@ class ReunionController:
         self.numbers = build(store.snapshot(), today)
         self.plan = self.numbers.plan
         self.reflection = self.numbers.reflection
+        answer = safety_answer(store)
+        self.safety = answer.answer if answer else None
         self.calendar = (
             rules.programme_calendar(self.plan.start_date, self.plan.days, today)
             if self.plan
@@ -45,7 +48,8 @@ class ReunionController:
 
     @property
     def is_open(self) -> bool:
-        return self.last_day_reached and bool(self.reflection and self.reflection.gate_open)
+        gate_open = bool(self.reflection and self.reflection.gate_open)
+        return rules.reunion_open(self.last_day_reached, gate_open, self.safety)
 
     def _days(self) -> int:
         return self.plan.days if self.plan else 30
@@ -64,6 +68,9 @@ class ReunionController:
         """Why the page stays closed, kindly, and where to go instead."""
         if self.plan is None:
             return message_html(say("no_plan"), "warning")
+        if rules.safety_concern(self.safety):  # never coached, whatever the gate says
+            body = message_html(say("reunion_closed_safety"), "help", after=say("reunion_go_on"))
+            return body + help_html(abuse=True)
         if not self.last_day_reached:
             return message_html(self.not_yet(), "info")
         if self.reflection is None:
@@ -121,6 +128,8 @@ class ReunionController:
         if not self.is_open:
             if self.plan is None:
                 return Outcome(False, say("no_plan"))
+            if rules.safety_concern(self.safety):
+                return Outcome(False, say("reunion_closed_safety"))
             if not self.last_day_reached:
                 return Outcome(False, self.not_yet())
             return Outcome(

@@ -12,25 +12,10 @@ from ..core.model import GOAL_TEMPLATES
 from ..core.records import BreakAgreement
 from ..core.validation import InputError, optional, validate_plan, validate_who5
 from ..store import Store
-from .common import (
-    close_widgets,
-    message_html,
-    never_a_traceback,
-    on_click,
-    show_message,
-    widgets,
-)
+from . import safety as safety_page
+from .common import close_widgets, message_html, never_a_traceback, on_click, show_message, widgets
 from .context import Ahead, open_store, resolve_today
-from .forms import (
-    LAYOUT,
-    WIDE,
-    Field,
-    Outcome,
-    Who5Form,
-    help_html,
-    pronoun_forms,
-    who5_feedback,
-)
+from .forms import LAYOUT, WIDE, Field, Outcome, Who5Form, help_html, pronoun_forms, who5_feedback
 from .reminders import reminder_panel
 
 
@@ -241,10 +226,24 @@ PREPARED = Ahead(
 def show_programme(data_dir=None) -> None:
     """The five steps, in the partner's name."""
     with open_store(data_dir) as store:
-        forms = pronoun_forms(store.plan())
-    parts = say_parts("programme_steps", **forms)
+        plan, for_you = store.plan(), safety_page.concern(store)
+    forms = pronoun_forms(plan)
+    # With a safety answer of yes or not sure, the programme is thirty days for the person.
+    key = "programme_steps_for_you" if for_you else "programme_steps"
+    parts = say_parts(key, **forms)
     steps = list(zip(parts[::2], parts[1::2], strict=True))
-    display(HTML(message_html(lead=say("programme_steps_title"), items=steps, ordered=True)))
+    days = plan.days if plan else 30
+    title = (
+        say("programme_steps_for_you_title", days=days) if for_you else say("programme_steps_title")
+    )
+    display(HTML(message_html(lead=title, items=steps, ordered=True)))
+
+
+@never_a_traceback
+def show_safety_question(data_dir=None, today=None, safety=None, safety_in_report=None) -> None:
+    """The private safety question, before the plan; with `safety` given, records it."""
+    store = open_store(data_dir)
+    safety_page.show_question(store, resolve_today(today), safety, safety_in_report)
 
 
 @never_a_traceback
@@ -294,7 +293,7 @@ def show_safety() -> None:
     display(
         HTML(
             message_html(say("safety_note"), "help", lead=say("safety_note_title"))
-            + help_html()
+            + help_html(abuse=True)
             + message_html(say("next_stage", notebook="01_the_break"))
         )
     )

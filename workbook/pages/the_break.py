@@ -14,7 +14,8 @@ from ..store import Store
 from ..views.html_pieces import page_piece
 from .common import message_html, never_a_traceback, on_click, show_message, widgets
 from .context import open_store, resolve_today
-from .forms import Field, Outcome, parse_yes_no, pronoun_forms, toggles, yes_no
+from .forms import Field, Outcome, help_html, parse_yes_no, pronoun_forms, toggles, yes_no
+from .safety import concern
 
 ANSWERS = BREAK_ANSWERS
 
@@ -114,14 +115,16 @@ class BreakView:
 def show_script(data_dir=None) -> None:
     """The suggested words, with the partner's name."""
     with open_store(data_dir) as store:
-        controller = BreakController(store, resolve_today(None))
-        forms = pronoun_forms(store.plan())
-        display(
-            HTML(
-                message_html(say("break_intro", **forms))
-                + page_piece("quote", text=controller.script())
-            )
-        )
+        display(HTML(script_html(BreakController(store, resolve_today(None)))))
+
+
+def script_html(controller: BreakController) -> str:
+    """The words for asking; none after a safety answer of yes or not sure (no contact can start
+    without a conversation): what to do instead, and help."""
+    forms = pronoun_forms(controller.store.plan())
+    if concern(controller.store):
+        return message_html(say("break_for_you", **forms)) + help_html(abuse=True)
+    return message_html(say("break_intro", **forms)) + page_piece("quote", text=controller.script())
 
 
 @never_a_traceback

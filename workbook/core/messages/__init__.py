@@ -20,7 +20,9 @@ from . import (
     reminders,
     report,
     reunion,
+    safety,
     start,
+    steps,
     the_break,
 )
 
@@ -40,6 +42,8 @@ _TABLES = (
     notebooks.MESSAGES,
     files.MESSAGES,
     app.MESSAGES,
+    safety.MESSAGES,
+    steps.MESSAGES,
 )
 MESSAGES: dict[str, str] = {}
 for _table in _TABLES:

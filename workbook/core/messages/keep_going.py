@@ -3,12 +3,17 @@
 MESSAGES = {
     # Keep going.
     "keep_no": (
-        "All hope is not lost. You have spent {days} becoming someone you are proud of, and "
-        "that person is still here. Keep following through: people want to be around people "
-        "who are ambitious and happy."
+        "What you keep: {days} of showing up for yourself, and every habit, skill and friendship "
+        "you built in them. It didn’t work out the way you hoped, and you will still be better off "
+        "for it. The hope here is about your own life: the things you started are yours, whoever "
+        "is in it. Your worth was never about being wanted by one person."
     ),
     "keep_yes": "You’re giving it another shot. Keep the habits that got you here — they are yours.",
-    "keep_not_yet": "No answer yet. Keep living your own life well while you wait.",
+    "keep_not_yet": (
+        "No answer yet, and waiting is hard. What you keep either way: {days} of work on yourself, "
+        "and you will still be better off for it, whatever comes. Keep living your own life well "
+        "while you wait; your worth doesn’t hang on the answer."
+    ),
     "keep_default": "Whatever comes next, keep working on yourself. It is the part that is always yours.",
     "long_view_title": "The long view:",
     "long_view": (

@@ -37,8 +37,14 @@ MESSAGES = {
     ),
     "reunion_saved": "Saved: the answer was “{outcome}”. {after}",
     "after_yes": "Wonderful. Keep growing as your own person inside it — 06_keep_going helps.",
-    "after_no": "That hurts. Open 06_keep_going: all hope is not lost.",
-    "after_not_yet": "Give it time. Keep going with your own life in the meantime (06_keep_going).",
+    "after_no": (
+        "That hurts, and it’s all right that it does. What you built in these days is yours to "
+        "keep, and you will still be better off for it. 06_keep_going is there when you’re ready."
+    ),
+    "after_not_yet": (
+        "Waiting is hard. What you built is yours whatever the answer, and your own life goes on "
+        "growing in the meantime (06_keep_going)."
+    ),
     "reunion_not_yet": (
         "The reunion page opens on your last day, day {days}: {date}, in {remaining}. Until "
         "then, keep working on yourself and keep checking in; your day-{days} reflection comes "
