@@ -11,7 +11,7 @@ from ..views.html_pieces import page_piece
 from ..views.templating import day_text
 from .checkin_controller import CheckinController
 from .common import message_html, on_click, widgets
-from .forms import WIDE, Outcome
+from .forms import WIDE, Field, Outcome
 
 
 def step_html(controller: CheckinController, day: date) -> str:
@@ -39,14 +39,15 @@ class StepView:
         self.controller = controller
         self.text = widgets.HTML()
         self.done = widgets.Checkbox(description=say("step_done"), indent=False)
-        self.writing = widgets.Textarea(description=say("step_writing"), layout=WIDE)
+        self.field = Field(say("step_writing"), widgets.Textarea(layout=WIDE))
+        self.writing = self.field.widget
         self.save = widgets.Button(description=say("step_save"), icon="check")
         self.result = widgets.HTML()
         self.catch_up = widgets.HTML()
         self.day: date | None = None
         on_click(self.save, self.on_save, report_to=self.result)
         self.box = widgets.VBox(
-            [self.text, self.done, self.writing, self.save, self.result, self.catch_up]
+            [self.text, self.done, self.field.box, self.save, self.result, self.catch_up]
         )
         self.box.add_class("workbook-step")
 
