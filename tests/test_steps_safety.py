@@ -150,3 +150,43 @@ def test_after_a_no_the_page_leads_with_what_the_person_keeps(store):
     assert words.startswith("What you keep: 30 days")
     assert "you will still be better off for it" in words
     assert "All hope" not in words and "want to be around" not in words
+
+
+def test_steps_done_reach_the_numbers_and_the_safety_answer_the_report_only_when_wanted(store):
+    from workbook.numbers import build
+    from workbook.views.report import render_html
+
+    start = TODAY - timedelta(days=9)
+    store.save_plan(Plan(start_date=start, partner="Jordan"))
+    for n, done in ((0, True), (3, True), (4, False)):
+        CheckinController(store, TODAY).on_save_step(start + timedelta(days=n), done, "")
+    SafetyController(store, TODAY).on_save(answer="yes", in_report=False)
+    numbers = build(store.snapshot(), TODAY)
+    summary = numbers.summary()
+    assert numbers.steps_done == 2 and summary["steps"] == {"done": 2, "days": 30}
+    assert "safety" not in summary
+    report = render_html(store.snapshot(), TODAY)
+    assert 'data-summary-key="steps.done">2<' in report
+    assert "afraid" not in report and "0808 2000 247" not in report
+
+    SafetyController(store, TODAY).on_save(answer="yes", in_report=True)
+    summary = build(store.snapshot(), TODAY).summary()
+    assert summary["safety"] == {"answer": "yes", "words": "Yes", "concern": True}
+    report = render_html(store.snapshot(), TODAY)
+    assert "Felt afraid of, controlled, threatened or hurt by them:</b> Yes" in report
+    assert "0808 2000 247" in report
+
+
+def test_the_step_and_safety_records_travel_in_an_export(store, tmp_path):
+    from workbook.store import transfer
+
+    store.save_plan(Plan(start_date=TODAY))
+    CheckinController(store, TODAY).on_save_step(TODAY, True, "Ten minutes of words.")
+    SafetyController(store, TODAY).on_save(answer="not sure", in_report=False)
+    exported = tmp_path / "export.json"
+    exported.write_bytes(transfer.export_json(store))
+    with Store(tmp_path / "elsewhere") as other:
+        transfer.import_into(other, exported)
+        assert other.record("safety").data == {"answer": "not sure", "in_report": False}
+        assert other.records_by_day("step")[0].data["writing"] == "Ten minutes of words."
+        assert concern(other)

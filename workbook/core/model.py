@@ -104,3 +104,4 @@ class Snapshot:
     checkins: tuple[Checkin, ...]
     who5s: tuple[Who5, ...]
     records: dict[str, Record]
+    steps: tuple[Record, ...] = ()  # today's step: the newest record of each day

@@ -16,7 +16,14 @@ from functools import cached_property
 
 from ..core import rules
 from ..core.model import Checkin, Goal, Plan, Snapshot, Who5
-from ..core.records import BreakAgreement, GateAnswers, Reflection, ReunionOutcome
+from ..core.records import (
+    BreakAgreement,
+    GateAnswers,
+    Reflection,
+    ReunionOutcome,
+    SafetyAnswer,
+    StepDone,
+)
 
 TREND_MIN_CHECKINS = 7
 # Below this many points a week either way, the trend reads as "about level" (report and charts).
@@ -112,6 +119,8 @@ class Numbers:
     reflection: Reflection | None = None
     reunion: ReunionOutcome | None = None
     wins: tuple[Checkin, ...] = ()
+    steps_done: int = 0  # days of the plan so far whose step is marked done
+    safety: SafetyAnswer | None = None
 
     @property
     def moods(self) -> list[int]:
@@ -171,6 +180,7 @@ def build(snapshot: Snapshot, today: date) -> Numbers:
         "break_agreement": BreakAgreement.from_record(records.get("break")),
         "reflection": Reflection.from_record(records.get("reflection")),
         "reunion": ReunionOutcome.from_record(records.get("reunion")),
+        "safety": SafetyAnswer.from_record(records.get("safety")),
     }
     if plan is None:
         return Numbers(plan=None, today=today, **stage)
@@ -198,6 +208,12 @@ def build(snapshot: Snapshot, today: date) -> Numbers:
         low_mood_prompt=low_mood is not None,
         low_mood_reason=low_mood,
         wins=tuple(c for c in checkins if c.win),
+        steps_done=sum(
+            1
+            for r in snapshot.steps
+            if StepDone.from_record(r).done
+            and plan.start_date <= r.date <= min(today, plan.end_date)
+        ),
         **stage,
     )
 

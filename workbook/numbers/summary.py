@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..core.messages import say
+from ..core import rules
+from ..core.messages import say, say_parts
+from ..core.records import SAFETY_ANSWERS
 
 if TYPE_CHECKING:
     from . import Numbers
@@ -23,6 +25,15 @@ def low_mood_words(n: Numbers) -> str | None:
         latest = n.who5s[-1]
         return say("low_mood_who5", date=latest.date, percent=latest.percent)
     return say("low_mood") if n.low_mood_reason else None
+
+
+def _safety(answer: str) -> dict:
+    words = dict(zip(SAFETY_ANSWERS, say_parts("safety_answers"), strict=True))
+    return {
+        "answer": answer,
+        "words": words.get(answer, answer),
+        "concern": rules.safety_concern(answer),
+    }
 
 
 def summary_json(n: Numbers) -> dict:
@@ -113,6 +124,9 @@ def summary_json(n: Numbers) -> dict:
         "reunion": (
             {"date": _iso(n.reunion.recorded_on), **n.reunion.to_stored()} if n.reunion else None
         ),
+        "steps": {"done": n.steps_done, "days": plan.days},
+        # The private safety answer, only when the person ticked that they want it here.
+        **({"safety": _safety(n.safety.answer)} if n.safety and n.safety.in_report else {}),
         "accomplishments": [
             {"date": c.date.isoformat(), "day": n.day_of(c.date), "win": c.win} for c in n.wins
         ],

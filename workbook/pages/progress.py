@@ -102,6 +102,7 @@ def page(snapshot, today: date) -> list[tuple[str, object]]:
 
     parts += [_heading("progress_heading_streaks")]
     parts.append(("html", streak_cards_html(numbers)))
+    parts.append(_paragraph(say("steps_done", done=numbers.steps_done, days=numbers.plan.days)))
 
     parts += [_heading("progress_heading_mood"), *chart("mood")]
 

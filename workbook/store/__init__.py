@@ -292,4 +292,5 @@ class Store:
                 checkins=tuple(self.checkins()),
                 who5s=tuple(self.who5s()),
                 records={kind: self.record(kind) for kind in kinds},
+                steps=tuple(rows.records_by_day(self.conn, "step")),
             )

@@ -20,6 +20,6 @@ MESSAGES = {
         "There is nothing to catch up on unless you want to."
     ),
     "step_outside": "There is no step for this day: it is outside your plan’s days.",
-    "steps_done_label": "Steps done",
-    "steps_done": "{done} of {days}",
+    "steps_done_label": "steps done",
+    "steps_done": "Today’s steps done so far: {done} of {days}.",
 }
