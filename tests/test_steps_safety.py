@@ -19,12 +19,15 @@ from workbook.core.records import GateAnswers, Reflection
 from workbook.numbers import decide
 from workbook.pages.checkin import CheckinController, CheckinView
 from workbook.pages.keep_going import KeepGoingController
+from workbook.pages.reflection_controller import recorded_html
+from workbook.pages.reminders import ReminderController
 from workbook.pages.reunion import ReunionController
 from workbook.pages.safety import SafetyController, SafetyView, concern
 from workbook.pages.start import StartController, StartView
 from workbook.pages.the_break import BreakController, script_html
 from workbook.store import Store
 from workbook.store.paths import DB_NAME
+from workbook.views.calendar_file import DEFAULT_NAME
 
 ROOT = Path(__file__).resolve().parent.parent
 # Words that would push towards contact during the break.
@@ -123,6 +126,13 @@ def test_a_safety_concern_removes_the_script_closes_the_reunion_and_shows_abuse_
     closed = reunion.closed_html()
     assert "doesn’t coach a reunion" in closed and "0808 2000 247" in closed
     assert not reunion.on_save(outcome="yes").ok
+    day30 = recorded_html(store)  # the day-30 page does not send them on to the reunion
+    assert "doesn’t coach a reunion" in day30 and "reunion page will help" not in day30
+
+    saved = ReminderController(store).on_save("20:00")  # reminders never carry the answer
+    assert saved.ok
+    calendar = (Path(store.data_dir) / DEFAULT_NAME).read_text(encoding="utf-8").casefold()
+    assert not any(word in calendar for word in ("afraid", "abuse", "safe", "hurt", "0808"))
     assert not rules.reunion_open(True, True, answer) and rules.reunion_open(True, True, "no")
 
 

@@ -17,6 +17,7 @@ from ..views.templating import day_text
 from .common import message_html
 from .forms import help_html, required_yes_no
 from .outcome import Outcome
+from .safety import concern
 
 
 def questions() -> list[tuple[str, str]]:
@@ -176,9 +177,12 @@ class ReflectionController:
         return Outcome(True, say("reflection_draft_saved", days=when["days"], date=when["date"]))
 
 
-def gate_html(reflection: Reflection) -> str:
+def gate_html(reflection: Reflection, concern: bool = False) -> str:
     """What the gate said when the reflection was saved: open, or why not (kindly), with help
-    when safety was missing."""
+    when safety was missing; after a safety answer of yes or not sure, never the reunion."""
+    if concern:
+        body = message_html(say("reunion_closed_safety"), "help")
+        return body + help_html(abuse=True) + message_html(say("reunion_go_on"))
     if reflection.gate_open:
         return message_html(
             say("gate_open") + " " + say("next_stage", notebook="05_reunion"), "success"
@@ -189,7 +193,7 @@ def gate_html(reflection: Reflection) -> str:
         items=[say(r, conviction=conviction) for r in reflection.gate_reasons],
         after=say("next_stage", notebook="06_keep_going"),
     )
-    return body + (help_html() if reflection.show_help else "")
+    return body + (help_html(abuse=True) if reflection.show_help else "")
 
 
 def recorded_html(store: Store) -> str:
@@ -199,4 +203,4 @@ def recorded_html(store: Store) -> str:
     text = say(
         "decision_recorded", date=reflection.recorded_on, decision=reflection.decision or "—"
     )
-    return message_html(text) + gate_html(reflection)
+    return message_html(text) + gate_html(reflection, concern(store))
