@@ -23,7 +23,7 @@ from workbook.pages.reflection_controller import recorded_html
 from workbook.pages.reminders import ReminderController
 from workbook.pages.reunion import ReunionController
 from workbook.pages.safety import SafetyController, SafetyView, concern
-from workbook.pages.start import StartController, StartView
+from workbook.pages.start import StartController, StartView, show_safety_question
 from workbook.pages.the_break import BreakController, script_html
 from workbook.store import Store
 from workbook.store.paths import DB_NAME
@@ -151,6 +151,11 @@ def test_the_safety_question_comes_before_the_plan_and_can_change(store):
     view.save.click()
     assert store.record("safety").data == {"answer": "not sure", "in_report": True}
     assert len(store.records("safety")) == 2  # changed, nothing overwritten
+    # As a parameter of the start notebook (papermill): recorded with no click; a bad one is not.
+    show_safety_question(store.data_dir, TODAY.isoformat(), safety="maybe")
+    assert len(store.records("safety")) == 2
+    show_safety_question(store.data_dir, TODAY.isoformat(), safety="No")
+    assert store.record("safety").data == {"answer": "no", "in_report": False}
 
 
 def test_after_a_no_the_page_leads_with_what_the_person_keeps(store):

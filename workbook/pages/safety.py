@@ -12,7 +12,8 @@ from ..core.messages import say, say_parts
 from ..core.records import SAFETY_ANSWERS, SafetyAnswer
 from ..core.validation import InputError, about, optional, parse_choice
 from ..store import Store
-from .common import message_html, on_click, show_message, widgets
+from .common import message_html, never_a_traceback, on_click, show_message, widgets
+from .context import open_store, resolve_today
 from .forms import Field, Outcome, help_html, parse_yes_no, pronoun_forms, toggles
 
 
@@ -89,9 +90,11 @@ class SafetyView:
         return outcome
 
 
-def show_question(store: Store, today: date, safety=None, safety_in_report=None) -> None:
+@never_a_traceback
+def show(data_dir=None, today=None, safety=None, safety_in_report=None) -> None:
     """The private question; with `safety` given, records it with no click."""
-    controller = SafetyController(store, today)
+    store = open_store(data_dir)
+    controller = SafetyController(store, resolve_today(today))
     if optional(safety) is None:
         display(SafetyView(controller).box)
         return
@@ -99,3 +102,4 @@ def show_question(store: Store, today: date, safety=None, safety_in_report=None)
     show_message(outcome.message, "success" if outcome.ok else "error")
     if outcome.ok and rules.safety_concern(safety_answer(store).answer):
         display(HTML(help_html(abuse=True)))
+    store.close()

@@ -239,11 +239,7 @@ def show_programme(data_dir=None) -> None:
     display(HTML(message_html(lead=title, items=steps, ordered=True)))
 
 
-@never_a_traceback
-def show_safety_question(data_dir=None, today=None, safety=None, safety_in_report=None) -> None:
-    """The private safety question, before the plan; with `safety` given, records it."""
-    store = open_store(data_dir)
-    safety_page.show_question(store, resolve_today(today), safety, safety_in_report)
+show_safety_question = safety_page.show  # the private question, before the plan
 
 
 @never_a_traceback
