@@ -18,32 +18,32 @@ BEFORE = "data:text/html,<title>Before</title><p>The page the tab showed before.
 
 
 def test_the_quick_exit_replaces_the_page_and_back_does_not_return_to_the_workbook(watched, app):
-    page = watched.page
-    page.goto(BEFORE)
-    open_in_app(page, app, "01_the_break", ready="Save")
-    # On to the daily page by the stage link: it replaces the page, adding no back entry.
-    page.locator("a.workbook-stage-link", has_text="Next").click()
-    widgets_ready(page, "Save my step")
+    first = watched.page
+    first.goto(BEFORE)
+    open_in_app(first, app, "01_the_break", ready="Save")
+    # The app opens the next stage in a tab of its own, as JupyterLab does.
+    with first.context.expect_page() as opened:
+        first.locator("a.workbook-stage-link", has_text="Next").click()
+    page = opened.value
+    widgets_ready(page, "Keep my step")
     assert "02_daily_checkin" in page.url
 
     tick(page, "I did today’s step")
     fill(field(page, "My writing (kept in this day’s journal)"), "Ten minutes, then I stopped.")
-    click_button(page, "Save my step")
+    click_button(page, "Keep my step")
     saved_message(page, re.compile(r"the step for day \d+ is done"))
     with Store(app.data_dir) as store:
         step = [r for r in store.records_by_day("step") if r.date == date.today()][-1]
     assert step.data == {"done": True, "writing": "Ten minutes, then I stopped."}
 
-    other = page.context.new_page()  # the workbook open in a second tab too
-    open_in_app(other, app, "01_the_break", ready="Save")
-    page.bring_to_front()
     exit_control = page.locator("a.workbook-quick-exit")
     expect(exit_control).to_have_count(1)
     expect(exit_control).to_be_in_viewport()
     exit_control.click()
     page.wait_for_url("about:blank")
-    other.wait_for_url("about:blank")  # every tab of the workbook leaves with it
-    assert page.title() == ""
-    page.go_back()
-    page.wait_for_load_state()
-    assert page.url.startswith("data:text/html"), page.url  # not a page of the workbook
+    first.wait_for_url("about:blank")  # every tab of the workbook leaves with it
+    assert page.title() == "" and first.title() == ""
+    assert page.go_back() is None and page.url == "about:blank"  # nothing to go back to
+    first.go_back()
+    first.wait_for_load_state()
+    assert first.url.startswith("data:text/html"), first.url  # not a page of the workbook

@@ -12,7 +12,7 @@ MESSAGES = {
     ),
     "step_done": "I did today’s step",
     "step_writing": "My writing (kept in this day’s journal)",
-    "step_save": "Save my step",
+    "step_save": "Keep my step",
     "step_saved_done": "Saved: the step for day {day} is done. Well done for showing up.",
     "step_saved": "Saved your step for day {day}. Come back to it whenever you like.",
     "step_catch_up": (
