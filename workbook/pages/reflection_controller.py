@@ -16,6 +16,7 @@ from ..store import Store
 from ..views.templating import day_text
 from .common import message_html
 from .forms import help_html, required_yes_no
+from .nav import stage_link_html, stage_titles
 from .outcome import Outcome
 
 
@@ -180,16 +181,14 @@ def gate_html(reflection: Reflection) -> str:
     """What the gate said when the reflection was saved: open, or why not (kindly), with help
     when safety was missing."""
     if reflection.gate_open:
-        return message_html(
-            say("gate_open") + " " + say("next_stage", notebook="05_reunion"), "success"
-        )
+        return message_html(say("gate_open"), "success") + stage_link_html("05_reunion")
     conviction = reflection.answers.conviction
     body = message_html(
         kind="warning",
         items=[say(r, conviction=conviction) for r in reflection.gate_reasons],
-        after=say("next_stage", notebook="06_keep_going"),
+        after=say("next_stage", title=stage_titles()["06_keep_going"]),
     )
-    return body + (help_html() if reflection.show_help else "")
+    return body + stage_link_html("06_keep_going") + (help_html() if reflection.show_help else "")
 
 
 def recorded_html(store: Store) -> str:

@@ -292,9 +292,5 @@ def show(
 
 def show_safety() -> None:
     display(
-        HTML(
-            message_html(say("safety_note"), "help", lead=say("safety_note_title"))
-            + help_html()
-            + message_html(say("next_stage", notebook="01_the_break"))
-        )
+        HTML(message_html(say("safety_note"), "help", lead=say("safety_note_title")) + help_html())
     )

@@ -7,11 +7,11 @@ MESSAGES = {
         "— which is completely fine."
     ),
     "reunion_no_reflection": (
-        "The reunion page opens after your day-{days} reflection. Take it in "
-        "04_day30_reflection first — and if you already know it’s not for you, 06_keep_going "
+        "The reunion page opens after your day-{days} reflection. Take it on "
+        "Day 30: a real think first — and if you already know it’s not for you, Keep going "
         "is there for you."
     ),
-    "reunion_go_on": "Your next page is 06_keep_going.",
+    "reunion_go_on": "Your next page is Keep going.",
     "talking_points_intro": "What you could tell {partner}",
     "talking_points_yours": "— all of it yours:",
     "calm_checklist_title": "Calm, not desperate",
@@ -36,9 +36,9 @@ MESSAGES = {
         "Plan something kind for yourself afterwards, whatever happens."
     ),
     "reunion_saved": "Saved: the answer was “{outcome}”. {after}",
-    "after_yes": "Wonderful. Keep growing as your own person inside it — 06_keep_going helps.",
-    "after_no": "That hurts. Open 06_keep_going: all hope is not lost.",
-    "after_not_yet": "Give it time. Keep going with your own life in the meantime (06_keep_going).",
+    "after_yes": "Wonderful. Keep growing as your own person inside it — Keep going helps.",
+    "after_no": "That hurts. Open Keep going: all hope is not lost.",
+    "after_not_yet": "Give it time. Keep going with your own life in the meantime (Keep going).",
     "reunion_not_yet": (
         "The reunion page opens on your last day, day {days}: {date}, in {remaining}. Until "
         "then, keep working on yourself and keep checking in; your day-{days} reflection comes "
