@@ -339,3 +339,32 @@ def walk_the_date_box(page: Page, data_dir, today) -> None:
     for name in ("mood", "energy", "sleep_hours", "emotions", "trigger", "note", "gratitude"):
         assert getattr(newest, name) == getattr(earlier, name), name
     assert newest.goal_names == earlier.goal_names
+
+
+# --- moving between the stages, and the files a page writes -------------------------------------
+
+
+def assert_links_stay_in_the_tab(page: Page) -> None:
+    """Every link between stages on the page opens in this tab (no target="_blank")."""
+    links = page.locator("a.workbook-stage-link")
+    expect(links.first).to_be_attached()
+    targets = links.evaluate_all("links => links.map(a => a.target)")
+    assert targets and set(targets) == {"_self"}, targets
+
+
+def assert_file_link_opens(page: Page, server, path) -> None:
+    """The page's newest file link gives exactly the file at `path`, and nothing without the
+    token (a browser that never logged in)."""
+    link = page.locator("a.workbook-file-link").last
+    expect(link).to_be_visible()
+    href = link.get_attribute("href")
+    assert href and href.startswith("/") and "token" not in href, href
+    content = path.read_bytes()
+    answer = page.request.get(f"{server.base}{href}")
+    assert answer.status == 200 and answer.body() == content, answer.status
+    stranger = page.context.browser.new_context()
+    try:
+        refused = stranger.request.get(f"{server.base}{href}", max_redirects=0)
+        assert refused.status in (302, 403) and content not in refused.body(), refused.status
+    finally:
+        stranger.close()
