@@ -368,3 +368,26 @@ def assert_file_link_opens(page: Page, server, path) -> None:
         assert refused.status in (302, 403) and content not in refused.body(), refused.status
     finally:
         stranger.close()
+
+
+def _luminance(css_colour: str) -> float:
+    """WCAG relative luminance of a computed "rgb(r, g, b)" colour."""
+    channels = [int(v) / 255 for v in re.findall(r"\d+(?:\.\d+)?", css_colour)[:3]]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast_ratio(a: str, b: str) -> float:
+    light, dark = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def chosen_option_contrast(box: Locator) -> float:
+    """How far the chosen toggle button of `box` stands out from the others, as WCAG measures."""
+    colours = box.locator("button.widget-toggle-button").evaluate_all(
+        "bs => bs.map(b => [b.classList.contains('mod-active'), getComputedStyle(b).backgroundColor])"
+    )
+    chosen = [c for active, c in colours if active]
+    others = [c for active, c in colours if not active]
+    assert len(chosen) == 1 and others, colours
+    return min(contrast_ratio(chosen[0], other) for other in others)
