@@ -351,6 +351,22 @@ def test_reflection_who5_compares_with_day_zero(planned):
     assert "up 40 points, a real change" in view.who5.result.value
 
 
+def test_the_day_30_summary_follows_the_who5_once_saved(planned, capsys):
+    from workbook.core.model import Who5
+    from workbook.pages import reflection
+
+    planned.save_who5(Who5(START - timedelta(days=1), (2, 2, 2, 2, 2)))
+    reflection.show_numbers(planned.data_dir, TODAY.isoformat())
+    (summary,) = reflection.SHOWN_NUMBERS
+    assert "Take the day-30 WHO-5 below" in summary.value
+    view = ReflectionView(ReflectionController(planned, TODAY))
+    for widget in view.who5.answers:
+        widget.value = 4
+    view.who5.save.click()
+    assert "Take the day-30 WHO-5" not in summary.value
+    assert "40 %" in summary.value and "80 %" in summary.value
+
+
 # --- 05 the reunion and 06 keep going --------------------------------------------------------
 
 
