@@ -181,7 +181,7 @@ def gate_html(reflection: Reflection) -> str:
     """What the gate said when the reflection was saved: open, or why not (kindly), with help
     when safety was missing."""
     if reflection.gate_open:
-        return message_html(say("gate_open"), "success") + stage_link_html("05_reunion")
+        return message_html(say("gate_open"), "success")  # the page's own "Next" is the reunion
     conviction = reflection.answers.conviction
     body = message_html(
         kind="warning",
