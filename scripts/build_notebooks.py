@@ -58,8 +58,8 @@ def parameters_cell(calls: list[Call]) -> str:
 CELLS = {
     "00_start_here": [
         say("notebook_start_intro"),
+        Call("show_stage_map", module="nav"),  # first: a day's way on is one click away
         Call("show_programme"),
-        Call("show_stage_map", module="nav"),
         say("notebook_start_plan"),
         Call("show", inputs=True),
         say("notebook_start_care"),
