@@ -14,7 +14,6 @@ package, in the person's copies of them: workbook/app/workspace.py; this folder 
 own, read only).
 """
 
-import os
 from pathlib import Path
 
 c = get_config()  # noqa: F821 — provided by Jupyter when it reads this file
@@ -51,8 +50,9 @@ c.MappingKernelManager.cull_connected = False
 c.MappingKernelManager.cull_busy = False
 
 
-# Under JupyterHub (deploy/jupyterhub/, `workbook hub-singleuser`) the app's pages are Voilà inside
-# this server: plotly.js, which they fetch once shown, is served by the workbook's extension.
+# The workbook's server extension: files the workbook wrote (a report, an export, a calendar file)
+# open from the link on their page, behind JupyterLab's own login (the data folder is outside
+# Lab's root); and, under JupyterHub (deploy/jupyterhub/, `workbook hub-singleuser`), where the
+# app's pages are Voilà inside this server, plotly.js, which they fetch once shown.
 # update(), not assignment: the extensions other config files switch on (Voilà, JupyterLab) stay.
-if os.environ.get("JUPYTERHUB_SERVICE_PREFIX"):
-    c.ServerApp.jpserver_extensions.update({"workbook.app.hub_extension": True})
+c.ServerApp.jpserver_extensions.update({"workbook.app.hub_extension": True})

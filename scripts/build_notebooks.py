@@ -58,6 +58,7 @@ def parameters_cell(calls: list[Call]) -> str:
 CELLS = {
     "00_start_here": [
         say("notebook_start_intro"),
+        Call("show_stage_map", module="nav"),  # first: a day's way on is one click away
         Call("show_programme"),
         Call("show_safety_question", inputs=True),
         say("notebook_start_plan"),
@@ -110,14 +111,19 @@ def build(stage: Stage, items: list) -> nbformat.NotebookNode:
         # Marks the workbook's own pages: JupyterLab runs them on opening (labextension/).
         "workbook": {"stage": name},
     }
-    items = [replace(item, module=stage.page) if isinstance(item, Call) else item for item in items]
+    items = [
+        replace(item, module=item.module or stage.page) if isinstance(item, Call) else item
+        for item in items
+    ]
     calls = [item for item in items if isinstance(item, Call)]
-    # (is it code?, source): the words, the parameters, the page's import and its calls, then the
-    # links on.
+    # (is it code?, source): the top of the page (workbook.pages.nav.page_top), the words, the
+    # parameters, the page's import and its calls, then the links on.
+    modules = ", ".join(sorted({call.module for call in calls}))
     cells = [
+        (True, f'from workbook.pages.nav import page_top\n\npage_top("{name}")'),
         (False, items[0]),
         (True, parameters_cell(calls)),
-        (True, f"from workbook.pages import {stage.page}"),
+        (True, f"from workbook.pages import {modules}"),
     ]
     for item in items[1:]:
         if isinstance(item, Call):
@@ -131,7 +137,7 @@ def build(stage: Stage, items: list) -> nbformat.NotebookNode:
     for i, (is_code, source) in enumerate(cells):
         if is_code:
             cell = new_code_cell(source, metadata=dict(HIDDEN))
-            if i == 1:
+            if i == 2:
                 cell.metadata["tags"] = ["parameters"]
         else:
             cell = new_markdown_cell(source)

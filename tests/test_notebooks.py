@@ -69,9 +69,11 @@ def test_parameters_and_committed_form(path: Path):
         assert parameters[name]["default"] == "None"
     notebook = nbformat.read(path, as_version=4)
     assert notebook.metadata["kernelspec"]["name"] == "python3"
-    assert notebook.cells[0].cell_type == "markdown"
+    # The top of the page (links, pages/nav.py page_top), then the page's words.
+    assert 'page_top("' in notebook.cells[0].source
+    assert notebook.cells[1].cell_type == "markdown"
     code = [c for c in notebook.cells if c.cell_type == "code"]
-    assert "parameters" in code[0].metadata.get("tags", [])
+    assert "parameters" in code[1].metadata.get("tags", [])
     for cell in code:
         assert cell.outputs == [], f"{path.name} has outputs committed"
         assert cell.execution_count is None

@@ -136,3 +136,44 @@ def read_only_folder(tmp_path_factory):
 def test_a_read_only_folder_is_one_clear_line(data, read_only_folder, command, _name):
     assert_refused(write(data, command, read_only_folder / "file"), "read-only")
     assert list(read_only_folder.iterdir()) == []
+
+
+# --- files served to a page's link (workbook/app/files.py) -------------------------------------
+
+
+def test_only_the_workbooks_own_files_in_its_own_folders_are_served(tmp_path):
+    from workbook.store.output_files import (
+        CALENDAR_FILE,
+        read_served,
+        served_address,
+        served_file,
+        write_atomically,
+    )
+
+    reports = tmp_path / "reports"
+    reports.mkdir(mode=0o700)
+    report = write_atomically(reports / "reflection-2026-11-20.pdf", b"%PDF-1.7")
+    calendar = write_atomically(tmp_path / CALENDAR_FILE, b"BEGIN:VCALENDAR")
+    (tmp_path / "workbook.sqlite").write_bytes(b"secret")
+    assert served_address(tmp_path, report) == ("reports", report.name)
+    assert served_address(tmp_path, calendar) == ("calendar", CALENDAR_FILE)
+    assert read_served(served_file(tmp_path, "reports", report.name)) == b"%PDF-1.7"
+    # Nothing else of the data folder, by any name.
+    for kind, name in [
+        ("calendar", "workbook.sqlite"),
+        ("reports", "../workbook.sqlite"),
+        ("reports", ".."),
+        ("reports", ".hidden"),
+        ("elsewhere", report.name),
+        ("reports", "missing.pdf"),
+    ]:
+        assert served_file(tmp_path, kind, name) is None, (kind, name)
+    assert served_address(tmp_path, tmp_path / "workbook.sqlite") is None
+    # A link, a file others may read, a folder that is a link: none.
+    (reports / "link.pdf").symlink_to(tmp_path / "workbook.sqlite")
+    assert served_file(tmp_path, "reports", "link.pdf") is None
+    report.chmod(0o644)
+    assert served_file(tmp_path, "reports", report.name) is None
+    (tmp_path / "exports").symlink_to(reports)
+    report.chmod(0o600)
+    assert served_file(tmp_path, "exports", report.name) is None

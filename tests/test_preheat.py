@@ -85,3 +85,29 @@ def test_in_a_page_kernel_the_app_registers_its_machinery_for_each_page_ahead(tm
         [sys.executable, "-c", plain], env=elsewhere, capture_output=True, text=True
     )
     assert done.stdout.strip() == "plain", done.stderr
+
+
+def test_a_page_kernel_drops_only_the_tracebacks_of_sockets_closed_as_the_app_stops():
+    import logging
+
+    import zmq
+
+    from workbook.app.page_kernel import QuietWhenTheAppStops
+
+    def record(error: Exception) -> logging.LogRecord:
+        return logging.LogRecord(
+            "IPKernelApp",
+            logging.ERROR,
+            __file__,
+            1,
+            "Exception in message handler:",
+            (),
+            (type(error), error, None),
+        )
+
+    quiet = QuietWhenTheAppStops()
+    assert not quiet.filter(record(zmq.ZMQError(zmq.ENOTSOCK)))
+    assert not quiet.filter(record(zmq.ZMQError(zmq.ETERM)))
+    assert quiet.filter(record(zmq.ZMQError(zmq.EAGAIN)))  # anything else is still said
+    assert quiet.filter(record(ValueError("a real problem")))
+    assert QuietWhenTheAppStops in {type(f) for f in logging.getLogger("IPKernelApp").filters}

@@ -198,6 +198,8 @@ def test_picking_a_past_day_loads_it_and_saving_corrects_it(planned):
     history = planned.checkin_history(day)
     assert [c.mood for c in history] == [3, 5]
     assert history[-1].slip == "They called" and history[-1].slip_by == "them"
+    # Right after the save, a calm success at the top, not the amber "already holds".
+    assert "workbook-success" in view.day_note.value and "is saved (mood 5" in view.day_note.value
     assert "Corrected 2026-11-22" in view.result.value
     view.fields["date"].widget.value = day - timedelta(days=1)
     assert "Nothing saved for 2026-11-21" in view.day_note.value
@@ -316,7 +318,7 @@ def test_reflection_conviction_eight_keeps_the_gate_closed(planned):
     answer(view, want_restart=True, conviction=8, keep_growing=True, felt_safe=True)
     data = planned.record("reflection").data
     assert data["gate_open"] is False and not data["show_help"]
-    assert "8 out of 10" in view.gate.value and "06_keep_going" in view.gate.value
+    assert "8 out of 10" in view.gate.value and "Your next page: Keep going" in view.gate.value
 
 
 def test_reflection_not_safe_shows_help_and_no_coaching(planned):
@@ -349,6 +351,22 @@ def test_reflection_who5_compares_with_day_zero(planned):
     assert "up 40 points, a real change" in view.who5.result.value
 
 
+def test_the_day_30_summary_follows_the_who5_once_saved(planned, capsys):
+    from workbook.core.model import Who5
+    from workbook.pages import reflection
+
+    planned.save_who5(Who5(START - timedelta(days=1), (2, 2, 2, 2, 2)))
+    reflection.show_numbers(planned.data_dir, TODAY.isoformat())
+    (summary,) = reflection.SHOWN_NUMBERS
+    assert "Take the day-30 WHO-5 below" in summary.value
+    view = ReflectionView(ReflectionController(planned, TODAY))
+    for widget in view.who5.answers:
+        widget.value = 4
+    view.who5.save.click()
+    assert "Take the day-30 WHO-5" not in summary.value
+    assert "40 %" in summary.value and "80 %" in summary.value
+
+
 # --- 05 the reunion and 06 keep going --------------------------------------------------------
 
 
@@ -379,7 +397,7 @@ def test_reunion_script_uses_their_name_and_own_wins_then_records(planned):
     view.save.click()
     data = planned.record("reunion").data
     assert data["outcome"] == "no" and data["script"] == "My own words"
-    assert "06_keep_going" in view.result.value
+    assert "Keep going" in view.result.value and "06_keep_going" not in view.result.value
     words = KeepGoingController(planned, TODAY).encouragement()[0]
     assert words.startswith("What you keep") and "you will still be better off for it" in words
 

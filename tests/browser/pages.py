@@ -339,3 +339,55 @@ def walk_the_date_box(page: Page, data_dir, today) -> None:
     for name in ("mood", "energy", "sleep_hours", "emotions", "trigger", "note", "gratitude"):
         assert getattr(newest, name) == getattr(earlier, name), name
     assert newest.goal_names == earlier.goal_names
+
+
+# --- moving between the stages, and the files a page writes -------------------------------------
+
+
+def assert_links_stay_in_the_tab(page: Page) -> None:
+    """Every link between stages on the page opens in this tab (no target="_blank")."""
+    links = page.locator("a.workbook-stage-link")
+    expect(links.first).to_be_attached()
+    targets = links.evaluate_all("links => links.map(a => a.target)")
+    assert targets and set(targets) == {"_self"}, targets
+
+
+def assert_file_link_opens(page: Page, server, path) -> None:
+    """The page's newest file link gives exactly the file at `path`, and nothing without the
+    token (a browser that never logged in)."""
+    link = page.locator("a.workbook-file-link").last
+    expect(link).to_be_visible()
+    href = link.get_attribute("href")
+    assert href and href.startswith("/") and "token" not in href, href
+    content = path.read_bytes()
+    answer = page.request.get(f"{server.base}{href}")
+    assert answer.status == 200 and answer.body() == content, answer.status
+    stranger = page.context.browser.new_context()
+    try:
+        refused = stranger.request.get(f"{server.base}{href}", max_redirects=0)
+        assert refused.status in (302, 403) and content not in refused.body(), refused.status
+    finally:
+        stranger.close()
+
+
+def _luminance(css_colour: str) -> float:
+    """WCAG relative luminance of a computed "rgb(r, g, b)" colour."""
+    channels = [int(v) / 255 for v in re.findall(r"\d+(?:\.\d+)?", css_colour)[:3]]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast_ratio(a: str, b: str) -> float:
+    light, dark = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def chosen_option_contrast(box: Locator) -> float:
+    """How far the chosen toggle button of `box` stands out from the others, as WCAG measures."""
+    colours = box.locator("button.widget-toggle-button").evaluate_all(
+        "bs => bs.map(b => [b.classList.contains('mod-active'), getComputedStyle(b).backgroundColor])"
+    )
+    chosen = [c for active, c in colours if active]
+    others = [c for active, c in colours if not active]
+    assert len(chosen) == 1 and others, colours
+    return min(contrast_ratio(chosen[0], other) for other in others)

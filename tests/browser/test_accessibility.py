@@ -149,8 +149,8 @@ def test_a_stage_page_has_no_serious_violation(audit_page, request, where, stage
     if where.startswith("app"):
         page.goto(server.url(f"voila/render/{stage}.ipynb"))
         # The links to the stages around it come from the page's last cell.
-        expect(page.locator(".workbook-stage-link").first).to_be_visible()
-        settled(page, f"{DRAWN}, .workbook-stage-link")
+        expect(page.locator(".workbook-stages .workbook-stage-link").first).to_be_visible()
+        settled(page, f"{DRAWN}, .workbook-stages .workbook-stage-link")
         include = ["body"]
     else:
         page.goto(server.url(f"lab/tree/{stage}.ipynb?reset"))

@@ -10,7 +10,9 @@ from pages import (
     SCREENSHOTS,
     assert_charts_in_words,
     assert_every_chart_drawn,
+    assert_file_link_opens,
     assert_full_checkin,
+    assert_links_stay_in_the_tab,
     click_button,
     correct_day,
     expected_charts,
@@ -105,18 +107,47 @@ def test_pictures_of_the_daily_and_reflection_pages(watched, showcase):
     save_picture(page, SCREENSHOTS / "reflection.png")
 
 
-def test_each_stage_links_on_to_the_next_in_the_app(watched, showcase):
+def test_each_stage_links_on_to_the_next_in_the_same_tab_in_the_app(watched, showcase):
     page = watched.page
     open_in_app(page, showcase, "01_the_break")
-    # The app opens the next stage beside this one, as JupyterLab opens it in a new tab.
-    with page.context.expect_page() as opened:
-        page.get_by_role("link", name="Next: Today’s check-in →").click()
-    daily = opened.value
-    expect(daily).to_have_url(re.compile(r"/voila/render/02_daily_checkin\.ipynb$"))
-    expect(daily.locator("button.widget-button", has_text="Save").first).to_be_visible()
-    with page.context.expect_page() as opened:
-        daily.get_by_role("link", name="← Back: The break").click()
-    expect(opened.value).to_have_url(re.compile(r"/voila/render/01_the_break\.ipynb$"))
+    assert_links_stay_in_the_tab(page)
+    page.get_by_role("link", name="Next: Today’s check-in →").click()
+    expect(page).to_have_url(re.compile(r"/voila/render/02_daily_checkin\.ipynb$"))
+    expect(page.locator("button.widget-button", has_text="Save").first).to_be_visible()
+    page.get_by_role("link", name="← Back: The break").click()
+    expect(page).to_have_url(re.compile(r"/voila/render/01_the_break\.ipynb$"))
+    assert len(page.context.pages) == 1  # no tab left behind
+
+
+def test_the_start_page_reaches_every_stage_in_one_click_in_the_app(watched, showcase):
+    page = watched.page
+    open_in_app(page, showcase, "00_start_here")
+    stage_map = page.locator("nav.workbook-stage-map")
+    links = stage_map.locator("a.workbook-stage-link")
+    expect(links).to_have_count(len(STAGES))
+    addresses = links.evaluate_all("links => links.map(a => [a.href, a.target])")
+    assert addresses == [
+        [f"{showcase.base}/voila/render/{stage}.ipynb", "_self"] for stage in STAGES
+    ]
+    expect(stage_map).to_contain_text("✓ done")  # the demo month: its plan is saved
+    stage_map.get_by_role("link", name="Your report").click()
+    expect(page).to_have_url(re.compile(r"/voila/render/07_report\.ipynb$"))
+    expect(page.locator("button.widget-button", has_text="PDF")).to_be_visible()
+    assert len(page.context.pages) == 1
+
+
+def test_a_report_and_an_export_open_from_their_links_in_the_app(watched, app):
+    page = watched.page
+    open_in_app(page, app, "07_report", ready="PDF")
+    click_button(page, "PDF")
+    saved_message(page, "Your report is ready")
+    report = max((app.data_dir / "reports").glob("*.pdf"), key=lambda p: p.stat().st_mtime)
+    assert_file_link_opens(page, app, report)
+    click_button(page, "Export everything")
+    saved_message(page, "Your workbook is exported")
+    export = max((app.data_dir / "exports").glob("*.json"), key=lambda p: p.stat().st_mtime)
+    assert_file_link_opens(page, app, export)
+    assert oct(export.stat().st_mode & 0o777) == "0o600"  # where it was written, owner-only
 
 
 def test_the_guard_refuses_and_reports_any_request_to_the_internet(watched, showcase):

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 
 import pytest
 from conftest import Server
-from pages import SCREENSHOTS, saved_message, widgets_ready
+from pages import SCREENSHOTS, chosen_option_contrast, field, saved_message, widgets_ready
 from playwright.sync_api import Locator, Page, expect
 
 from workbook.core.model import Goal, Plan
@@ -21,6 +21,7 @@ pytestmark = pytest.mark.browser
 MOOD = "Mood (1 = very low, 10 = great)"
 ENERGY = "Energy (1–10)"
 WIN = "Today’s win, however small"
+GRATEFUL = "One thing you are grateful for"
 # The focused control's ring: its own outline, or a box shadow where a theme draws focus so. A date
 # box's calendar button lives inside the box, out of reach of the page's styles: Chromium rings it
 # itself (the box then holds the focus without matching :focus).
@@ -110,17 +111,32 @@ def test_a_whole_checkin_by_keyboard_is_saved(watched, planned_app):
     win = page.get_by_role("textbox", name=WIN, exact=True)
     move_to(page, win)
     page.keyboard.type("Walked to the sea and back")
+    # Enter in a one-line box moves on to the next control, as a person expects; in the journal
+    # (many lines) it is a new line.
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("textbox", name="Journal", exact=True)).to_be_focused()
+    grateful = page.get_by_role("textbox", name=GRATEFUL, exact=True)
+    move_to(page, grateful)
+    page.keyboard.type("The sea")
+    page.keyboard.press("Enter")  # the last box: on to Save
 
     save = page.get_by_role("button", name="Save", exact=True)
-    move_to(page, save)
+    assert focused(save)
     page.screenshot(path=str(SCREENSHOTS / "keyboard-save-focused.png"))
     page.keyboard.press("Enter")
     saved_message(page, f"Saved your check-in for {date.today().isoformat()}")
+    # The note at the top says so calmly, in green, not amber.
+    expect(page.locator(".workbook-success", has_text="is saved (mood 8")).to_be_visible()
+    expect(page.locator(".workbook-warning")).to_have_count(0)
+    # The chosen answer stands out from the others (WCAG 1.4.11: at least 3:1).
+    ratio = chosen_option_contrast(field(page, "Did you keep no contact today?"))
+    print(f"\nchosen toggle against the unchosen: {ratio:.1f}:1")
+    assert ratio >= 3
 
     with Store(planned_app.data_dir) as store:
         saved = store.checkin_on(date.today())
     assert saved is not None
     assert (saved.mood, saved.energy) == (8, 3)
     assert dict(saved.goals) == {"Gym": None}
-    assert saved.win == "Walked to the sea and back"
+    assert saved.win == "Walked to the sea and back" and saved.gratitude == "The sea"
     assert not saved.contact

@@ -13,7 +13,9 @@ from pages import (
     SCREENSHOTS,
     assert_charts_in_words,
     assert_every_chart_drawn,
+    assert_file_link_opens,
     assert_full_checkin,
+    assert_links_stay_in_the_tab,
     click_button,
     correct_day,
     expected_charts,
@@ -28,10 +30,12 @@ from pages import (
     tick,
     toggle,
     walk_the_date_box,
+    widgets_ready,
 )
 from playwright.sync_api import expect
 
 from workbook.pages.forms import who5_labels
+from workbook.pages.nav import STAGES
 from workbook.store import Store
 from workbook.store.paths import CHECKOUT
 
@@ -178,3 +182,19 @@ def test_the_date_box_changed_three_times_shows_and_saves_each_days_own_values(w
     page = watched.page
     open_in_lab(page, lab, "02_daily_checkin", ready="Save")
     walk_the_date_box(page, lab.data_dir, date.today())
+
+
+def test_stages_link_in_the_same_tab_and_a_report_opens_from_its_link_in_lab(watched, lab):
+    page = watched.page
+    open_in_lab(page, lab, "00_start_here")
+    assert_links_stay_in_the_tab(page)
+    stage_map = page.locator("nav.workbook-stage-map")
+    expect(stage_map.locator("a.workbook-stage-link")).to_have_count(len(STAGES))
+    stage_map.get_by_role("link", name="Your report").click()
+    expect(stage_panel(page, "07_report")).to_be_visible()
+    widgets_ready(page, "HTML")
+    assert len(page.context.pages) == 1  # opened in JupyterLab, in this browser tab
+    click_button(page, "HTML")
+    saved_message(page, "Your report is ready")
+    report = max((lab.data_dir / "reports").glob("*.html"), key=lambda p: p.stat().st_mtime)
+    assert_file_link_opens(page, lab, report)

@@ -17,3 +17,53 @@ def test_the_first_and_last_stages_have_one_link_and_strangers_none():
     assert stage_links_html(STAGES[-1]).count("<a ") == 1
     assert 'href="06_keep_going.ipynb"' in stage_links_html(STAGES[-1])
     assert stage_links_html("99_nowhere") == ""
+
+
+def test_every_link_between_stages_stays_in_its_tab():
+    import re
+
+    from workbook.pages.nav import page_top_html, stage_link_html
+
+    for html in (
+        stage_links_html("02_daily_checkin"),
+        page_top_html("03_progress"),
+        stage_link_html("06_keep_going"),
+    ):
+        anchors = re.findall(r"<a [^>]*>", html)
+        assert anchors and all('target="_self"' in a for a in anchors)
+
+
+def test_the_map_shows_every_stage_with_where_the_person_is(tmp_path):
+    from datetime import date, timedelta
+
+    from workbook.core.stages import STAGE_NAMES
+    from workbook.pages.nav import stage_map_html, stage_states
+    from workbook.store import Store
+    from workbook.store.demo import fill_demo
+
+    today = date(2026, 11, 20)
+    with Store(tmp_path) as store:
+        empty = store.snapshot()
+        fill_demo(store, today=today, days=10)
+        snapshot = store.snapshot()
+    assert [s.state for s in stage_states(empty, today)][:2] == ["today", "after_plan"]
+    states = {s.stage: s for s in stage_states(snapshot, today)}
+    assert list(states) == list(STAGE_NAMES)  # read from core/stages.py: a new stage shows too
+    assert states["00_start_here"].state == "done"
+    assert states["02_daily_checkin"].state == "done_today"
+    reflection = states["04_day30_reflection"]
+    assert (reflection.state, reflection.day) == ("opens", 30)
+    assert reflection.on == snapshot.plan.start_date + timedelta(days=29)
+    html = stage_map_html(snapshot, today)
+    for name in STAGE_NAMES:
+        assert f'href="{name}.ipynb" target="_self"' in html
+    assert "opens on day 30" in html and "✓ done" in html
+
+
+def test_no_sentence_names_a_page_by_its_file():
+    import re
+
+    from workbook.core.messages import MESSAGES
+
+    named = {k: v for k, v in MESSAGES.items() if re.search(r"\b0\d_[a-z]", v)}
+    assert named == {}

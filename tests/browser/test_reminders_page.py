@@ -6,7 +6,14 @@ from datetime import time
 
 import pytest
 from icalendar import Calendar
-from pages import SCREENSHOTS, click_button, open_in_app, open_in_lab, saved_message
+from pages import (
+    SCREENSHOTS,
+    assert_file_link_opens,
+    click_button,
+    open_in_app,
+    open_in_lab,
+    saved_message,
+)
 from playwright.sync_api import expect
 
 from workbook.views.calendar_file import DEFAULT_NAME
@@ -36,6 +43,7 @@ def test_reminders_from_the_daily_page_in_the_app(watched, app):
     path = (app.data_dir / DEFAULT_NAME).resolve()
     saved_message(page, str(path))
     assert check_in_times(path) == {time(7, 45)}
+    assert_file_link_opens(page, app, path)
     panel = page.locator(".widget-vbox", has=page.locator(".widget-timepicker")).last
     panel.scroll_into_view_if_needed()
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
@@ -49,5 +57,6 @@ def test_reminders_from_the_start_page_in_lab(watched, lab):
     click_button(page, "Save my reminders")
     saved_message(page, "Your reminders are saved").first.scroll_into_view_if_needed()
     assert check_in_times(lab.data_dir / DEFAULT_NAME) == {time(21, 30)}
+    assert_file_link_opens(page, lab, lab.data_dir / DEFAULT_NAME)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / "reminders-start-lab.png"))

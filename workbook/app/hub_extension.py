@@ -1,10 +1,13 @@
-"""The workbook's one addition to a JupyterHub single-user server: plotly.js for the app's pages.
+"""The workbook's additions to a jupyter_server (JupyterLab's, and a JupyterHub single-user
+server's): the files the workbook wrote, opened from a page's link (workbook/app/files.py), and
+plotly.js for the app's pages.
 
 The app's pages fetch plotly.js once they are shown (jupyter_config/voila.py names its address,
 the workbook template's charts.js loads it). `workbook app` serves it from its own Voilà
 (workbook/app/server.py); under JupyterHub, Voilà runs inside the person's jupyter_server, so this
 extension serves the same file there, from the installed plotly package, behind the hub's login.
-jupyter_config/jupyter_server_config.py switches it on when JupyterHub starts the server.
+jupyter_config/jupyter_server_config.py switches it on (the app's own server, Voilà, serves both
+itself).
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from jupyter_server.base.handlers import FileFindHandler
 from jupyter_server.utils import url_path_join
 from tornado import web
 
-from .server import PLOTLY_JS_ROUTE
+from .files import PLOTLY_JS_ROUTE, OutputFile, files_route, tell_the_pages
 
 
 class PlotlyJs(FileFindHandler):
@@ -39,4 +42,6 @@ def _load_jupyter_server_extension(serverapp) -> None:
     web_app = serverapp.web_app
     route = url_path_join(web_app.settings["base_url"], PLOTLY_JS_ROUTE)
     folder = str(importlib.resources.files("plotly") / "package_data")
-    web_app.add_handlers(".*$", [(route, PlotlyJs, {"path": [folder]})])
+    tell_the_pages(web_app.settings["base_url"])  # before any kernel starts: they inherit it
+    files = (files_route(web_app.settings["base_url"]), OutputFile)
+    web_app.add_handlers(".*$", [(route, PlotlyJs, {"path": [folder]}), files])

@@ -6,6 +6,10 @@ imports it on its first call into the pages.
 
 from __future__ import annotations
 
+import logging
+
+import zmq
+
 from ..pages import context
 from . import preheat
 from .rehearsal import Rehearsal
@@ -25,4 +29,17 @@ class AppPageKernel:
         return Rehearsal(ahead.build, ahead.discard, keeps_store=ahead.keeps_store).take
 
 
+class QuietWhenTheAppStops(logging.Filter):
+    """As the app stops (Ctrl+C), it shuts its page kernels down while a preheated one still has
+    cells to run; each reply it can no longer send was logged as a ZMQ traceback into the person's
+    terminal. Those, and only those, are dropped."""
+
+    CLOSED = (zmq.ENOTSOCK, zmq.ETERM)
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        error = record.exc_info[1] if record.exc_info else None
+        return not (isinstance(error, zmq.ZMQError) and error.errno in self.CLOSED)
+
+
+logging.getLogger("IPKernelApp").addFilter(QuietWhenTheAppStops())
 context.register(AppPageKernel())

@@ -43,10 +43,10 @@ from voila.tornado.handler import TornadoVoilaHandler
 from voila.voila_identity_provider import VoilaLoginHandler
 
 from ..views.templating import render
+from .files import PLOTLY_JS_ROUTE, OutputFile, files_route, tell_the_pages
 
 START_PAGE = "voila/render/00_start_here.ipynb"
 PLOTLY_JS = "plotly.min.js"
-PLOTLY_JS_ROUTE = r"/workbook/(plotly\.min\.js)"  # also served under JupyterHub: hub_extension
 
 
 def plotly_js_url(base_url: str) -> str:
@@ -161,6 +161,8 @@ class LockedVoila(Voila):
     """Voilà with a token always, on every handler, in the address it prints and opens."""
 
     def init_settings(self) -> dict:
+        # Before the kernel manager, made here, starts the page kernels: they inherit it.
+        tell_the_pages(self.base_url)  # the address a browser asks for
         settings = super().init_settings()
         if not self.identity_provider.token:
             raise SystemExit("workbook app: refusing to serve without a token")
@@ -180,7 +182,8 @@ class LockedVoila(Voila):
             FileFindHandler,
             {"path": [str(importlib.resources.files("plotly") / "package_data")]},
         )
-        handlers = [plotly_js, *super().init_handlers()]
+        files = (files_route(self.server_url), OutputFile)
+        handlers = [plotly_js, files, *super().init_handlers()]
         handlers = [
             (spec[0], ToTheStartPage) if spec[0] == self.server_url else spec for spec in handlers
         ]

@@ -63,24 +63,14 @@ def cmd_restore(args) -> int:
 
 
 def cmd_export(args) -> int:
-    from ..store import output_files, transfer
-    from ..store.paths import ensure_private_dir
+    from ..store import transfer
 
     today = today_of(args)  # checked before anything is written
     store = existing_store(args)
     if store is None:
         raise InputError(say("export_empty", path=resolve_data_dir(args.data_dir)))
     with store:
-        content = transfer.export(store, args.format)
-        rows = sum(len(t["rows"]) for t in store.dump().values())
-        folder = store.data_dir
-    suffix = "zip" if args.format == "csv" else "json"
-    if args.output:
-        output = output_files.target_path(args.output, f"workbook-export.{suffix}", args.force)
-    else:
-        exports = ensure_private_dir(folder / "exports")
-        output = output_files.free_path(exports, f"workbook-{today}.{suffix}")
-    output_files.write_atomically(output, content, args.force)
+        output, rows = transfer.write_export(store, args.format, today, args.output, args.force)
     print(say("export_done", path=output, rows=rows))
     return 0
 

@@ -20,6 +20,9 @@ if TYPE_CHECKING:
     from . import Numbers
 
 ROLLING_DAYS = 7
+# A day with no check-in of its own still has an average when this many of its 7 days hold one:
+# the line runs on through a missed day, but not across a week that was mostly missed.
+ROLLING_THROUGH = 4
 
 DAY_COLUMNS = [
     "day",
@@ -120,10 +123,12 @@ def build_frames(numbers: Numbers) -> Frames:
         },
         index=index,
     )
-    # The average of the check-ins in the last 7 calendar days, drawn only on days with one,
-    # so a missed day stays a gap in the line instead of being papered over.
-    rolling = days["mood"].rolling(ROLLING_DAYS, min_periods=1).mean()
-    days.insert(3, "mood_avg7", rolling.where(days["checked_in"]))
+    # The average of the check-ins in the last 7 calendar days: on each day with a check-in, and
+    # on a missed day whose 7 days hold at least ROLLING_THROUGH of them, so one missed day does
+    # not break the line, while a week mostly missed stays a gap.
+    window = days["mood"].rolling(ROLLING_DAYS, min_periods=1)
+    enough = days["checked_in"] | (window.count() >= ROLLING_THROUGH)
+    days.insert(3, "mood_avg7", window.mean().where(enough))
     done, minutes, strength = _goal_frames(numbers, index, rows)
     return Frames(numbers, days, done, minutes, strength, who5)
 

@@ -190,8 +190,9 @@ class CheckinView:
             self.fields[outcome.field].show_error(outcome.message)
         self.result.value = message_html(outcome.message, "success" if outcome.ok else "error")
         if outcome.ok:
-            held, sentence = self.controller.on_pick_date(self.fields["date"].widget.value)
-            self.day_note.value = message_html(sentence, "warning")
+            day = self.fields["date"].widget.value
+            held, sentence = self.controller.on_pick_date(day, just_saved=True)
+            self.day_note.value = message_html(sentence, "success")
         return outcome
 
 

@@ -57,8 +57,9 @@ class CheckinController:
             return f"{say('day_of', day=n, days=self.plan.days)}. {text}", "success"
         return say("day_of", day=n, days=self.plan.days), "info"
 
-    def on_pick_date(self, value) -> tuple[Checkin | None, str]:
-        """What the chosen day already holds, and a sentence saying so."""
+    def on_pick_date(self, value, just_saved: bool = False) -> tuple[Checkin | None, str]:
+        """What the chosen day already holds, and a sentence saying so (`just_saved`: as the
+        calm note right after its save)."""
         try:
             day = parse_date(value or self.today, "The date", self.today)
         except InputError as error:
@@ -67,7 +68,8 @@ class CheckinController:
         if held is None:
             return None, say("day_empty", date=day)
         goals = say("checkin_goal_part", goals=", ".join(held.goal_names)) if held.goals else ""
-        return held, say("day_holds", date=day, mood=held.mood, goals=goals)
+        key = "day_saved" if just_saved else "day_holds"
+        return held, say(key, date=day, mood=held.mood, goals=goals)
 
     def on_save(self, fields: Mapping, shown_day: date | None | object = NO_FORM) -> Outcome:
         """Save `fields` as their day's check-in. From the form, `shown_day` is the day its values

@@ -102,6 +102,9 @@ class ReflectionView:
         text = outcome.message
         if outcome.ok:
             text += " " + self.controller.who5_comparison()
+            # The summary above follows: the new WHO-5 against day 0, no "take it below".
+            for shown in SHOWN_NUMBERS:
+                shown.value = numbers_html(self.controller.store, self.controller.today)
         self.who5.result.value = message_html(text, "success" if outcome.ok else "error")
         return outcome
 
@@ -130,6 +133,9 @@ def numbers_html(store: Store, today: date) -> str:
     return controller.numbers_html() + message_html(controller.who5_comparison())
 
 
+# The summary shown at the top of the page, which a WHO-5 saved below brings up to date.
+SHOWN_NUMBERS: list = []
+
 # In the app, the numbers and the form are built before anyone asks, and shown if the workbook
 # and the day are unchanged (workbook/app/rehearsal.py).
 PREPARED_NUMBERS = Ahead(numbers_html)
@@ -148,7 +154,11 @@ def show_numbers(data_dir=None, today=None) -> None:
     if html is None:
         with open_store(data_dir) as store:
             html = numbers_html(store, day)
-    display(HTML(html))
+    shown = widgets.HTML(html)
+    SHOWN_NUMBERS[:] = [shown]  # the one this page shows now, for the WHO-5 form below to update
+    # A widget where widgets are drawn (so it can follow); its words as HTML where they are not
+    # (a notebook papermill ran, an export of it).
+    display({**shown._repr_mimebundle_(), "text/html": html}, raw=True)
 
 
 @never_a_traceback

@@ -16,6 +16,7 @@ from ..store import Store
 from ..views.templating import day_text
 from .common import message_html
 from .forms import help_html, required_yes_no
+from .nav import stage_link_html, stage_titles
 from .outcome import Outcome
 from .safety import concern
 
@@ -184,16 +185,18 @@ def gate_html(reflection: Reflection, concern: bool = False) -> str:
         body = message_html(say("reunion_closed_safety"), "help")
         return body + help_html(abuse=True) + message_html(say("reunion_go_on"))
     if reflection.gate_open:
-        return message_html(
-            say("gate_open") + " " + say("next_stage", notebook="05_reunion"), "success"
-        )
+        return message_html(say("gate_open"), "success")  # the page's own "Next" is the reunion
     conviction = reflection.answers.conviction
     body = message_html(
         kind="warning",
         items=[say(r, conviction=conviction) for r in reflection.gate_reasons],
-        after=say("next_stage", notebook="06_keep_going"),
+        after=say("next_stage", title=stage_titles()["06_keep_going"]),
     )
-    return body + (help_html(abuse=True) if reflection.show_help else "")
+    return (
+        body
+        + stage_link_html("06_keep_going")
+        + (help_html(abuse=True) if reflection.show_help else "")
+    )
 
 
 def recorded_html(store: Store) -> str:

@@ -14,6 +14,7 @@ from ..store import Store
 from ..views.calendar import DEFAULT_TIME, parse_time
 from ..views.calendar_file import save_reminders
 from .common import message_html, on_click, widgets
+from .file_links import file_link_html
 from .forms import Outcome
 
 TIME_LABEL = say("remind_time_label")
@@ -24,6 +25,7 @@ class ReminderController:
 
     def __init__(self, store: Store, clock: Callable[[], datetime] = lambda: datetime.now(UTC)):
         self.store, self.clock = store, clock
+        self.saved = None  # the file last saved, for its link
 
     def on_save(self, time_text: str) -> Outcome:
         """Save the file for `time_text` ("HH:MM"). Pressing the button again replaces the
@@ -33,7 +35,9 @@ class ReminderController:
             path, days = save_reminders(self.store, at, None, force=True, now=self.clock())
         except InputError as error:
             return Outcome(False, str(error), error.field)
-        return Outcome(True, say("remind_done", path=path, time=at.strftime("%H:%M"), days=days))
+        done = say("remind_done", path=path, time=at.strftime("%H:%M"), days=days)
+        self.saved = path
+        return Outcome(True, done)
 
 
 class ReminderView:
@@ -72,6 +76,10 @@ class ReminderView:
         outcome = self.controller.on_save("" if value is None else value.strftime("%H:%M"))
         # message_html escapes: the folder's name is the person's own text.
         self.result.value = message_html(outcome.message, "success" if outcome.ok else "error")
+        if outcome.ok:
+            self.result.value += file_link_html(
+                self.controller.saved, self.controller.store.data_dir
+            )
         return outcome
 
 

@@ -1,4 +1,5 @@
-"""07 · The reflection report: one button per format, the file saved privately in the data folder."""
+"""07 · The reflection report: one button per format, the file saved privately in the data folder;
+and the whole workbook as an export or a backup copy. Each file opens from a link on the page."""
 
 from __future__ import annotations
 
@@ -11,9 +12,12 @@ from IPython.display import display
 
 from ..core.messages import say
 from ..core.validation import InputError
+from ..store.paths import resolve_data_dir
+from ..store.transfer import write_export
 from ..views.report import FORMATS, PAPERS, write_report
 from .common import message_html, never_a_traceback, on_click, show_message, widgets
 from .context import open_store, resolve_today
+from .file_links import file_link_html
 
 
 @dataclass(frozen=True)
@@ -28,6 +32,9 @@ class ReportController:
 
     def __init__(self, data_dir, today: date):
         self.data_dir, self.today = data_dir, today
+
+    def data_dir_path(self) -> Path:
+        return resolve_data_dir(self.data_dir)
 
     def on_export(self, fmt: str, output=None, paper: str = "A4") -> Exported:
         fmt = str(fmt or "").strip().lower()
@@ -47,6 +54,18 @@ class ReportController:
         )
         return Exported(True, say("report_saved", path=path), path)
 
+    def on_export_all(self) -> Exported:
+        """The whole workbook, every revision, as one JSON file in `exports/`."""
+        with open_store(self.data_dir) as store:
+            path, rows = write_export(store, "json", self.today)
+        return Exported(True, say("export_done", path=path, rows=rows), path)
+
+    def on_backup(self) -> Exported:
+        """A plain copy of the workbook in `backups/`."""
+        with open_store(self.data_dir) as store:
+            path = store.backup()
+        return Exported(True, say("backup_done", path=path), path)
+
 
 class ReportView:
     def __init__(self, controller: ReportController):
@@ -62,12 +81,39 @@ class ReportView:
         self.paper = widgets.ToggleButtons(
             options=list(PAPERS), value="A4", description=say("report_paper")
         )
+        self.whole = {
+            "export": widgets.Button(description=say("report_export_all"), icon="download"),
+            "backup": widgets.Button(description=say("report_backup"), icon="copy"),
+        }
+        for button in self.whole.values():
+            button.layout.width = "auto"
         self.result = widgets.HTML(message_html(say("report_choose")))
         for fmt, button in self.buttons.items():
             on_click(button, functools.partial(self.on_export, fmt), report_to=self.result)
+        on_click(self.whole["export"], self.on_export_all, report_to=self.result)
+        on_click(self.whole["backup"], self.on_backup, report_to=self.result)
         self.box = widgets.VBox(
-            [widgets.HBox(list(self.buttons.values())), self.paper, self.result]
+            [
+                widgets.HBox(list(self.buttons.values())),
+                self.paper,
+                widgets.HTML(message_html(say("report_whole_intro"))),
+                widgets.HBox(list(self.whole.values())),
+                self.result,
+            ]
         )
+
+    def _show(self, outcome: Exported) -> Exported:
+        # message_html escapes: the folder's name is the person's own text.
+        self.result.value = message_html(outcome.message, "success" if outcome.ok else "error") + (
+            file_link_html(outcome.path, self.controller.data_dir_path()) if outcome.ok else ""
+        )
+        return outcome
+
+    def on_export_all(self) -> Exported:
+        return self._show(self.controller.on_export_all())
+
+    def on_backup(self) -> Exported:
+        return self._show(self.controller.on_backup())
 
     def on_export(self, fmt: str) -> Exported:
         for button in self.buttons.values():
@@ -78,8 +124,7 @@ class ReportView:
         finally:
             for button in self.buttons.values():
                 button.disabled = False
-        self.result.value = message_html(outcome.message, "success" if outcome.ok else "error")
-        return outcome
+        return self._show(outcome)
 
 
 @never_a_traceback

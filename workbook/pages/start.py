@@ -290,6 +290,5 @@ def show_safety() -> None:
         HTML(
             message_html(say("safety_note"), "help", lead=say("safety_note_title"))
             + help_html(abuse=True)
-            + message_html(say("next_stage", notebook="01_the_break"))
         )
     )

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import sqlite3
 import stat
 from collections.abc import Callable
@@ -145,3 +146,49 @@ def _fsync_dir(folder: Path) -> None:
         pass  # some file systems cannot sync a folder; the file itself is synced
     finally:
         os.close(fd)
+
+
+# --- Files the workbook wrote into its own folders, opened from a page ------------------------
+# The app and JupyterLab serve these, behind their token (workbook/app/files.py), and nothing
+# else of the data folder: a folder by its kind, a plain name, an ordinary file of this user's,
+# readable by them only, never through a link.
+
+CALENDAR_FILE = "workbook-reminders.ics"  # the reminders' default place: the data folder itself
+SERVED_FOLDERS = {"reports": "reports", "exports": "exports", "backups": "backups", "calendar": ""}
+_SERVED_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,200}")
+
+
+def served_address(data_dir: Path, path: Path) -> tuple[str, str] | None:
+    """(folder kind, name) under which `path` may be opened from a page; None for any other."""
+    path = Path(path)
+    for kind, folder in SERVED_FOLDERS.items():
+        if kind == "calendar" and path.name != CALENDAR_FILE:
+            continue
+        if path.parent.resolve() == (Path(data_dir) / folder).resolve():
+            return (kind, path.name) if served_file(data_dir, kind, path.name) else None
+    return None
+
+
+def served_file(data_dir: Path, kind: str, name: str) -> Path | None:
+    """The file `name` of the folder `kind`, if it may be served; else None (not found)."""
+    if kind not in SERVED_FOLDERS or not _SERVED_NAME.fullmatch(name) or name.endswith(PARTIAL):
+        return None
+    if kind == "calendar" and name != CALENDAR_FILE:
+        return None
+    folder = Path(data_dir) / SERVED_FOLDERS[kind]
+    if SERVED_FOLDERS[kind] and folder.is_symlink():
+        return None
+    try:
+        info = (folder / name).lstat()
+    except OSError:
+        return None
+    if not stat.S_ISREG(info.st_mode) or info.st_mode & 0o077 or info.st_uid != os.getuid():
+        return None
+    return folder / name
+
+
+def read_served(path: Path) -> bytes:
+    """A served file's content, read without following a link put there since it was checked."""
+    fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
+    with os.fdopen(fd, "rb") as f:
+        return f.read()

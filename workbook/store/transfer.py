@@ -22,8 +22,10 @@ from pathlib import Path
 
 from ..core.errors import InputError
 from ..core.messages import say
+from . import output_files
 from . import table_checks as table_rows
 from .dump import upgraded
+from .paths import ensure_private_dir
 from .schema import latest_schema_version
 from .transfer_csv import CSV_VERSION, export_csv, neutralise, read_zip, restore_text
 from .transfer_format import (
@@ -37,7 +39,15 @@ from .transfer_format import (
     sha256,
 )
 
-__all__ = ["CSV_VERSION", "FORMAT", "export", "import_into", "neutralise", "restore_text"]
+__all__ = [
+    "CSV_VERSION",
+    "FORMAT",
+    "export",
+    "import_into",
+    "neutralise",
+    "restore_text",
+    "write_export",
+]
 
 
 # --- export ----------------------------------------------------------------------------------
@@ -63,6 +73,19 @@ def export(store, fmt: str) -> bytes:
     if fmt == "csv":
         return export_csv(store)
     raise InputError(say("bad_choice", field="--format", choices="csv, json", value=fmt))
+
+
+def write_export(store, fmt: str, today, output=None, force: bool = False) -> tuple[Path, int]:
+    """Export into `output`, else into `exports/` under a name not yet taken; (where, rows)."""
+    content = export(store, fmt)
+    rows = sum(len(t["rows"]) for t in store.dump().values())
+    suffix = "zip" if fmt == "csv" else "json"
+    if output:
+        path = output_files.target_path(output, f"workbook-export.{suffix}", force)
+    else:
+        exports = ensure_private_dir(store.data_dir / "exports")
+        path = output_files.free_path(exports, f"workbook-{today}.{suffix}")
+    return output_files.write_atomically(path, content, force), rows
 
 
 # --- import ----------------------------------------------------------------------------------

@@ -10,10 +10,10 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ..core.errors import InputError
 from ..core.messages import say
-from ..store.output_files import target_path, write_atomically
+from ..store.output_files import CALENDAR_FILE, target_path, write_atomically
 from .calendar import calendar_bytes, programme_key
 
-DEFAULT_NAME = "workbook-reminders.ics"
+DEFAULT_NAME = CALENDAR_FILE
 
 
 def local_zone() -> ZoneInfo | None:

@@ -102,8 +102,17 @@ def low_mood_box(words: str | None) -> str:
 
 
 def page_piece(kind: str, **values) -> str:
-    """A heading, paragraph, list, details, label, small print, quote or the stage links."""
-    defaults = {"text": "", "muted": False, "items": (), "summary": "", "links": ()}
+    """A heading, paragraph, list, details, label, small print, quote, a file's link, the top of
+    a page, the stage links or the map of the stages."""
+    defaults = {
+        "text": "",
+        "muted": False,
+        "items": (),
+        "summary": "",
+        "links": (),
+        "href": "",
+        "download": False,
+    }
     return render("page_piece.html.j2", kind=kind, **{**defaults, **values}).strip()
 
 

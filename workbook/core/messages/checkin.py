@@ -10,6 +10,8 @@ MESSAGES = {
     ),
     "day_holds": "{date} already holds a check-in (mood {mood}{goals}). Change anything and "
     "save to correct it; the earlier version is kept.",
+    "day_saved": "✓ {date} is saved (mood {mood}{goals}). Change anything and save again to "
+    "correct it; the earlier version is kept.",
     "day_empty": "Nothing saved for {date} yet.",
     "saved_details": "Mood {mood}{energy}{goals}{slip}{win}.",
     "checkin_goal_part": "; goals: {goals}",

@@ -19,7 +19,7 @@ MESSAGES = {
     "bad_minutes": "Minutes for “{goal}” should be a whole number from 0 to 1440; “{value}” isn’t.",
     "who5_count": "WHO-5 has five answers, each 0 to 5; you gave {count}.",
     "who5_range": "Each WHO-5 answer is a whole number from 0 to 5; “{value}” isn’t.",
-    "no_plan": "There’s no plan yet. Set one up first: open 00_start_here, or run `workbook plan --start YYYY-MM-DD`.",
+    "no_plan": "There’s no plan yet. Set one up first: open Start here, or run `workbook plan --start YYYY-MM-DD`.",
     "bad_choice": "{field} should be one of: {choices}; “{value}” isn’t.",
     "demo_not_empty": "{path} already holds a workbook, so the demo won’t touch it. Choose an empty folder with --data-dir.",
     "plan_days": "The programme length should be a whole number of days from 1 to 3660; “{value}” isn’t.",

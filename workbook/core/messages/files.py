@@ -104,4 +104,7 @@ MESSAGES = {
     "workbook_unreachable": (
         "Your workbook at {path} can’t be opened just now ({reason}). It hasn’t been changed."
     ),
+    # The link beside a file a page just wrote (workbook/pages/file_links.py).
+    "file_open": "Open {name}",
+    "file_download": "Download {name}",
 }

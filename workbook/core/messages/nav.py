@@ -13,4 +13,15 @@ MESSAGES = {
     "stage_title_07_report": "Your report",
     "stage_previous": "← Back: {title}",
     "stage_next": "Next: {title} →",
+    # The top of every page, and the map of every stage on the start page (pages/nav.py).
+    "nav_all_stages": "☰ All stages",
+    "nav_map_title": "Every stage, and where you are",
+    "nav_state_done": "✓ done",
+    "nav_state_done_today": "✓ done for today",
+    "nav_state_today": "today",
+    "nav_state_any_time": "any time",
+    "nav_state_opens": "opens on day {day}, {date}",
+    "nav_state_after_plan": "once your plan is saved",
+    "nav_state_after": "after {title}",
+    "nav_state_not_now": "not on your path now",
 }

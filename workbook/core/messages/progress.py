@@ -2,7 +2,7 @@
 
 MESSAGES = {
     # Progress (03_progress): chart titles, empty states, streaks, what lifts the mood.
-    "progress_no_plan": "Once your plan is set up in 00_start_here, your progress will appear here.",
+    "progress_no_plan": "Once your plan is set up on Start here, your progress will appear here.",
     "progress_before_start": "Your plan starts on {start}. Your progress will appear here from then on.",
     "progress_title_mood": "Your mood each day, with its 7-day average",
     "progress_mood_trend": "The dashed line is the overall trend: about {change} a week so far.",
@@ -13,7 +13,7 @@ MESSAGES = {
     "progress_title_weekly_targets": "Weekly targets: each week, did you reach them?",
     "progress_title_goal_strength": "How strong each goal has become (0–100 %)",
     "progress_title_minutes": "Minutes you have given to each goal",
-    "progress_no_goals": "Your plan has no goals yet. Add one in 00_start_here and it will show up here.",
+    "progress_no_goals": "Your plan has no goals yet. Add one on Start here or Keep going and it will show up here.",
     "progress_no_minutes": "No minutes noted yet. When you note how long you spent on a goal, it adds up here.",
     "progress_title_urges": "How strong the urge to make contact was each day (0–10)",
     "progress_no_urges": "No urges noted yet.",

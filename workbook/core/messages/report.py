@@ -60,6 +60,13 @@ MESSAGES = {
     "report_saved": "Your report is ready: {path}. It stays in your own folder; share it only if you want to.",
     "report_choose": "Choose a format. The file is saved in your workbook’s folder, readable only by you.",
     "report_bad_format": "The format should be html, pdf or json; “{value}” isn’t one.",
+    "report_whole_intro": (
+        "Your whole workbook, every day and every revision: an export (one JSON file, to keep or "
+        "to move to another computer with `workbook import`), or a backup copy. Both stay in your "
+        "folder, readable only by you."
+    ),
+    "report_export_all": "Export everything",
+    "report_backup": "Make a backup copy",
     "report_working": "Making your report… a PDF takes a few seconds.",
     # The recorded answers' labels in the report (workbook/views/report/html.py), in the order asked.
     "report_label_better_version": "Am I a better version of myself?",

@@ -7,11 +7,11 @@ MESSAGES = {
         "— which is completely fine."
     ),
     "reunion_no_reflection": (
-        "The reunion page opens after your day-{days} reflection. Take it in "
-        "04_day30_reflection first — and if you already know it’s not for you, 06_keep_going "
+        "The reunion page opens after your day-{days} reflection. Take it on "
+        "Day 30: a real think first — and if you already know it’s not for you, Keep going "
         "is there for you."
     ),
-    "reunion_go_on": "Your next page is 06_keep_going.",
+    "reunion_go_on": "Your next page is Keep going.",
     "talking_points_intro": "What you could tell {partner}",
     "talking_points_yours": "— all of it yours:",
     "calm_checklist_title": "Calm, not desperate",
@@ -36,14 +36,14 @@ MESSAGES = {
         "Plan something kind for yourself afterwards, whatever happens."
     ),
     "reunion_saved": "Saved: the answer was “{outcome}”. {after}",
-    "after_yes": "Wonderful. Keep growing as your own person inside it — 06_keep_going helps.",
+    "after_yes": "Wonderful. Keep growing as your own person inside it — Keep going helps.",
     "after_no": (
         "That hurts, and it’s all right that it does. What you built in these days is yours to "
-        "keep, and you will still be better off for it. 06_keep_going is there when you’re ready."
+        "keep, and you will still be better off for it. Keep going is there when you’re ready."
     ),
     "after_not_yet": (
         "Waiting is hard. What you built is yours whatever the answer, and your own life goes on "
-        "growing in the meantime (06_keep_going)."
+        "growing in the meantime (Keep going)."
     ),
     "reunion_not_yet": (
         "The reunion page opens on your last day, day {days}: {date}, in {remaining}. Until "

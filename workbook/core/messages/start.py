@@ -49,7 +49,7 @@ MESSAGES = {
         "safe with each other. If you have felt afraid, controlled or hurt, the programme is not "
         "about getting back together: please reach out for support."
     ),
-    "next_stage": "Next: open {notebook}.",
+    "next_stage": "Your next page: {title}.",
     "yes_or_no": "{field} should be yes or no; “{value}” isn’t.",
     "answer_needed": "Please answer: {field}",
     "nothing_to_save": "Nothing to save yet — fill in the form above first.",

@@ -93,6 +93,40 @@
     });
   }
 
+  // Enter in a one-line box moves on, as a paper form's next line would: to the next control of
+  // the page (its Save button after the last field), where Enter presses the button. ipywidgets
+  // does nothing with it. A text area keeps Enter for a new line.
+  function controls() {
+    return Array.from(
+      document.querySelectorAll(
+        '.jupyter-widgets input:not([type=hidden]):not([disabled]), .jupyter-widgets textarea:not([disabled]), ' +
+          '.jupyter-widgets button:not([disabled]), .jupyter-widgets [role="slider"]'
+      )
+    ).filter(function (element) {
+      return element.offsetParent !== null;
+    });
+  }
+
+  function moveOn(event) {
+    const box = event.target;
+    const oneLine =
+      box instanceof HTMLInputElement &&
+      ['text', 'number', 'date', 'time', 'email', 'search'].indexOf(box.type) !== -1;
+    if (event.key !== 'Enter' || event.isComposing || event.shiftKey || !oneLine) {
+      return;
+    }
+    if (!box.closest('.jupyter-widgets')) {
+      return;
+    }
+    const all = controls();
+    const next = all[all.indexOf(box) + 1];
+    if (next) {
+      event.preventDefault();
+      box.dispatchEvent(new Event('change', { bubbles: true })); // the value goes in first
+      next.focus();
+    }
+  }
+
   function soon() {
     if (!queued) {
       queued = true;
@@ -104,6 +138,7 @@
   }
 
   function start() {
+    document.addEventListener('keydown', moveOn, true);
     new MutationObserver(soon).observe(document.body, {
       childList: true,
       subtree: true,

@@ -1,0 +1,73 @@
+"""The files the workbook wrote (a report, an export, a backup, the reminders' calendar file),
+opened from the link a page shows beside them: served by the app (workbook/app/server.py) and by
+JupyterLab's server (workbook/app/hub_extension.py), behind their token or login.
+
+Nothing else of the data folder is served: a folder by its kind, a plain name, an ordinary file
+of this user's, readable by them only (workbook/store/output_files.py `served_file`). The file
+stays where it is, owner-only; a request without the token gets the login page, never the file.
+"""
+
+from __future__ import annotations
+
+import os
+
+from jupyter_server.base.handlers import JupyterHandler
+from jupyter_server.utils import url_path_join
+from tornado import web
+
+from ..store.output_files import SERVED_FOLDERS, read_served, served_file
+from ..store.paths import resolve_data_dir
+
+# Also here, not beside Voilà (server.py): JupyterLab's server imports this module, and must not
+# import Voilà (a voila.py in the folder it starts in would be taken for it).
+PLOTLY_JS_ROUTE = r"/workbook/(plotly\.min\.js)"  # served by the app, and under JupyterHub
+FILES_ROUTE = r"/workbook/files/({})/([^/]+)".format("|".join(SERVED_FOLDERS))
+FILES_URL_VARIABLE = "WORKBOOK_FILES_URL"  # read by the pages (workbook/pages/file_links.py)
+
+# What the browser is told a file is; a report opens in its own tab, the rest is downloaded.
+TYPES = {
+    ".pdf": ("application/pdf", "inline"),
+    ".html": ("text/html; charset=utf-8", "inline"),
+    ".json": ("application/json", "attachment"),
+    ".zip": ("application/zip", "attachment"),
+    ".ics": ("text/calendar; charset=utf-8", "attachment"),
+}
+# A report's HTML runs its own charts' script and nothing more: a sandbox of its own (no cookies,
+# no address of the workbook's), and nothing fetched.
+HTML_POLICY = (
+    "sandbox allow-scripts; default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; "
+    "style-src 'unsafe-inline'; img-src data: blob:; font-src data:"
+)
+
+
+def tell_the_pages(base_url: str) -> None:
+    """Where the pages' kernels, started after this, find the files (they inherit it)."""
+    os.environ[FILES_URL_VARIABLE] = url_path_join(base_url, "workbook", "files") + "/"
+
+
+def files_route(base_url: str) -> str:
+    return url_path_join(base_url, FILES_ROUTE)
+
+
+class OutputFile(JupyterHandler):
+    """One file the workbook wrote, for someone logged in (the token), never from the cache."""
+
+    @web.authenticated
+    def get(self, kind: str, name: str) -> None:
+        path = served_file(resolve_data_dir(None), kind, name)
+        if path is None:
+            raise web.HTTPError(404)
+        try:
+            data = read_served(path)
+        except OSError:
+            raise web.HTTPError(404) from None
+        content_type, disposition = TYPES.get(
+            path.suffix, ("application/octet-stream", "attachment")
+        )
+        self.set_header("Content-Type", content_type)
+        self.set_header("Content-Disposition", f'{disposition}; filename="{path.name}"')
+        self.set_header("X-Content-Type-Options", "nosniff")
+        self.set_header("Cache-Control", "no-store")
+        if path.suffix == ".html":
+            self.set_header("Content-Security-Policy", HTML_POLICY)
+        self.finish(data)
