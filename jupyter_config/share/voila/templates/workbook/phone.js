@@ -75,3 +75,17 @@
     return { layout: layout, config: config };
   };
 })();
+
+// On a phone, the box a person taps stays in view above the on-screen keyboard: once the
+// keyboard has taken its place (the visual viewport shrinks), the box is scrolled to the middle.
+(function () {
+  "use strict";
+  const TYPED = "input:not([type='checkbox']), textarea, select, [contenteditable='true']";
+  document.addEventListener("focusin", function (event) {
+    const box = event.target;
+    if (!window.matchMedia("(max-width: 640px)").matches || !box.matches || !box.matches(TYPED)) return;
+    const show = function () { box.scrollIntoView({ block: "center", inline: "nearest" }); };
+    if (window.visualViewport) window.visualViewport.addEventListener("resize", show, { once: true });
+    setTimeout(show, 350);
+  });
+})();
