@@ -55,17 +55,24 @@
       }
       layout.title = title;
     }
+    // A long x-axis title wraps too: the plot is narrower than the chart by the axis labels.
+    Object.keys(layout).filter(function (key) { return /^xaxis\d*$/.test(key); }).forEach(function (key) {
+      const axisTitle = (layout[key] || {}).title;
+      if (!axisTitle || !axisTitle.text) return;
+      const perLine = Math.max(12, Math.floor((width * 0.55) / (size(axisTitle.font, 14) * 0.56)));
+      const lines = wrap(axisTitle.text, perLine);
+      axisTitle.text = lines.join("<br>");
+    });
     margin.t = Math.ceil(top + 12);
     const named = (figure.data || []).filter(function (t) { return t.showlegend !== false && t.name; });
     const legendShown = layout.showlegend !== false && named.length > 1;
     let legendHeight = 0;
     if (legendShown) {
+      // At the foot of the chart, in the room kept for it under the axis (one row per entry).
       layout.legend = Object.assign({}, theme.legend || {}, layout.legend || {}, {
-        orientation: "h", x: 0, xanchor: "left", y: 0, yanchor: "top", yref: "container",
+        orientation: "h", x: 0, xanchor: "left", y: 0, yanchor: "bottom", yref: "container",
       });
-      legendHeight = named.length * 22 + 8;
-      layout.legend.y = legendHeight / (baseHeight + legendHeight + top);
-      layout.legend.yanchor = "top";
+      legendHeight = named.length * 24 + 8;
     }
     margin.b = (margin.b === undefined ? 56 : margin.b) + legendHeight;
     layout.margin = margin;
