@@ -9,6 +9,7 @@ words a person types in any script are drawn with a real glyph (the page printed
 from __future__ import annotations
 
 import re
+import struct
 from datetime import date
 from urllib.parse import urlparse
 
@@ -199,3 +200,12 @@ def test_a_checkin_a_who5_and_progress_by_taps_on_a_phone(phone, app, tmp_path):
     summary.tap()
     expect(page.locator("details[open]").first).to_be_visible()
     assert assert_thumb_sized(page) > 3
+
+    # The hub's web app manifest and icons (deploy/jupyterhub/; test_hub.py follows its link).
+    static = f"{app.base}/voila/templates/workbook-hub/static/"
+    manifest = page.request.get(static + "manifest.json").json()
+    assert manifest["short_name"] and manifest["start_url"].endswith("02_daily_checkin.ipynb")
+    for icon in manifest["icons"]:
+        png = page.request.get(static + icon["src"]).body()
+        assert png[:8] == b"\x89PNG\r\n\x1a\n"
+        assert "{}x{}".format(*struct.unpack(">II", png[16:24])) == icon["sizes"]
