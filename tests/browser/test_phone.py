@@ -167,6 +167,13 @@ def test_a_checkin_a_who5_and_progress_by_taps_on_a_phone(phone, app, tmp_path):
     for label, text in (("Today’s win, however small", words), ("Journal", words)):
         box = field(page, label).locator("input, textarea").first
         box.tap()
+        # The box a person taps moves to the middle of the screen, clear of the keyboard below.
+        expect(box).to_be_focused()
+        page.wait_for_function(
+            "e => { const r = e.getBoundingClientRect(), h = innerHeight;"
+            " return r.top >= 0.2 * h && r.bottom <= 0.7 * h; }",
+            arg=box.element_handle(),
+        )
         box.fill(text)
     page.locator("button.widget-button", has_text="Save").first.tap()
     saved_message(page, re.compile(rf"(Saved your check-in|Corrected) {today.isoformat()}"))
