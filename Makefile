@@ -22,9 +22,11 @@ $(TEST_STAMP): pyproject.toml | $(BIN)/python
 	touch $@ $(LAB_STAMP)
 
 lab: $(LAB_STAMP)
+	bash scripts/ensure-fonts.sh
 	$(BIN)/workbook lab
 
 app: $(LAB_STAMP)
+	bash scripts/ensure-fonts.sh
 	$(BIN)/workbook app
 
 demo: $(LAB_STAMP)
@@ -41,6 +43,7 @@ format: $(TEST_STAMP)
 
 test: $(TEST_STAMP)
 	bash scripts/ensure-browser.sh
+	bash scripts/ensure-fonts.sh --required
 	bash scripts/ensure-hub.sh
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .

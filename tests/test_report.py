@@ -304,7 +304,7 @@ def test_an_empty_workbook_still_renders_kindly(tmp_path, run_cli):
     html = report.render_html(snapshot, TODAY)
     assert "No check-ins yet" in html
     assert "Your charts will appear here after your first check-in." in html
-    assert "during a break from Robin" in html
+    assert "during a break from <bdi>Robin</bdi>" in html
     assert 'id="closing"' in html
     assert "Plotly" not in html  # nothing to draw, so plotly.js is left out
     assert "http://" not in html and "https://" not in html

@@ -15,7 +15,8 @@ Settings a practice may change, from the environment (or edit the values below):
 WORKBOOK_HUB_IP (127.0.0.1: put a TLS proxy in front), WORKBOOK_HUB_PORT (8000),
 WORKBOOK_HUB_STATE (/srv/workbook-hub: the hub's database and cookie secret),
 WORKBOOK_HUB_GROUP (workbook), WORKBOOK_HUB_IDLE_TIMEOUT (3600),
-WORKBOOK_HUB_PROXY (configurable-http-proxy on PATH).
+WORKBOOK_HUB_PROXY (configurable-http-proxy on PATH), and WORKBOOK_HUB_SSL_CERT with
+WORKBOOK_HUB_SSL_KEY (the hub serves HTTPS itself: JupyterHub's own ssl_cert and ssl_key).
 """
 
 import os
@@ -36,6 +37,10 @@ os.chmod(STATE, 0o700)
 
 c.JupyterHub.ip = setting("WORKBOOK_HUB_IP", "127.0.0.1")
 c.JupyterHub.port = int(setting("WORKBOOK_HUB_PORT", "8000"))
+# HTTPS from the hub itself, when given a certificate and its key (else a proxy in front does it).
+if setting("WORKBOOK_HUB_SSL_CERT"):
+    c.JupyterHub.ssl_cert = setting("WORKBOOK_HUB_SSL_CERT")
+    c.JupyterHub.ssl_key = setting("WORKBOOK_HUB_SSL_KEY", "")
 c.JupyterHub.db_url = f"sqlite:///{STATE / 'jupyterhub.sqlite'}"
 c.JupyterHub.cookie_secret_file = str(STATE / "jupyterhub_cookie_secret")
 c.ConfigurableHTTPProxy.pid_file = str(STATE / "jupyterhub-proxy.pid")

@@ -13,9 +13,10 @@ import os
 import re
 import shutil
 import stat
+import struct
 import time
 from datetime import date, timedelta
-from urllib.parse import urlparse
+from urllib.parse import urljoin, urlparse
 
 import pytest
 from hub_setup import (
@@ -178,6 +179,35 @@ def test_the_progress_page_draws_its_charts_behind_the_hubs_login(practice, sign
         assert response.status in (302, 403), response.status
     finally:
         anonymous.close()
+
+
+def test_the_daily_page_goes_on_a_phones_home_screen(practice, signed_in):
+    """The hub's pages name a web app manifest: "Today's check-in", with its icons, opening the
+    hub's user-redirect to the daily page; a browser fetches it without the person's cookies."""
+    hub, people, _ = practice
+    person = people[0]
+    context, page, _ = signed_in[person.name]
+    open_in_app(page, _PersonServer(hub, person), "02_daily_checkin", ready="Save")
+    link = urljoin(page.url, page.locator("link[rel=manifest]").get_attribute("href"))
+    anonymous = page.context.browser.new_context()
+    try:
+        response = anonymous.request.get(link)
+        assert response.ok, response.status
+        manifest = response.json()
+    finally:
+        anonymous.close()
+    assert manifest["name"] == "Today's check-in" and manifest["display"] == "standalone"
+    start = urljoin(link, manifest["start_url"])
+    assert start == f"{hub.base}/hub/user-redirect/voila/render/02_daily_checkin.ipynb"
+    assert start.startswith(urljoin(link, manifest["scope"]))
+    for icon in manifest["icons"]:
+        png = context.request.get(urljoin(link, icon["src"])).body()
+        width, height = struct.unpack(">II", png[16:24])
+        assert png[:8] == b"\x89PNG\r\n\x1a\n" and f"{width}x{height}" == icon["sizes"]
+    # From the home screen: the person lands on their own daily page.
+    page.goto(start)
+    expect(page).to_have_url(re.compile(rf"/user/{person.name}/voila/render/02_daily_checkin"))
+    expect(page.locator("button.widget-button", has_text="Save").first).to_be_visible()
 
 
 def test_one_person_cannot_open_the_others_pages(practice, signed_in):

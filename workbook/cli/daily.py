@@ -127,6 +127,12 @@ def cmd_report(args) -> int:
         force=args.force,
     )
     print(f"Your report is ready: {path}")
+    if args.format == "pdf":
+        from ..views.report.fonts import missing_characters, shown, workbook_texts
+
+        missing = missing_characters(workbook_texts(snapshot))
+        if missing:
+            print(say("report_fonts_missing", chars=shown(missing)), file=sys.stderr)
     return 0
 
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 from datetime import date
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup, escape
 
-from ..core.messages import days_words, say, say_parts
+from ..core.messages import MESSAGES, days_words, say, say_parts
 
 
 def day_text(value: date | str) -> str:
@@ -42,6 +43,20 @@ ENVIRONMENT.filters["say"] = say
 ENVIRONMENT.filters["day"] = day_text
 ENVIRONMENT.filters["days"] = days_words  # "1 day", "9 days"
 ENVIRONMENT.filters["number"] = number_text
+
+
+def isolated(text) -> Markup:
+    """A person's words in <bdi>, escaped: a name in Arabic or Hebrew keeps its order in a sentence."""
+    return Markup("<bdi>{}</bdi>").format(text)
+
+
+def say_html(key: str, **values) -> Markup:
+    """The sentence for `key`, escaped, with values given as Markup (a name `| bdi`) kept as such."""
+    return Markup(escape(MESSAGES[key])).format(**values)
+
+
+ENVIRONMENT.filters["bdi"] = isolated
+ENVIRONMENT.globals["say_html"] = say_html
 
 
 def render(name: str, **context) -> str:

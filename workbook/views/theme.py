@@ -29,10 +29,22 @@ DONE_CELL = "#007A5A"  # a darker Okabe-Ito green: 5.3:1 on white, 4.6:1 against
 SO_FAR_CELL = "#BFE1F5"  # weekly targets: each cell also says "2 of 3" in INK (11.6:1)
 PAPER = "#FFFFFF"
 
-# The system's own fonts: nothing is fetched from the web.
+# The system's own fonts: nothing is fetched from the web. After the usual ones, the fonts that
+# draw every script a person may write in, by name (scripts/ensure-fonts.sh installs them on
+# Debian; macOS and Windows have their own for each), then colour emoji; the same list is in the
+# report's stylesheet (views/assets/report.css) and the pages' (the Voilà template's
+# workbook-fonts.css).
+SCRIPT_FONTS = (
+    '"Noto Sans Arabic", "Noto Sans Hebrew", "Noto Sans Devanagari", "Noto Sans Bengali", '
+    '"Noto Sans Gurmukhi", "Noto Sans Gujarati", "Noto Sans Oriya", "Noto Sans Tamil", '
+    '"Noto Sans Telugu", "Noto Sans Kannada", "Noto Sans Malayalam", "Noto Sans Sinhala", '
+    '"Noto Sans Thai", "Noto Sans CJK SC", "Noto Sans CJK JP", "Noto Sans CJK KR", '
+    '"PingFang SC", "Hiragino Sans", "Microsoft YaHei", "Yu Gothic", "Malgun Gothic", '
+    '"Noto Color Emoji", "Apple Color Emoji", "Segoe UI Emoji"'
+)
 FONT_FAMILY = (
     'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", "Noto Sans", '
-    '"Liberation Sans", Arial, sans-serif'
+    f'"Liberation Sans", Arial, {SCRIPT_FONTS}, sans-serif'
 )
 
 WIDTH_HINT = 1000  # what a 13-inch laptop shows comfortably beside JupyterLab's side bar

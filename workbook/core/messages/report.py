@@ -57,6 +57,11 @@ MESSAGES = {
     ),
     "report_signoff": "With care, from your workbook.",
     "report_footer": "Made on your own computer on {today}. Nothing in this report was sent anywhere.",
+    "report_fonts_missing": (
+        "No font on this computer draws {chars}, so the PDF shows an empty box for each. "
+        "Install fonts for them (on Debian or Ubuntu: sudo apt-get install fonts-noto-core "
+        "fonts-noto-cjk fonts-noto-color-emoji) and make the report again."
+    ),
     "report_saved": "Your report is ready: {path}. It stays in your own folder; share it only if you want to.",
     "report_choose": "Choose a format. The file is saved in your workbook’s folder, readable only by you.",
     "report_bad_format": "The format should be html, pdf or json; “{value}” isn’t one.",

@@ -38,7 +38,8 @@
     const plot = document.createElement("div");
     box.replaceChildren(plot);
     box.setAttribute("aria-busy", "false"); // first: plotly takes its width from the box as it is
-    await window.Plotly.newPlot(plot, figure.data || [], figure.layout || {}, figure.config || {});
+    const fitted = window.workbookFitChart(figure, box.clientWidth); // phone.js
+    await window.Plotly.newPlot(plot, figure.data || [], fitted.layout, fitted.config);
   }
 
   async function drawAll() {
