@@ -51,6 +51,13 @@ c.MappingKernelManager.cull_connected = False
 c.MappingKernelManager.cull_busy = False
 
 
+# What a stage page never uses is left out of the workbook's Lab (labconfig/page_config.json's
+# "disabledExtensions"; the README says why each is safe and how to switch it back on): here, the
+# server's side of two of them, the terminals and the language server.
+c.ServerApp.terminals_enabled = False
+c.ServerApp.jpserver_extensions.update({"jupyter_lsp": False})
+
+
 # Under JupyterHub (deploy/jupyterhub/, `workbook hub-singleuser`) the app's pages are Voilà inside
 # this server: plotly.js, which they fetch once shown, is served by the workbook's extension.
 # update(), not assignment: the extensions other config files switch on (Voilà, JupyterLab) stay.
