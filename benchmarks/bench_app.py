@@ -49,6 +49,7 @@ CHARTS_DRAWN = """count => Array.from(document.querySelectorAll('.js-plotly-plot
     .filter(plot => plot.querySelector('.main-svg')).length >= count"""
 FLOOR_TEXT = "one cell, shown"
 AFTER_CLOSE_S = 60
+AT_REST_S = 45
 TIMEOUT_MS = 120_000
 
 
@@ -240,6 +241,7 @@ def run(reps: int = 3) -> dict:
             "PYTHONUNBUFFERED": "1",
         }
         bin_dir = Path(sys.executable).parent
+        started = time.monotonic()
         app = Served(
             [str(bin_dir / "workbook"), "app", "--no-browser", "--data-dir", str(data)],
             env,
@@ -262,7 +264,14 @@ def run(reps: int = 3) -> dict:
             work / "floor.log",
         )
         try:
-            return _measure(app, floor, reps, sync_playwright, _chart_count(data))
+            # At rest: the app alone, no page asked for, AT_REST_S after it was started.
+            time.sleep(max(0.0, AT_REST_S - (time.monotonic() - started)))
+            at_rest, at_rest_kernels = app.tree_rss(), app.kernels()
+            log(f"at rest: {at_rest / 2**20:.0f} MiB, {at_rest_kernels} kernels")
+            result = _measure(app, floor, reps, sync_playwright, _chart_count(data))
+            result["tree_rss_bytes"] = {"at rest": at_rest, **result["tree_rss_bytes"]}
+            result["kernel_processes"] = {"at rest": at_rest_kernels, **result["kernel_processes"]}
+            return result
         finally:
             floor.stop()
             app.stop()
@@ -353,30 +362,26 @@ if __name__ == "__main__":
 def table_rows(result: dict, row) -> list[dict]:
     """benchmarks/run.py's rows for these measures (`row` is its row maker)."""
     floor = result["floor_median_s"]
-    rows = [
-        row(
-            f"6. app page ready, {stage} vs cold one-cell Voilà",
-            seconds,
-            floor,
-            "s",
-            "≤ 0.5 × floor",
-            seconds / floor <= 0.5,
-            note="median; ready = the page's last cell shown, by the page's clock",
+    try:
+        from workbook.app.preheat import KEPT_READY
+    except ImportError:  # a checkout from before the list: the same pages, for the same targets
+        KEPT_READY = ("00_start_here", "02_daily_checkin", "03_progress", "08_urge")
+
+    rows = []
+    for stage, seconds in result["widgets_drawn_median_s"].items():
+        limit = 0.5 if stage in KEPT_READY else 1.0
+        kind = "daily" if stage in KEPT_READY else "monthly"
+        rows.append(
+            row(
+                f"6. app page ready incl. widgets, {stage} ({kind}) vs cold one-cell Voilà",
+                seconds,
+                floor,
+                "s",
+                f"≤ {limit} × floor",
+                seconds / floor <= limit,
+                note="median; last cell shown and no 'Loading widget...' left, by the page's clock",
+            )
         )
-        for stage, seconds in result["stage_ready_median_s"].items()
-    ]
-    rows += [
-        row(
-            f"6. app {stage}: every widget drawn vs cold one-cell Voilà",
-            seconds,
-            floor,
-            "s",
-            "shown, no target",
-            None,
-            note="median; no 'Loading widget...' left, by the page's clock",
-        )
-        for stage, seconds in result["widgets_drawn_median_s"].items()
-    ]
     drawn = result["progress_charts_drawn_median_s"]
     rows.append(
         row(
@@ -394,6 +399,19 @@ def table_rows(result: dict, row) -> list[dict]:
     memory = result["tree_rss_bytes"]
     after_8, after_16 = memory["after 8 visits"], memory["after 16 visits"]
     for label, value in memory.items():
+        if label == "at rest":
+            rows.append(
+                row(
+                    f"6. app process tree memory at rest ({AT_REST_S} s after start, no page)",
+                    value / 2**20,
+                    None,
+                    "MiB",
+                    "≤ 350 MiB",
+                    value <= 350 * 2**20,
+                    note=f"{result['kernel_processes'][label]} kernels",
+                )
+            )
+            continue
         flat = label != "after 16 visits" or after_16 <= after_8 * 1.1
         rows.append(
             row(

@@ -50,6 +50,13 @@ c.MappingKernelManager.cull_connected = False
 c.MappingKernelManager.cull_busy = False
 
 
+# What a stage page never uses is left out of the workbook's Lab (labconfig/page_config.json's
+# "disabledExtensions"; the README says why each is safe and how to switch it back on): here, the
+# server's side of two of them, the terminals and the language server.
+c.ServerApp.terminals_enabled = False
+c.ServerApp.jpserver_extensions.update({"jupyter_lsp": False})
+
+
 # The workbook's server extension: files the workbook wrote (a report, an export, a calendar file)
 # open from the link on their page, behind JupyterLab's own login (the data folder is outside
 # Lab's root); and, under JupyterHub (deploy/jupyterhub/, `workbook hub-singleuser`), where the

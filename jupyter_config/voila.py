@@ -9,6 +9,8 @@ from pathlib import Path
 from jupyter_server import DEFAULT_STATIC_FILES_PATH
 from jupyter_server.log import log_request
 
+from workbook.app.preheat import kernel_pools
+
 c = get_config()  # noqa: F821 — provided by Voilà when it reads this file
 share = str(Path(__file__).resolve().parent / "share")
 os.environ["JUPYTER_PATH"] = os.pathsep.join(
@@ -39,7 +41,8 @@ c.Voila.tornado_settings = {
     "log_function": log_request,
 }
 
-# Ready at once: one kernel per page, started and run up to its first read of the workbook before
+# Ready at once: for the pages opened every day or in a hurry (workbook/app/preheat.py KEPT_READY)
+# one kernel per page, started and run up to its first read of the workbook before
 # the page is asked for; the read waits for the request (workbook/app/preheat.py), so nothing is stale.
 c.VoilaConfiguration.preheat_kernel = True
 # Page kernels talk to the server over Unix sockets in Voilà's private connection folder, not TCP
@@ -52,6 +55,9 @@ c.KernelManager.transport = "ipc"
 # kernel Voilà preheats.
 os.environ["WORKBOOK_PAGE_KERNEL"] = "workbook.app.page_kernel"
 c.VoilaConfiguration.default_pool_size = 1
+# ...and only for those: the pages opened once a month start their kernel when asked (a cold
+# Voilà kernel, which runs the page straight through), so the app is light at rest.
+c.VoilaKernelManager.kernel_pools_config = kernel_pools()
 # The used kernel is replaced a few seconds later, not while its page is still being drawn.
 c.VoilaKernelManager.fill_delay = 4
 

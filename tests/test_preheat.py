@@ -111,3 +111,19 @@ def test_a_page_kernel_drops_only_the_tracebacks_of_sockets_closed_as_the_app_st
     assert quiet.filter(record(zmq.ZMQError(zmq.EAGAIN)))  # anything else is still said
     assert quiet.filter(record(ValueError("a real problem")))
     assert QuietWhenTheAppStops in {type(f) for f in logging.getLogger("IPKernelApp").filters}
+
+
+def test_only_the_pages_opened_every_day_or_in_a_hurry_keep_a_heated_kernel():
+    """Voilà's pools (jupyter_config/voila.py): one heated kernel for each page in KEPT_READY, none
+    for the pages opened once a month, and a kept name with no notebook yet heats nothing."""
+    from workbook.core.stages import STAGE_NAMES
+
+    pools = preheat.kernel_pools()
+    assert pools["default"] == {"pool_size": 0}
+    kept = {name.removesuffix(".ipynb") for name in pools if name != "default"}
+    assert kept == {"00_start_here", "02_daily_checkin", "03_progress", "08_urge"}
+    assert all(pools[f"{name}.ipynb"] == {"pool_size": 1} for name in kept)
+    monthly = set(STAGE_NAMES) - kept
+    assert {"01_the_break", "04_day30_reflection", "07_report"} <= monthly
+    voila_config = (CHECKOUT / "jupyter_config" / "voila.py").read_text()
+    assert "c.VoilaKernelManager.kernel_pools_config = kernel_pools()" in voila_config

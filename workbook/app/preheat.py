@@ -21,6 +21,21 @@ import os
 import threading
 from collections.abc import Callable
 
+# The pages people open every day or in a hurry: each keeps one kernel heated in the app, so it is
+# ready at once. The pages opened about once a month (the break, day 30, the reunion, keep going,
+# the report) start their kernel when asked, and nothing waits for them at rest. A name with no
+# notebook (yet) heats nothing: Voilà only fills pools for the notebooks it finds.
+KEPT_READY = ("00_start_here", "02_daily_checkin", "03_progress", "08_urge")
+
+
+def kernel_pools(kept_ready=KEPT_READY) -> dict:
+    """Voilà's `VoilaKernelManager.kernel_pools_config`: no heated kernel unless the page is named."""
+    return {
+        "default": {"pool_size": 0},
+        **{f"{name}.ipynb": {"pool_size": 1} for name in kept_ready},
+    }
+
+
 _waited = False
 _warm_ups: list[Callable[[], None]] = []
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from ...core.model import Snapshot
@@ -16,7 +17,7 @@ from ...numbers import build
 from ...store import output_files
 from ...store.paths import ensure_private_dir
 from .html import CSP, render_report
-from .pdf import CHROMIUM, CHROMIUM_ARGS, PAPERS, render_pdf
+from .pdf import CHROMIUM, CHROMIUM_ARGS, PAPERS, in_chromium, render_pdf
 
 FORMATS = ("html", "pdf", "json")
 
@@ -33,20 +34,21 @@ __all__ = [
 ]
 
 
-def render_html(snapshot: Snapshot, today: date) -> str:
-    """The whole report as one self-contained HTML page (plotly.js embedded once, no URLs)."""
+def render_html(snapshot: Snapshot, today: date, browser=None) -> str:
+    """The whole report as one self-contained HTML page: no script, no URL; each chart an SVG
+    picture drawn by plotly.js in headless Chromium (`browser`, else one of its own)."""
     numbers = build(snapshot, today)
     summary = numbers.summary()
     if summary["programme"] is None or not summary["checkins"]:
-        return render_report(summary, today)  # nothing to draw: no charts, no plotly.js
+        return render_report(summary, today)  # nothing to draw: no charts, no browser
     from ..chart_words import words_for
     from ..charts import progress_figures
-    from .chart_data import figures_html, plotly_js, words_html
+    from .chart_data import figures_svg, words_html
 
-    charts = figures_html(progress_figures(numbers))
+    charts = figures_svg(progress_figures(numbers), browser)
     said = words_for(numbers)
     mood = said["mood"].sentence if said["mood"] else None
-    return render_report(summary, today, charts, plotly_js(), words_html(said), mood)
+    return render_report(summary, today, charts, words_html(said), mood)
 
 
 def default_output(data_dir: Path, today: date, fmt: str) -> Path:
@@ -81,6 +83,9 @@ def write_report(
     elif fmt == "html":
         output_files.write_atomically(path, render_html(snapshot, today).encode("utf-8"), force)
     else:
-        html = render_html(snapshot, today)
-        output_files.write_with(path, lambda part: render_pdf(html, part, paper=paper), force)
+        # One Chromium draws the charts and prints the page.
+        def pdf(part, browser):
+            return render_pdf(render_html(snapshot, today, browser), part, paper, browser)
+
+        output_files.write_with(path, lambda part: in_chromium(partial(pdf, part)), force)
     return path

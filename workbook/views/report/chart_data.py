@@ -1,6 +1,15 @@
-"""A chart figure as the compact HTML block the report embeds (plotly.js itself is added once)."""
+"""Chart figures as the report's static SVG pictures, drawn once by plotly.js in headless Chromium.
+
+The report carries no plotly.js (4.7 MB, and seconds to open): each figure is drawn once, here,
+by plotly.js's own SVG export (`Plotly.toImage`, the figure exactly as JupyterLab and the app draw
+it), and the SVG is kept inline in the page. The page opens at once, prints as drawn, and holds
+no script. Chromium is the one the PDF is printed with (pdf.py), and the same browser serves both.
+"""
 
 from __future__ import annotations
+
+import re
+from urllib.parse import unquote
 
 from markupsafe import Markup
 
@@ -9,19 +18,23 @@ from ..html_pieces import chart_words_html
 # Fixed chart width: fits the printable width of both A4 and Letter (15 mm margins); heights are
 # capped so that two charts fit on a Letter page and print never has to cut one.
 CHART_WIDTH, CHART_HEIGHT, CHART_MAX_HEIGHT = 660, 320, 420
+TO_SVG = """async ([figures]) => {
+  const out = [];
+  for (const [figure, width, height] of figures) {
+    out.push(await Plotly.toImage(JSON.parse(figure), {format: 'svg', width, height}));
+  }
+  return out;
+}"""
+# In an HTML page an inline <svg> needs no namespace declarations; dropped so the file names no URL.
+NAMESPACES = re.compile(r'\s+xmlns(?::xlink)?="http://www\.w3\.org/[0-9]+/(?:svg|xlink)"')
 
 
-def figure_html(key: str, figure) -> Markup:
-    """plotly's own <div> and <script> for one figure, sized for print; the figure is not changed.
-
-    Markup because it is plotly's output, not a person's words: plotly writes the figure's data
-    (which may hold goal names or triggers) as JSON with "<" and "/" escaped, so it stays data.
-    """
-    import plotly.io as pio
-
+def print_figure(figure) -> tuple[dict, int]:
+    """The figure as drawn in the report, sized for print, and its height; a copy, made smaller:
+    the caller's figure stays as it was."""
     from ..figure_data import compact
 
-    figure = compact(figure.to_dict())  # a copy, made smaller: the caller's figure stays as it was
+    figure = compact(figure.to_dict())
     layout = figure.setdefault("layout", {})
     # The chart's own height when it set one (it grows with the number of goals), within reason.
     height = min(int(layout.get("height") or CHART_HEIGHT), CHART_MAX_HEIGHT)
@@ -39,30 +52,60 @@ def figure_html(key: str, figure) -> Markup:
             "yanchor": "top",
         }
     layout.setdefault("paper_bgcolor", "white")
-    return Markup(
-        pio.to_html(
-            figure,
-            include_plotlyjs=False,
-            include_mathjax=False,
-            full_html=False,
-            div_id=f"chart-{key}",
-            default_width=f"{CHART_WIDTH}px",
-            default_height=f"{height}px",
-            config={"displayModeBar": False, "responsive": False, "staticPlot": False},
-        )
-    )
+    return figure, height
 
 
-def figures_html(figures) -> dict[str, Markup]:
-    """Each figure's HTML, keyed and ordered as given (charts' own order)."""
-    return {key: figure_html(key, figure) for key, figure in figures.items()}
+def _title(figure: dict) -> str:
+    title = figure.get("layout", {}).get("title")
+    text = title.get("text") if isinstance(title, dict) else title
+    return re.sub(r"<[^>]*>", " ", str(text or "")).strip()
 
 
-def plotly_js() -> Markup:
-    """plotly.js itself, embedded once so the report opens offline; plotly's code, not user text."""
+def _drawn(browser, sized: list[tuple[dict, int]]) -> list[str]:
+    import plotly.io as pio
     from plotly.offline import get_plotlyjs
 
-    return Markup(get_plotlyjs())
+    page = browser.new_page()
+    try:
+        page.route("**/*", lambda route: route.abort())  # plotly.js is given; nothing is fetched
+        page.set_content("<!doctype html><title>charts</title>")
+        page.add_script_tag(content=get_plotlyjs())
+        urls = page.evaluate(
+            TO_SVG,
+            [[[pio.to_json(fig, validate=False), CHART_WIDTH, height] for fig, height in sized]],
+        )
+    finally:
+        page.close()
+    return [unquote(url.split(",", 1)[1]) for url in urls]
+
+
+def figures_svg(figures, browser=None) -> dict[str, Markup]:
+    """Each figure as an inline SVG picture, keyed and ordered as given (charts' own order).
+
+    Markup because it is plotly.js's own drawing, serialised by the browser: a goal name or a
+    trigger in it is the text of an SVG <text> element, escaped as such, so it stays words.
+    The picture is named by the chart's title; its sentence and table follow it in the page.
+    """
+    from .pdf import in_chromium
+
+    keys = list(figures)
+    sized = [print_figure(figures[key]) for key in keys]
+    svgs = in_chromium(lambda b: _drawn(b, sized), browser)
+    charts = {}
+    for key, (figure, _height), svg in zip(keys, sized, svgs, strict=True):
+        svg = NAMESPACES.sub("", svg)
+        # As wide as the print width allows, narrower on a phone: the viewBox keeps its shape.
+        label = Markup.escape(_title(figure))
+        svg = svg.replace(
+            "<svg ",
+            f'<svg role="img" aria-label="{label}" style="width:100%;height:auto;display:block" ',
+            1,
+        ).replace(' style=""', "", 1)
+        charts[key] = Markup(
+            f'<div class="plotly-graph-div" id="chart-{key}" '
+            f'style="max-width:{CHART_WIDTH}px">{svg}</div>'
+        )
+    return charts
 
 
 def words_html(words) -> dict[str, Markup]:

@@ -19,10 +19,8 @@ from ..html_pieces import streak_cards
 from ..templating import day_text, render
 
 # No network from the report, even if someone opens it in a browser that is online.
-CSP = (
-    "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; style-src 'unsafe-inline'; "
-    "img-src data: blob:; font-src data:"
-)
+# No script either: the charts are SVG pictures (chart_data.py).
+CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:"
 # Shown inside their own section rather than among the charts.
 SECTION_CHARTS = ("who5",)
 SLIPS_LISTED = 12
@@ -143,7 +141,6 @@ def closing_texts(summary: dict) -> list[str]:
 def report_context(
     summary: dict,
     charts: Mapping[str, Markup],
-    plotly_js: Markup | str,
     words: Mapping[str, Markup] | None = None,
     mood_sentence: str | None = None,
 ) -> dict:
@@ -170,7 +167,6 @@ def report_context(
         if reunion
         else [],
         "closing": closing_texts(summary),
-        "plotly_js": plotly_js,
     }
 
 
@@ -188,7 +184,6 @@ def render_report(
     summary: dict,
     today: date,
     charts: Mapping[str, Markup] | None = None,
-    plotly_js: Markup | str = "",
     words: Mapping[str, Markup] | None = None,
     mood_sentence: str | None = None,
 ) -> str:
@@ -197,5 +192,5 @@ def render_report(
     common = {"csp": CSP, "css": _css(), "today": today.isoformat()}
     if summary["programme"] is None:
         return render("report_no_plan.html.j2", **common)
-    context = report_context(summary, charts or {}, plotly_js, words, mood_sentence)
+    context = report_context(summary, charts or {}, words, mood_sentence)
     return render("report.html.j2", **common, **context)

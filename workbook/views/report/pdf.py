@@ -23,10 +23,6 @@ FOOTER = (
     'font-family:system-ui,sans-serif"><span class="pageNumber"></span> of '
     '<span class="totalPages"></span></div>'
 )
-CHARTS_DRAWN = (
-    "Array.from(document.querySelectorAll('.chart .plotly-graph-div'))"
-    ".every(d => d.classList.contains('js-plotly-plot') && d.querySelector('svg.main-svg'))"
-)
 
 
 def _route_offline(route) -> None:
@@ -40,9 +36,8 @@ def _print(browser, html: str, path: Path, paper: str) -> None:
     page = browser.new_page()
     try:
         page.route("**/*", _route_offline)
+        # The charts are SVG pictures already drawn (chart_data.py): nothing to wait for.
         page.set_content(html, wait_until="load")
-        # Every chart drawn before printing (plotly draws on load; this waits for the last one).
-        page.wait_for_function(CHARTS_DRAWN, timeout=60_000)
         page.emulate_media(media="print")
         page.pdf(
             path=str(path),
@@ -57,15 +52,28 @@ def _print(browser, html: str, path: Path, paper: str) -> None:
         page.close()
 
 
-def _pdf_here(html: str, path: Path, paper: str) -> None:
+def _launched(work):
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
-            _print(browser, html, path, paper)
+            return work(browser)
         finally:
             browser.close()
+
+
+def in_chromium(work, browser=None):
+    """`work(browser)` with the browser given, or with a headless Chromium of its own."""
+    if browser is not None:
+        return work(browser)
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return _launched(work)
+    # Jupyter runs an event loop; Playwright's sync API needs a thread without one.
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(_launched, work).result()
 
 
 def render_pdf(html: str, path, paper: str = "A4", browser=None) -> Path:
@@ -73,18 +81,6 @@ def render_pdf(html: str, path, paper: str = "A4", browser=None) -> Path:
     if paper not in PAPERS:
         raise ValueError(f"paper must be one of {PAPERS}")
     path = Path(path)
-    if browser is not None:
-        _print(browser, html, path, paper)
-    else:
-        try:
-            asyncio.get_running_loop()
-            in_loop = True
-        except RuntimeError:
-            in_loop = False
-        if in_loop:  # Jupyter runs an event loop; Playwright's sync API needs a thread without one
-            with ThreadPoolExecutor(1) as pool:
-                pool.submit(_pdf_here, html, path, paper).result()
-        else:
-            _pdf_here(html, path, paper)
+    in_chromium(lambda b: _print(b, html, path, paper), browser)
     os.chmod(path, 0o600)
     return path
