@@ -11,9 +11,9 @@ import subprocess
 import sys
 
 import pytest
-from conftest import TODAY
-from every_script import WRITTEN, notdef_glyphs, without_format_characters, write_every_script
 
+from tests.conftest import TODAY
+from tests.every_script import WRITTEN, notdef_glyphs, without_format_characters, write_every_script
 from workbook.views.report.fonts import missing_characters, workbook_texts
 
 pytestmark = pytest.mark.browser

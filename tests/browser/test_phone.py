@@ -15,10 +15,10 @@ from urllib.parse import urlparse
 
 import pytest
 from conftest import LOCAL_HOSTS, UI_TIMEOUT_MS
-from every_script import WRITTEN, notdef_glyphs
 from pages import field, open_in_app, saved_message
 from playwright.sync_api import expect
 
+from tests.every_script import WRITTEN, notdef_glyphs
 from workbook.core.messages import say
 from workbook.store import Store
 
