@@ -92,6 +92,10 @@ CELLS = {
         say("notebook_keep_going_intro"),
         Call("show", inputs=True),
     ],
+    "08_urge": [
+        say("notebook_urge_intro"),
+        Call("show", inputs=True),
+    ],
     "07_report": [
         say("notebook_report_intro"),
         Call("show", inputs=True),
@@ -116,6 +120,7 @@ def build(stage: Stage, items: list) -> nbformat.NotebookNode:
     cells = [
         (False, items[0]),
         (True, parameters_cell(calls)),
+        (True, f'from workbook.pages.nav import top_of_page\n\ntop_of_page("{name}")'),
         (True, f"from workbook.pages import {stage.page}"),
     ]
     for item in items[1:]:

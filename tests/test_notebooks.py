@@ -141,7 +141,7 @@ def test_committed_notebooks_are_what_the_builder_writes():
     spec.loader.exec_module(builder)
     built = builder.notebooks()
     committed = sorted(p.stem for p in builder.NOTEBOOKS.glob("*.ipynb"))
-    assert sorted(built) == committed and len(committed) == 8
+    assert sorted(built) == committed and len(committed) == 9
     for name, notebook in built.items():
         on_disk = nbformat.read(builder.NOTEBOOKS / f"{name}.ipynb", as_version=4)
         assert nbformat.writes(notebook) == nbformat.writes(on_disk), name

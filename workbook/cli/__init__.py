@@ -14,6 +14,7 @@ from .daily import cmd_checkin, cmd_demo, cmd_plan, cmd_remind, cmd_report, cmd_
 from .files import cmd_backup, cmd_export, cmd_import, cmd_restore
 from .hub import cmd_hub_singleuser
 from .servers import cmd_app, cmd_lab
+from .urge import add_parser as add_urge_parser
 
 
 class _Parser(argparse.ArgumentParser):
@@ -67,6 +68,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--date", metavar="YYYY-MM-DD")
     p.add_argument("answers", nargs="*", metavar="A B C D E")
     p.set_defaults(func=cmd_who5)
+
+    add_urge_parser(sub, [common, dated])
 
     p = sub.add_parser("demo", parents=[common, dated], help="fill an empty folder with an example")
     p.add_argument("--days", default="30")

@@ -104,3 +104,4 @@ class Snapshot:
     checkins: tuple[Checkin, ...]
     who5s: tuple[Who5, ...]
     records: dict[str, Record]
+    moments: tuple[Record, ...] = ()  # every record of the moments of the urge (core/urge.py)

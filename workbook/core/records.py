@@ -17,6 +17,7 @@ from datetime import date
 from .errors import InputError
 from .messages import say
 from .model import Record
+from .urge import IfThenPlan, UrgeMoment
 from .validation import parse_choice, parse_date, parse_int, parse_text
 
 BREAK_ANSWERS = ("agreed", "declined", "did not ask")
@@ -228,7 +229,15 @@ class ReunionOutcome:
 
 
 RECORD_TYPES = {
-    kind.KIND: kind for kind in (BreakAgreement, Reflection, ReflectionDraft, ReunionOutcome)
+    kind.KIND: kind
+    for kind in (
+        BreakAgreement,
+        Reflection,
+        ReflectionDraft,
+        ReunionOutcome,
+        UrgeMoment,
+        IfThenPlan,
+    )
 }
 RECORD_KINDS = tuple(RECORD_TYPES)
 

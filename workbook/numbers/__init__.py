@@ -17,6 +17,7 @@ from functools import cached_property
 from ..core import rules
 from ..core.model import Checkin, Goal, Plan, Snapshot, Who5
 from ..core.records import BreakAgreement, GateAnswers, Reflection, ReunionOutcome
+from ..core.urge import UrgeMoment, newest_moments
 
 TREND_MIN_CHECKINS = 7
 # Below this many points a week either way, the trend reads as "about level" (report and charts).
@@ -112,6 +113,8 @@ class Numbers:
     reflection: Reflection | None = None
     reunion: ReunionOutcome | None = None
     wins: tuple[Checkin, ...] = ()
+    moments: tuple[UrgeMoment, ...] = ()  # the moments of the urge up to today
+    slip_free: tuple[int, int] = (0, 0)  # (slip-free days, days so far): "27 of 30"
 
     @property
     def moods(self) -> list[int]:
@@ -177,6 +180,9 @@ def build(snapshot: Snapshot, today: date) -> Numbers:
     checkins = tuple(c for c in snapshot.checkins if c.date <= today)
     who5s = tuple(w for w in snapshot.who5s if w.date <= today)
     slips = tuple(c for c in checkins if c.contact and c.date >= plan.start_date)
+    moments = tuple(m for m in newest_moments(snapshot.moments) if m.day <= today)
+    # A moment that ended in reaching out is that day's contact, as a check-in's slip is.
+    slip_dates = [c.date for c in slips] + [m.day for m in moments if m.reached_out]
     low_mood = rules.low_mood_reason(checkins, who5s[-1] if who5s else None, today)
     return Numbers(
         plan=plan,
@@ -186,7 +192,9 @@ def build(snapshot: Snapshot, today: date) -> Numbers:
         day=rules.day_number(plan.start_date, today),
         complete=rules.programme_complete(plan.start_date, plan.days, today),
         checkin_streak=rules.checkin_streak([c.date for c in checkins], today),
-        no_contact_streak=rules.no_contact_streak(plan.start_date, [c.date for c in slips], today),
+        no_contact_streak=rules.no_contact_streak(plan.start_date, slip_dates, today),
+        slip_free=rules.slip_free_days(plan.start_date, slip_dates, today),
+        moments=moments,
         mood_trend=_mood_trend(checkins),
         slips=slips,
         goals=tuple(_goal_numbers(plan, goal, checkins, today) for goal in plan.goals),

@@ -11,6 +11,7 @@ from IPython.display import HTML, display
 from ..core import stages
 from ..core.messages import say
 from ..views.html_pieces import page_piece
+from . import urge
 
 # The notebooks' names, in order (the one list: core/stages.py).
 STAGES = stages.STAGE_NAMES
@@ -39,6 +40,11 @@ def stage_links_html(current: str) -> str:
 def _link(stage: str, words: str, primary: bool = False) -> dict:
     # The next stage sits on the right even when there is no previous one.
     return {"stage": stage, "words": words, "primary": primary}
+
+
+def top_of_page(current: str) -> None:
+    """What the top of every stage page shows: the way to the moment of the urge."""
+    urge.top_link(current)
 
 
 def next_stage_links(current: str) -> None:

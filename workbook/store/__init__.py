@@ -287,4 +287,5 @@ class Store:
                 checkins=tuple(self.checkins()),
                 who5s=tuple(self.who5s()),
                 records={kind: self.record(kind) for kind in kinds},
+                moments=tuple(self.records("urge_moment")),
             )

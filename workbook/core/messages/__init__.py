@@ -22,6 +22,7 @@ from . import (
     reunion,
     start,
     the_break,
+    urge,
 )
 
 _TABLES = (
@@ -40,6 +41,7 @@ _TABLES = (
     notebooks.MESSAGES,
     files.MESSAGES,
     app.MESSAGES,
+    urge.MESSAGES,
 )
 MESSAGES: dict[str, str] = {}
 for _table in _TABLES:

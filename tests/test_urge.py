@@ -1,0 +1,142 @@
+"""The moment of the urge: a moment saved and read back, if-then plans with their history, a
+moment that ended in contact, `workbook urge` in a real terminal and its refusals."""
+
+from __future__ import annotations
+
+import os
+import pty
+import select
+import subprocess
+import sys
+from datetime import date, datetime
+
+import pytest
+
+from tests.conftest import TODAY, db_digest
+from workbook.core.urge import IfThenPlan
+from workbook.numbers import build
+from workbook.pages.urge_controller import UrgeController
+from workbook.store import Store
+
+T = f"--today={TODAY}"
+NIGHT = datetime(2026, 11, 25, 23, 10)
+
+
+def test_a_moment_is_saved_and_read_back(demo_dir):
+    with Store(demo_dir) as store:
+        before = build(store.snapshot(), TODAY)
+        c = UrgeController(store, TODAY, NIGHT)
+        assert c.triggers, "the demo's own triggers are offered"
+        outcome = c.on_save(
+            {
+                "before": 8, "trigger": "Sunday night", "feeling": "lonely",
+                "words": "I miss you <b>so</b> much", "plan": "If Sunday night, then I call Sam",
+                "goal": "Exercise", "after": 3, "outcome": "wrote_here",
+            }
+        )  # fmt: skip
+        assert outcome.ok and "from 8 down to 3" in outcome.message
+        rows = store.conn.execute(
+            "SELECT day, json_extract(data, '$.at'), json_extract(data, '$.words'),"
+            " json_extract(data, '$.outcome') FROM stage_records WHERE kind = 'urge_moment'"
+        ).fetchall()
+        assert [tuple(r) for r in rows] == [
+            ("2026-11-25", "2026-11-25T23:10", "I miss you <b>so</b> much", "wrote_here")
+        ]
+        # The plan for that trigger is kept, and shown whatever the case it is typed in.
+        again = UrgeController(store, TODAY, datetime(2026, 11, 25, 23, 40))
+        assert again.plan_for("sunday NIGHT") == "If Sunday night, then I call Sam"
+        assert "Sunday night" in again.triggers[:6]
+        # A new plan for the same trigger is the one shown; the first stays in its history.
+        assert again.on_save(
+            {"before": 6, "trigger": "Sunday night", "plan": "If Sunday night, then I run",
+             "after": 6, "outcome": "need_more_time"}
+        ).ok  # fmt: skip
+        history = [IfThenPlan.from_record(r).plan for r in store.records("if_then_plan")]
+        assert history == ["If Sunday night, then I call Sam", "If Sunday night, then I run"]
+        assert UrgeController(store, TODAY).plan_for("Sunday night").endswith("then I run")
+        assert "moments today: 2" in UrgeController(store, TODAY).today_count().lower()
+        # Kept no contact: the streak and the slip-free days are as before.
+        after = build(store.snapshot(), TODAY)
+        assert after.no_contact_streak == before.no_contact_streak
+        assert after.slip_free == before.slip_free
+
+
+def test_reaching_out_is_that_days_contact_and_takes_no_day_away(data_dir, run_cli):
+    assert run_cli("plan", "--data-dir", data_dir, "--start", "2026-11-01").code == 0
+    with Store(data_dir) as store:
+        assert build(store.snapshot(), TODAY).slip_free == (25, 25)
+        c = UrgeController(store, TODAY, datetime(2026, 11, 20, 22, 0))
+        outcome = c.on_save({"before": 9, "after": 9, "outcome": "reached_out"})
+        assert outcome.ok and "counted as contact on 2026-11-20" in outcome.message
+        numbers = build(store.snapshot(), TODAY)
+    assert numbers.slip_free == (24, 25)  # "24 of 25 days": the days before stay
+    assert numbers.no_contact_streak.current == 5  # 21–25 November
+    assert numbers.no_contact_streak.best == 19  # 1–19 November
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        ["--before", "11", "--outcome", "1"],
+        ["--before", "seven", "--outcome", "1"],
+        ["--before", "7", "--outcome", "5"],
+        ["--before", "7", "--outcome", "1", "--after", "-1"],
+        ["--before", "7", "--outcome", "1", "--at", "tonight"],
+        ["--before", "7", "--outcome", "1", "--minutes", "61"],
+        ["--before", "7", "--outcome", "1", "--trigger", "x" * 201],
+        ["--before", "7"],  # no terminal to ask in, and no outcome
+    ],
+)
+def test_workbook_urge_refuses_bad_input_and_writes_nothing(run_cli, demo_dir, bad):
+    digest = db_digest(demo_dir)
+    result = run_cli("urge", "--data-dir", demo_dir, T, *bad)
+    assert result.code == 2 and result.err.startswith("workbook: ") and result.err[-1] == "\n"
+    assert result.err.count("\n") == 1
+    assert db_digest(demo_dir) == digest
+
+
+def _read_until(fd: int, wanted: str, seen: list[str], timeout: float = 20) -> None:
+    text = ""
+    while wanted not in text:
+        ready, _, _ = select.select([fd], [], [], timeout)
+        assert ready, f"waited for {wanted!r}; the terminal shows:\n{''.join(seen)}"
+        chunk = os.read(fd, 4096).decode("utf-8", "replace")
+        seen.append(chunk)
+        text += chunk
+
+
+def test_workbook_urge_asks_each_step_in_a_terminal(demo_dir):
+    """The whole moment typed into a real terminal (a pty), a wrong answer asked again."""
+    leader, follower = pty.openpty()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "workbook", "urge", "--data-dir", str(demo_dir), T,
+         "--at", "2026-11-25T21:30", "--minutes", "0"],
+        stdin=follower, stdout=follower, stderr=follower, close_fds=True,
+    )  # fmt: skip
+    os.close(follower)
+    seen: list[str] = []
+    steps = [
+        ("How strong is the urge right now?", "12"),  # asked again
+        ("goes from 0 to 10", "8"),
+        ("What set it off?", "1"),  # the first of their own triggers
+        ("What are you feeling?", "alone"),
+        ("What do you want to say", "Please call me"),
+        ("If …, then I …", "If that happens, then I text Mum"),
+        ("One goal you could do right now", "1"),
+        ("And now: how strong is the urge?", "4"),
+        ("What happened?", "1"),
+    ]
+    for question, answer in steps:
+        _read_until(leader, question, seen)
+        os.write(leader, f"{answer}\r".encode())
+    _read_until(leader, "Saved.", seen)
+    assert process.wait(timeout=20) == 0
+    os.close(leader)
+    with Store(demo_dir) as store:
+        moment = UrgeController(store, TODAY).moments[-1]
+        first_trigger = UrgeController(store, TODAY).plan_for(moment.trigger)
+    assert (moment.at, moment.before, moment.after) == (datetime(2026, 11, 25, 21, 30), 8, 4)
+    assert moment.words == "Please call me" and moment.outcome == "did_not_reach_out"
+    assert moment.feeling == "alone" and moment.goal and moment.trigger
+    assert first_trigger == "If that happens, then I text Mum"
+    assert moment.day == date(2026, 11, 25)

@@ -1,0 +1,205 @@
+"""08 · The moment of the urge: the steps from "I want to reach out" to what happened.
+
+The timer is ipywidgets' Play, linked to a progress bar in the browser (`jslink`): it counts there,
+so the kernel is free while the person breathes; the kernel hears only that the time is up.
+"""
+
+from __future__ import annotations
+
+from IPython.display import HTML, display
+
+from ..core.messages import say, say_parts
+from ..core.urge import OUTCOMES, TIMER_MINUTES, parse_minutes
+from ..core.validation import optional
+from ..views.urge_pieces import breathe, kept_words, urge_top_link
+from .common import message_html, never_a_traceback, on_change, on_click, show_message, widgets
+from .context import open_store, resolve_today
+from .forms import LAYOUT, WIDE, Field, toggles
+from .outcome import Outcome
+from .urge_controller import FIELDS, UrgeController
+
+__all__ = ["FIELDS", "UrgeController", "UrgeView", "show", "top_link"]
+
+
+def top_link(current: str) -> None:
+    """The link to this page at the top of every other stage page (pages/nav.py calls it)."""
+    if current != "08_urge":
+        display(HTML(urge_top_link()))
+
+
+class UrgeView:
+    """The widgets of the urge page, wired to an UrgeController."""
+
+    def __init__(self, controller: UrgeController, minutes: int = TIMER_MINUTES):
+        self.controller = controller
+        slider = {"continuous_update": False, "layout": LAYOUT}
+        goals = [(say("urge_goal_none"), "")] + [(g, g) for g in controller.goal_names()]
+        self.yours = toggles(options=controller.triggers[:6] or [""], value=None)
+        self.yours.layout.display = "flex" if controller.triggers else "none"
+        self.fields = {
+            "before": Field(
+                say("urge_label_before"), widgets.IntSlider(value=5, min=0, max=10, **slider)
+            ),
+            "trigger": Field(say("urge_label_trigger"), widgets.Text(layout=LAYOUT)),
+            "feeling": Field(
+                say("urge_label_feeling"),
+                widgets.Text(placeholder=say("urge_feeling_example"), layout=LAYOUT),
+            ),
+            "words": Field(
+                say("urge_label_words", **controller.forms()),
+                widgets.Textarea(layout={"width": "min(44em, 95%)", "height": "9em"}),
+            ),
+            "plan": Field(
+                say("urge_label_plan"),
+                widgets.Textarea(placeholder=say("urge_plan_example"), layout=WIDE),
+            ),
+            "goal": Field(say("urge_label_goal"), widgets.Dropdown(options=goals, layout=LAYOUT)),
+            "minutes": Field(
+                say("urge_label_minutes"),
+                widgets.BoundedIntText(value=minutes, min=1, max=60, layout={"width": "16em"}),
+            ),
+            "after": Field(
+                say("urge_label_after"), widgets.IntSlider(value=5, min=0, max=10, **slider)
+            ),
+            "outcome": Field(
+                say("urge_label_outcome"),
+                toggles(
+                    options=list(zip(say_parts("urge_outcomes"), OUTCOMES, strict=True)),
+                    value=None,
+                ),
+            ),
+        }
+        self.plan_note = widgets.HTML(message_html(say("urge_plan_none"), "info"))
+        self.support = widgets.HTML()
+        self.timer = widgets.Play(
+            value=0, min=0, max=minutes * 60, step=1, interval=1000, show_repeat=False
+        )
+        self.timer.description = say("urge_timer_label")
+        self.progress = widgets.IntProgress(
+            value=0, min=0, max=minutes * 60, layout={"width": "min(30em, 90%)"}
+        )
+        widgets.jslink((self.timer, "value"), (self.progress, "value"))
+        self.timer_done = widgets.HTML()
+        self.save = widgets.Button(
+            description=say("urge_save"), button_style="primary", icon="check"
+        )
+        self.result = widgets.HTML()
+        self.kept = widgets.HTML()
+        self.count = widgets.HTML()
+        on_click(self.save, self.on_save, report_to=self.result)
+        on_change(self.yours, self.on_pick_trigger, report_to=self.result)
+        on_change(self.fields["trigger"].widget, self.on_trigger, report_to=self.result)
+        on_change(self.fields["minutes"].widget, self.on_minutes, report_to=self.result)
+        on_change(self.timer, self.on_tick, report_to=self.timer_done)
+        f = {k: v.box for k, v in self.fields.items()}
+        intro = message_html(say("urge_intro"), "help", lead=say("urge_intro_title"))
+        self.box = widgets.VBox(
+            [
+                widgets.HTML(intro),
+                self.count,
+                f["before"],
+                f["trigger"],
+                widgets.HTML(message_html(say("urge_triggers_yours")))
+                if controller.triggers
+                else widgets.HTML(),
+                self.yours,
+                f["feeling"],
+                f["words"],
+                self.plan_note,
+                f["plan"],
+                self.support,
+                f["goal"],
+                widgets.HTML(message_html(say("urge_timer_intro"))),
+                f["minutes"],
+                widgets.HBox([self.timer, self.progress]),
+                widgets.HTML(breathe(say("urge_breathe"))),
+                self.timer_done,
+                f["after"],
+                f["outcome"],
+                self.save,
+                self.result,
+                self.kept,
+            ]
+        )
+        self.show_state()
+
+    def show_state(self) -> None:
+        c = self.controller
+        self.support.value = message_html([c.why(), c.days()], "success")
+        self.count.value = message_html(c.today_count()) if c.today_count() else ""
+        self.kept.value = kept_words(c.kept_words())
+
+    def on_pick_trigger(self) -> None:
+        if self.yours.value:
+            self.fields["trigger"].widget.value = self.yours.value
+
+    def on_trigger(self) -> None:
+        trigger = self.fields["trigger"].widget.value.strip()
+        plan = self.controller.plan_for(trigger)
+        if plan:
+            self.plan_note.value = message_html(
+                say("urge_plan_yours", trigger=trigger, plan=plan), "success"
+            )
+            self.fields["plan"].widget.value = plan
+        else:
+            self.plan_note.value = message_html(say("urge_plan_none"), "info")
+
+    def on_minutes(self) -> None:
+        seconds = parse_minutes(self.fields["minutes"].widget.value) * 60
+        self.timer.max = self.progress.max = seconds
+
+    def on_tick(self) -> None:
+        if self.timer.value >= self.timer.max and not self.timer_done.value:
+            self.timer_done.value = message_html(say("urge_timer_done"), "success")
+
+    def values(self) -> dict:
+        f = {k: v.widget for k, v in self.fields.items()}
+        return {key: f[key].value for key in FIELDS if key in f}
+
+    def on_save(self) -> Outcome:
+        for field in self.fields.values():
+            field.clear()
+        outcome = self.controller.on_save(self.values())
+        if not outcome.ok and outcome.field in self.fields:
+            self.fields[outcome.field].show_error(outcome.message)
+        self.result.value = message_html(outcome.message, "success" if outcome.ok else "error")
+        if outcome.ok:
+            self.show_state()
+        return outcome
+
+
+@never_a_traceback
+def show(
+    data_dir=None,
+    today=None,
+    at=None,
+    before=None,
+    trigger=None,
+    feeling=None,
+    words=None,
+    plan=None,
+    goal=None,
+    after=None,
+    outcome=None,
+    minutes=TIMER_MINUTES,
+):
+    """The moment of the urge; with `before` given, saves the moment with no click."""
+    store = open_store(data_dir)
+    controller = UrgeController(store, resolve_today(today))
+    if optional(before) is None:
+        display(UrgeView(controller, parse_minutes(minutes)).box)
+        return
+    fields = dict(
+        at=at,
+        before=before,
+        trigger=trigger,
+        feeling=feeling,
+        words=words,
+        plan=plan,
+        goal=goal,
+        after=after,
+        outcome=outcome,
+    )
+    result = controller.on_save(fields)
+    show_message(result.message, "success" if result.ok else "error")
+    store.close()
