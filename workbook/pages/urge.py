@@ -1,17 +1,19 @@
 """08 · The moment of the urge: the steps from "I want to reach out" to what happened.
 
-The timer is ipywidgets' Play, linked to a progress bar in the browser (`jslink`): it counts there,
-so the kernel is free while the person breathes; the kernel hears only that the time is up.
+The timer is a bar the browser fills by itself (a CSS animation, views/urge_pieces.timer): the
+kernel draws it once when the person presses start and is free while they breathe.
 """
 
 from __future__ import annotations
+
+from datetime import timedelta
 
 from IPython.display import HTML, display
 
 from ..core.messages import say, say_parts
 from ..core.urge import OUTCOMES, TIMER_MINUTES, parse_minutes
 from ..core.validation import optional
-from ..views.urge_pieces import breathe, kept_words, urge_top_link
+from ..views.urge_pieces import breathe, kept_words, timer, urge_top_link
 from .common import message_html, never_a_traceback, on_change, on_click, show_message, widgets
 from .context import open_store, resolve_today
 from .forms import LAYOUT, WIDE, Field, toggles
@@ -35,7 +37,8 @@ class UrgeView:
         slider = {"continuous_update": False, "layout": LAYOUT}
         goals = [(say("urge_goal_none"), "")] + [(g, g) for g in controller.goal_names()]
         self.yours = toggles(options=controller.triggers[:6] or [""], value=None)
-        self.yours.layout.display = "flex" if controller.triggers else "none"
+        self.yours_box = Field(say("urge_triggers_yours"), self.yours).box
+        self.yours_box.layout.display = "flex" if controller.triggers else "none"
         self.fields = {
             "before": Field(
                 say("urge_label_before"), widgets.IntSlider(value=5, min=0, max=10, **slider)
@@ -71,15 +74,8 @@ class UrgeView:
         }
         self.plan_note = widgets.HTML(message_html(say("urge_plan_none"), "info"))
         self.support = widgets.HTML()
-        self.timer = widgets.Play(
-            value=0, min=0, max=minutes * 60, step=1, interval=1000, show_repeat=False
-        )
-        self.timer.description = say("urge_timer_label")
-        self.progress = widgets.IntProgress(
-            value=0, min=0, max=minutes * 60, layout={"width": "min(30em, 90%)"}
-        )
-        widgets.jslink((self.timer, "value"), (self.progress, "value"))
-        self.timer_done = widgets.HTML()
+        self.timer = widgets.HTML()
+        self.start = widgets.Button(description=say("urge_timer_start"), icon="play")
         self.save = widgets.Button(
             description=say("urge_save"), button_style="primary", icon="check"
         )
@@ -89,8 +85,7 @@ class UrgeView:
         on_click(self.save, self.on_save, report_to=self.result)
         on_change(self.yours, self.on_pick_trigger, report_to=self.result)
         on_change(self.fields["trigger"].widget, self.on_trigger, report_to=self.result)
-        on_change(self.fields["minutes"].widget, self.on_minutes, report_to=self.result)
-        on_change(self.timer, self.on_tick, report_to=self.timer_done)
+        on_click(self.start, self.on_start, report_to=self.result)
         f = {k: v.box for k, v in self.fields.items()}
         intro = message_html(say("urge_intro"), "help", lead=say("urge_intro_title"))
         self.box = widgets.VBox(
@@ -99,10 +94,7 @@ class UrgeView:
                 self.count,
                 f["before"],
                 f["trigger"],
-                widgets.HTML(message_html(say("urge_triggers_yours")))
-                if controller.triggers
-                else widgets.HTML(),
-                self.yours,
+                self.yours_box,
                 f["feeling"],
                 f["words"],
                 self.plan_note,
@@ -111,9 +103,9 @@ class UrgeView:
                 f["goal"],
                 widgets.HTML(message_html(say("urge_timer_intro"))),
                 f["minutes"],
-                widgets.HBox([self.timer, self.progress]),
+                self.start,
+                self.timer,
                 widgets.HTML(breathe(say("urge_breathe"))),
-                self.timer_done,
                 f["after"],
                 f["outcome"],
                 self.save,
@@ -144,13 +136,17 @@ class UrgeView:
         else:
             self.plan_note.value = message_html(say("urge_plan_none"), "info")
 
-    def on_minutes(self) -> None:
-        seconds = parse_minutes(self.fields["minutes"].widget.value) * 60
-        self.timer.max = self.progress.max = seconds
-
-    def on_tick(self) -> None:
-        if self.timer.value >= self.timer.max and not self.timer_done.value:
-            self.timer_done.value = message_html(say("urge_timer_done"), "success")
+    def on_start(self) -> None:
+        """Start (or start again) the timer: the browser counts it, the kernel is free."""
+        minutes = parse_minutes(self.fields["minutes"].widget.value)
+        ends = self.controller.now() + timedelta(minutes=minutes)
+        self.timer.value = timer(
+            minutes * 60,
+            say("urge_timer_running", minutes=minutes, ends=f"{ends:%H:%M}"),
+            say("urge_timer_done"),
+            say("urge_timer_label"),
+        )
+        self.start.description = say("urge_timer_again")
 
     def values(self) -> dict:
         f = {k: v.widget for k, v in self.fields.items()}

@@ -26,3 +26,10 @@ def kept_words(moments: Sequence, summary: str | None = None) -> str:
         return ""
     summary = summary or counted(len(items), "urge_words_title")
     return render("urge_pieces.html.j2", kind="kept_words", summary=summary, items=items).strip()
+
+
+def timer(seconds: int, text: str, done: str, label: str) -> str:
+    """A bar the browser fills over `seconds` (a CSS animation: the kernel does nothing while it
+    runs), and `done` shown when it is full."""
+    values = {"seconds": int(seconds), "text": text, "done": done, "label": label}
+    return render("urge_pieces.html.j2", kind="timer", **values).strip()

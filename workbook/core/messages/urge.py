@@ -54,9 +54,12 @@ MESSAGES = {
     "urge_label_minutes": "Minutes on the timer",
     "urge_timer_intro": (
         "Now ride it out. An urge rises, crests and falls like a wave, often within minutes. "
-        "Press ▶ to start the timer; it counts on its own while you breathe."
+        "Start the timer; it counts on its own while you breathe."
     ),
     "urge_timer_label": "Time riding the wave",
+    "urge_timer_start": "Start the timer",
+    "urge_timer_again": "Start the timer again",
+    "urge_timer_running": "{minutes} min, until {ends}. Stay with your breath; the bar fills by itself.",
     "urge_breathe": "Breathe in slowly as the circle grows… and out as it shrinks.",
     "urge_timer_done": "The time is up. Notice where the urge is now, without judging it.",
     "urge_label_after": "And now: how strong is the urge? (0–10)",
