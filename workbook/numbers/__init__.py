@@ -159,6 +159,13 @@ class Numbers:
 
         return mood_lift(self)
 
+    @cached_property
+    def urge_patterns(self):
+        """The moments of the urge by hour, weekday and trigger, and the waves that passed."""
+        from .urges import urge_patterns
+
+        return urge_patterns(self.moments)
+
     def summary(self) -> dict:
         """The report's numbers as plain data: what `workbook report --format json` prints."""
         from .summary import summary_json

@@ -19,6 +19,7 @@ from ..views.html_pieces import chart_words_html, low_mood_box, page_piece, stre
 from .common import message_html, never_a_traceback
 from .context import Ahead, open_store, resolve_today
 from .figures import show_figure
+from .urge_patterns import urge_pattern_parts
 
 REVIEW_DAYS = (7, 14, 21)
 WHO5_NUDGE_DAY = 14
@@ -134,6 +135,8 @@ def page(snapshot, today: date) -> list[tuple[str, object]]:
         parts.append(_paragraph(say("progress_slips_kind"), muted=True))
     elif len(frames.days):
         parts.append(_paragraph(say("progress_no_slips")))
+
+    parts += urge_pattern_parts(numbers)
 
     parts += [_heading("progress_heading_mood_lift"), *chart("mood_lift")]
     rows = numbers.mood_lift

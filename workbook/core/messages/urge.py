@@ -118,10 +118,15 @@ MESSAGES = {
         "lower than before)."
     ),
     "urge_pattern_done": "In the moments that passed, you most often: {what}.",
+    # One part per code of core.urge.OUTCOMES, in its order, after "you most often:".
+    "urge_done_parts": "did not reach out|wrote it here instead|reached out anyway|needed more time",
     "urge_pattern_none_passed": "No wave has passed yet in a moment you rated again.",
     "urge_weekdays": "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday",
     "urge_hour": "{hour:02d}:00",
     "urge_count_label": "Moments",
+    "urge_col_hour": "Hour",
+    "urge_col_day": "Day",
+    "urge_col_trigger": "What set it off",
     "urge_chart_hours": "Urges by hour of the day",
     "urge_chart_weekdays": "Urges by day of the week",
     "urge_chart_triggers": "Urges by what set them off",

@@ -1,0 +1,27 @@
+"""The urge patterns on the progress page: only with enough moments (numbers/urges.py), each chart
+with its words under it, as the page's other charts have."""
+
+from __future__ import annotations
+
+from ..core.messages import say
+from ..numbers import Numbers
+from ..numbers.urges import PATTERN_MIN_MOMENTS
+from ..views.chart_words.urges import urge_words, wave_sentences
+from ..views.charts.urges import urge_figures
+from ..views.html_pieces import chart_words_html, message_box, page_piece
+
+
+def urge_pattern_parts(numbers: Numbers) -> list[tuple[str, object]]:
+    """("html", str) and ("figure", Figure) parts, as progress.page lays them out."""
+    patterns = numbers.urge_patterns
+    parts: list[tuple[str, object]] = [
+        ("html", page_piece("heading", text=say("urge_patterns_heading")))
+    ]
+    if not patterns.enough:
+        text = say("urge_patterns_not_enough", have=patterns.total, need=PATTERN_MIN_MOMENTS)
+        return [*parts, ("html", message_box(text, "info"))]
+    figures, said = urge_figures(patterns), urge_words(patterns)
+    for key, figure in figures.items():
+        parts += [("figure", figure), ("html", chart_words_html(said[key]))]
+    parts.append(("html", page_piece("list", items=wave_sentences(patterns))))
+    return parts
