@@ -3,6 +3,7 @@ moment that ended in contact, `workbook urge` in a real terminal and its refusal
 
 from __future__ import annotations
 
+import json
 import os
 import pty
 import select
@@ -140,3 +141,41 @@ def test_workbook_urge_asks_each_step_in_a_terminal(demo_dir):
     assert moment.feeling == "alone" and moment.goal and moment.trigger
     assert first_trigger == "If that happens, then I text Mum"
     assert moment.day == date(2026, 11, 25)
+
+
+UNSENT = ["I still love you", "Why did you <b>leave</b>?", "Call me & we’ll talk"]
+
+
+def test_the_report_leaves_the_unsent_words_out_unless_asked(run_cli, demo_dir, tmp_path):
+    with Store(demo_dir) as store:
+        for hour, words in enumerate(UNSENT, start=20):
+            at = datetime(2026, 11, 20 + hour - 20, hour, 0)
+            fields = {"before": 7, "after": 5, "words": words, "outcome": "wrote_here"}
+            assert UrgeController(store, TODAY, at).on_save(fields).ok
+    plain, asked = tmp_path / "plain.html", tmp_path / "asked.html"
+    assert run_cli("report", "--data-dir", demo_dir, T, "--output", plain).code == 0
+    r = run_cli("report", "--data-dir", demo_dir, T, "--output", asked, "--include-words")
+    assert r.code == 0, r.err
+    plain_html, asked_html = plain.read_text(), asked.read_text()
+    for words in ("I still love you", "Why did you", "we’ll talk"):
+        assert words not in plain_html
+    assert "What I wanted to say" not in plain_html
+    assert "I still love you" in asked_html
+    assert "Why did you &lt;b&gt;leave&lt;/b&gt;?" in asked_html  # as text, never markup
+    assert "Call me &amp; we’ll talk" in asked_html
+    # The JSON summary never carries them; the export keeps every one.
+    summary = run_cli("report", "--data-dir", demo_dir, T, "--format", "json").out
+    assert "I still love you" not in summary
+    export = tmp_path / "export.json"
+    assert run_cli("export", "--data-dir", demo_dir, T, "--output", export).code == 0
+    assert all(
+        json.dumps(words, ensure_ascii=False)[1:-1] in export.read_text() for words in UNSENT
+    )
+    # On day 30, the reflection shows them, collapsed.
+    from workbook.pages.reflection import numbers_html
+
+    with Store(demo_dir) as store:
+        day30 = numbers_html(store, TODAY)
+    assert "<details" in day30 and "<details open" not in day30
+    assert "Read what you wanted to say, and how it sits with you now (3 moments)" in day30
+    assert "Why did you &lt;b&gt;leave&lt;/b&gt;?" in day30

@@ -82,6 +82,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--output", metavar="PATH")
     p.add_argument("--paper", choices=["A4", "Letter"], default="A4", help="paper size of a PDF")
     p.add_argument(
+        "--include-words", action="store_true", help="put your unsent words in the report too"
+    )
+    p.add_argument(
         "--force", action="store_true", help="replace an existing file (or link) at --output"
     )
     p.set_defaults(func=cmd_report)

@@ -10,8 +10,8 @@ from datetime import timedelta
 
 from IPython.display import HTML, display
 
-from ..core.messages import say, say_parts
-from ..core.urge import OUTCOMES, TIMER_MINUTES, parse_minutes
+from ..core.messages import counted, say, say_parts
+from ..core.urge import OUTCOMES, TIMER_MINUTES, newest_moments, parse_minutes
 from ..core.validation import optional
 from ..views.urge_pieces import breathe, kept_words, timer, urge_top_link
 from .common import message_html, never_a_traceback, on_change, on_click, show_message, widgets
@@ -27,6 +27,17 @@ def top_link(current: str) -> None:
     """The link to this page at the top of every other stage page (pages/nav.py calls it)."""
     if current != "08_urge":
         display(HTML(urge_top_link()))
+
+
+def kept_words_on_day_30(store, today) -> str:
+    """The unsent words on the day-30 page: to re-read, collapsed; "" when there are none."""
+    moments = [
+        m for m in newest_moments(store.records("urge_moment")) if m.words and m.day <= today
+    ]
+    if not moments:
+        return ""
+    title = say("urge_reflection_title", moments=counted(len(moments), "urge_moments"))
+    return kept_words(moments, title)
 
 
 class UrgeView:

@@ -15,6 +15,7 @@ from ...core.model import Snapshot
 from ...numbers import build
 from ...store import output_files
 from ...store.paths import ensure_private_dir
+from ..templating import day_text
 from .html import CSP, render_report
 from .pdf import CHROMIUM, CHROMIUM_ARGS, PAPERS, render_pdf
 
@@ -33,12 +34,16 @@ __all__ = [
 ]
 
 
-def render_html(snapshot: Snapshot, today: date) -> str:
-    """The whole report as one self-contained HTML page (plotly.js embedded once, no URLs)."""
+def render_html(snapshot: Snapshot, today: date, include_words: bool = False) -> str:
+    """The whole report as one self-contained HTML page (plotly.js embedded once, no URLs);
+    the unsent words of the moments of the urge only with `include_words` (the person ticked it)."""
     numbers = build(snapshot, today)
+    unsent = unsent_words(numbers) if include_words else ()
     summary = numbers.summary()
     if summary["programme"] is None or not summary["checkins"]:
-        return render_report(summary, today)  # nothing to draw: no charts, no plotly.js
+        return render_report(
+            summary, today, unsent_words=unsent
+        )  # nothing to draw: no charts, no plotly.js
     from ..chart_words import words_for
     from ..charts import progress_figures
     from .chart_data import figures_html, plotly_js, words_html
@@ -46,7 +51,14 @@ def render_html(snapshot: Snapshot, today: date) -> str:
     charts = figures_html(progress_figures(numbers))
     said = words_for(numbers)
     mood = said["mood"].sentence if said["mood"] else None
-    return render_report(summary, today, charts, plotly_js(), words_html(said), mood)
+    return render_report(
+        summary, today, charts, plotly_js(), words_html(said), mood, unsent_words=unsent
+    )
+
+
+def unsent_words(numbers) -> list[tuple[str, str]]:
+    """(when, words) of each moment of the urge with words, oldest first."""
+    return [(f"{day_text(m.day)}, {m.at:%H:%M}", m.words) for m in numbers.moments if m.words]
 
 
 def default_output(data_dir: Path, today: date, fmt: str) -> Path:
@@ -61,6 +73,7 @@ def write_report(
     data_dir: Path,
     paper: str = "A4",
     force: bool = False,
+    include_words: bool = False,
 ) -> Path:
     """Write the report as html, pdf or json; returns where it went (0600).
 
@@ -79,8 +92,9 @@ def write_report(
         text = json.dumps(build(snapshot, today).summary(), indent=2, ensure_ascii=False) + "\n"
         output_files.write_atomically(path, text.encode("utf-8"), force)
     elif fmt == "html":
-        output_files.write_atomically(path, render_html(snapshot, today).encode("utf-8"), force)
+        page = render_html(snapshot, today, include_words)
+        output_files.write_atomically(path, page.encode("utf-8"), force)
     else:
-        html = render_html(snapshot, today)
+        html = render_html(snapshot, today, include_words)
         output_files.write_with(path, lambda part: render_pdf(html, part, paper=paper), force)
     return path
