@@ -61,6 +61,7 @@ def test_a_seeded_month_gives_the_patterns_worked_out_by_hand(store):
     assert numbers.no_contact_streak.current == 18
 
     html = "\n".join(str(v) for kind, v in page(store.snapshot(), END) if kind == "html")
+    assert "29 of 30 days without a contact slip so far." in html
     assert "Most urges came around 22:00." in html
     assert "The busiest day of the week: Sunday." in html
     assert "What set them off most: “Sunday night”." in html

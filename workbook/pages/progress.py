@@ -19,7 +19,7 @@ from ..views.html_pieces import chart_words_html, low_mood_box, page_piece, stre
 from .common import message_html, never_a_traceback
 from .context import Ahead, open_store, resolve_today
 from .figures import show_figure
-from .urge_patterns import urge_pattern_parts
+from .urge_patterns import slip_free_words, urge_pattern_parts
 
 REVIEW_DAYS = (7, 14, 21)
 WHO5_NUDGE_DAY = 14
@@ -103,6 +103,7 @@ def page(snapshot, today: date) -> list[tuple[str, object]]:
 
     parts += [_heading("progress_heading_streaks")]
     parts.append(("html", streak_cards_html(numbers)))
+    parts += [_paragraph(slip_free_words(numbers))] if numbers.slip_free[1] else []
 
     parts += [_heading("progress_heading_mood"), *chart("mood")]
 

@@ -3,12 +3,18 @@ with its words under it, as the page's other charts have."""
 
 from __future__ import annotations
 
-from ..core.messages import say
+from ..core.messages import days_words, say
 from ..numbers import Numbers
 from ..numbers.urges import PATTERN_MIN_MOMENTS
 from ..views.chart_words.urges import urge_words, wave_sentences
 from ..views.charts.urges import urge_figures
 from ..views.html_pieces import chart_words_html, message_box, page_piece
+
+
+def slip_free_words(numbers: Numbers) -> str:
+    """ "27 of 30 days slip-free": beside the streak, never taken away by a slip."""
+    free, so_far = numbers.slip_free
+    return say("progress_slip_free", free=free, counted=days_words(so_far)) if so_far else ""
 
 
 def urge_pattern_parts(numbers: Numbers) -> list[tuple[str, object]]:

@@ -106,6 +106,9 @@ MESSAGES = {
     ),
     # Patterns, on the progress page (workbook/numbers/urges.py: the threshold and why).
     "urge_patterns_heading": "When the urge comes",
+    "progress_slip_free": (
+        "{free} of {counted} without a contact slip so far. A slip never takes those days away."
+    ),
     "urge_patterns_not_enough": (
         "Not enough moments yet to see a pattern: {have} so far, and patterns show from {need}. "
         "Every moment you write down on the urge page helps."
