@@ -86,7 +86,9 @@ class UrgeView:
         self.plan_note = widgets.HTML(message_html(say("urge_plan_none"), "info"))
         self.support = widgets.HTML()
         self.timer = widgets.HTML()
-        self.start = widgets.Button(description=say("urge_timer_start"), icon="play")
+        self.start = widgets.Button(
+            description=say("urge_timer_start"), icon="play", layout={"width": "auto"}
+        )
         self.save = widgets.Button(
             description=say("urge_save"), button_style="primary", icon="check"
         )
