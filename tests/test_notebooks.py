@@ -80,7 +80,7 @@ def test_parameters_and_committed_form(path: Path):
 
 STAGE_PARAMETERS = {
     "00_start_here": {"start_date", "days", "name", "partner", "pronoun", "why", "goals", "who5"},
-    "01_the_break": {"answer", "no_contact", "dating_allowed", "start_date"},
+    "01_the_break": {"answer", "no_contact", "dating_allowed", "start_date", "practical_allowed"},
     "02_daily_checkin": {
         "date",
         "mood",

@@ -179,3 +179,31 @@ def test_the_report_leaves_the_unsent_words_out_unless_asked(run_cli, demo_dir, 
     assert "<details" in day30 and "<details open" not in day30
     assert "Read what you wanted to say, and how it sits with you now (3 moments)" in day30
     assert "Why did you &lt;b&gt;leave&lt;/b&gt;?" in day30
+
+
+def test_contact_comes_in_kinds(run_cli, data_dir):
+    """Practical contact the break allows is recorded, not a slip; a look at their profile is
+    counted apart; a slip takes away only its own day."""
+    from workbook.pages.the_break import BreakController
+
+    assert run_cli("plan", "--data-dir", data_dir, "--start", "2026-11-01").code == 0
+    for day, kind in (("2026-11-05", "practical"), ("2026-11-06", "profile"), ("2026-11-07", "me")):
+        r = run_cli("checkin", "--data-dir", data_dir, T, "--date", day, "--mood", "5",
+                    "--slip", "what happened", "--slip-by", kind)  # fmt: skip
+        assert r.code == 0, r.err
+    with Store(data_dir) as store:
+        strict = build(store.snapshot(), TODAY)
+        assert BreakController(store, TODAY).on_save(answer="agreed", practical_allowed="yes").ok
+        allowed = build(store.snapshot(), TODAY)
+    # Without the terms allowing it, practical contact is a slip; a look at the profile never is.
+    assert [c.slip_by for c in strict.slips] == ["practical", "me"]
+    assert strict.slip_free == (23, 25)
+    assert [c.slip_by for c in allowed.slips] == ["me"]
+    assert allowed.slip_free == (24, 25) and allowed.no_contact_streak.current == 18
+    assert [c.slip_by for c in allowed.other_contact] == ["practical", "profile"]
+    from workbook.pages.urge_patterns import slip_free_words
+
+    words = slip_free_words(allowed)
+    assert words.startswith("24 of 25 days without a contact slip so far.")
+    assert "Practical contact the break allows: 1 day" in words
+    assert "You looked at their profile on 1 day" in words

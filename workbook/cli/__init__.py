@@ -55,7 +55,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--sleep", metavar="HOURS")
     p.add_argument("--emotion", action="append", metavar="WORD")
     p.add_argument("--slip", metavar="TEXT", help="contact happened today: what happened")
-    p.add_argument("--slip-by", metavar="me|them|both", help="who reached out")
+    p.add_argument(
+        "--slip-by",
+        metavar="me|them|both|practical|profile",
+        help="who reached out, or practical contact, or a look at their profile",
+    )
     p.add_argument("--urge", metavar="0-10")
     p.add_argument("--trigger", metavar="TEXT")
     p.add_argument("--goal", action="append", metavar="NAME[=MINUTES]")

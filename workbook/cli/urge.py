@@ -90,7 +90,7 @@ def _ride_it_out(minutes: int) -> None:
     from tqdm import tqdm
 
     print(say("urge_cli_timer_intro", minutes=minutes))
-    print(say("urge_breathe"))
+    print(say("urge_cli_breathe"))
     try:
         with tqdm(total=minutes * 60, desc=say("urge_cli_timer"), unit="s", ncols=72) as bar:
             for _ in range(minutes * 60):

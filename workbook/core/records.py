@@ -69,12 +69,14 @@ class BreakAgreement:
     dating_allowed: bool = False
     start_date: date | None = None
     recorded_on: date | None = None
+    practical_allowed: bool = False  # practical contact (children, money, a home): not a slip
 
     KIND = "break"
     CHECKS = {
         "answer": lambda v: parse_choice(v, "Their answer", BREAK_ANSWERS),
         "no_contact": _yes_no("No contact"),
         "dating_allowed": _yes_no("Dating"),
+        "practical_allowed": _yes_no("Practical contact"),
         "start_date": lambda v: parse_date(v, "The start date", allow_future=True),
     }
 
@@ -83,6 +85,7 @@ class BreakAgreement:
             "answer": self.answer,
             "no_contact": self.no_contact,
             "dating_allowed": self.dating_allowed,
+            "practical_allowed": self.practical_allowed,
             "start_date": self.start_date.isoformat() if self.start_date else None,
         }
 
@@ -98,6 +101,7 @@ class BreakAgreement:
             dating_allowed=bool(data.get("dating_allowed", False)),
             start_date=date.fromisoformat(start) if start else None,
             recorded_on=record.date,
+            practical_allowed=bool(data.get("practical_allowed", False)),
         )
 
 

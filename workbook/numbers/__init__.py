@@ -115,6 +115,7 @@ class Numbers:
     wins: tuple[Checkin, ...] = ()
     moments: tuple[UrgeMoment, ...] = ()  # the moments of the urge up to today
     slip_free: tuple[int, int] = (0, 0)  # (slip-free days, days so far): "27 of 30"
+    other_contact: tuple[Checkin, ...] = ()  # allowed practical contact, looks at their profile
 
     @property
     def moods(self) -> list[int]:
@@ -186,7 +187,9 @@ def build(snapshot: Snapshot, today: date) -> Numbers:
         return Numbers(plan=None, today=today, **stage)
     checkins = tuple(c for c in snapshot.checkins if c.date <= today)
     who5s = tuple(w for w in snapshot.who5s if w.date <= today)
-    slips = tuple(c for c in checkins if c.contact and c.date >= plan.start_date)
+    slips = tuple(
+        c for c in checkins if _is_slip(c, stage["break_agreement"]) and c.date >= plan.start_date
+    )
     moments = tuple(m for m in newest_moments(snapshot.moments) if m.day <= today)
     # A moment that ended in reaching out is that day's contact, as a check-in's slip is.
     slip_dates = [c.date for c in slips] + [m.day for m in moments if m.reached_out]
@@ -202,6 +205,7 @@ def build(snapshot: Snapshot, today: date) -> Numbers:
         no_contact_streak=rules.no_contact_streak(plan.start_date, slip_dates, today),
         slip_free=rules.slip_free_days(plan.start_date, slip_dates, today),
         moments=moments,
+        other_contact=tuple(c for c in checkins if c.contact and c not in slips),
         mood_trend=_mood_trend(checkins),
         slips=slips,
         goals=tuple(_goal_numbers(plan, goal, checkins, today) for goal in plan.goals),
@@ -215,6 +219,14 @@ def build(snapshot: Snapshot, today: date) -> Numbers:
         wins=tuple(c for c in checkins if c.win),
         **stage,
     )
+
+
+def _is_slip(checkin: Checkin, terms: BreakAgreement | None) -> bool:
+    """A contact slip: not a look at their profile (counted apart), and not practical contact
+    the break's terms allow (recorded, not a slip)."""
+    if not checkin.contact or checkin.slip_by == "profile":
+        return False
+    return not (checkin.slip_by == "practical" and terms is not None and terms.practical_allowed)
 
 
 def _goal_numbers(plan: Plan, goal: Goal, checkins, today: date) -> GoalNumbers:

@@ -14,7 +14,22 @@ from ..views.html_pieces import chart_words_html, message_box, page_piece
 def slip_free_words(numbers: Numbers) -> str:
     """ "27 of 30 days slip-free": beside the streak, never taken away by a slip."""
     free, so_far = numbers.slip_free
-    return say("progress_slip_free", free=free, counted=days_words(so_far)) if so_far else ""
+    if not so_far:
+        return ""
+    text = say("progress_slip_free", free=free, counted=days_words(so_far))
+    kinds = [c.slip_by for c in numbers.other_contact]
+    if kinds.count("practical"):
+        text += " " + say("progress_practical", days=days_words(kinds.count("practical")))
+    looks = len(kinds) - kinds.count("practical")
+    if looks:
+        text += " " + say("progress_profile_looks", days=days_words(looks), **_forms(numbers))
+    return text
+
+
+def _forms(numbers: Numbers) -> dict:
+    from .forms import pronoun_forms
+
+    return pronoun_forms(numbers.plan)
 
 
 def urge_pattern_parts(numbers: Numbers) -> list[tuple[str, object]]:

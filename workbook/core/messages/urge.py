@@ -71,8 +71,8 @@ MESSAGES = {
     "urge_save": "Save this moment",
     "urge_saved_did_not_reach_out": "Saved. You let the wave pass{wave}. That is the whole skill.",
     "urge_saved_wrote_here": (
-        "Saved. You wrote it here instead of sending it{wave}. It is kept on this page, only for "
-        "you."
+        "Saved. You wrote it here instead of sending it{wave}. It is kept in your workbook, only "
+        "for you."
     ),
     "urge_saved_reached_out": (
         "Saved, and counted as contact on {date}. It happened, and it is information, not a "
@@ -95,6 +95,7 @@ MESSAGES = {
     "urge_cli_outcome_pick": "Type 1, 2, 3 or 4:",
     "urge_cli_again": "That was not one of the answers; {problem}",
     "urge_cli_timer": "Riding the wave",
+    "urge_cli_breathe": "Breathe in slowly for four counts… and out for six.",
     "urge_cli_timer_intro": (
         "Now ride it out for {minutes} min. An urge rises, crests and falls like a wave. "
         "Ctrl-C ends the timer early."
@@ -106,6 +107,11 @@ MESSAGES = {
     ),
     # Patterns, on the progress page (workbook/numbers/urges.py: the threshold and why).
     "urge_patterns_heading": "When the urge comes",
+    "progress_practical": "Practical contact the break allows: {days}, recorded and not a slip.",
+    "progress_profile_looks": (
+        "You looked at {possessive} profile on {days}: counted apart, not as contact. Noticing it "
+        "is a step; it often stirs the longing up again."
+    ),
     "progress_slip_free": (
         "{free} of {counted} without a contact slip so far. A slip never takes those days away."
     ),
