@@ -94,6 +94,10 @@ CELLS = {
         say("notebook_keep_going_intro"),
         Call("show", inputs=True),
     ],
+    "08_urge": [
+        say("notebook_urge_intro"),
+        Call("show", inputs=True),
+    ],
     "07_report": [
         say("notebook_report_intro"),
         Call("show", inputs=True),

@@ -82,7 +82,7 @@ def test_parameters_and_committed_form(path: Path):
 
 STAGE_PARAMETERS = {
     "00_start_here": {"start_date", "days", "name", "partner", "pronoun", "why", "goals", "who5"},
-    "01_the_break": {"answer", "no_contact", "dating_allowed", "start_date"},
+    "01_the_break": {"answer", "no_contact", "dating_allowed", "start_date", "practical_allowed"},
     "02_daily_checkin": {
         "date",
         "mood",
@@ -143,7 +143,7 @@ def test_committed_notebooks_are_what_the_builder_writes():
     spec.loader.exec_module(builder)
     built = builder.notebooks()
     committed = sorted(p.stem for p in builder.NOTEBOOKS.glob("*.ipynb"))
-    assert sorted(built) == committed and len(committed) == 8
+    assert sorted(built) == committed and len(committed) == 9
     for name, notebook in built.items():
         on_disk = nbformat.read(builder.NOTEBOOKS / f"{name}.ipynb", as_version=4)
         assert nbformat.writes(notebook) == nbformat.writes(on_disk), name

@@ -80,6 +80,7 @@ RECORD_DATA = {
         optional={
             "no_contact": YES_NO,
             "dating_allowed": YES_NO,
+            "practical_allowed": YES_NO,
             "start_date": DAYS.map(date.isoformat),
         },
     ),
@@ -98,6 +99,22 @@ RECORD_DATA = {
     "reunion": st.fixed_dictionaries(
         {"outcome": st.sampled_from(["yes", "no", "not yet"])},
         optional={"script": TEXT, "talking_points": TEXTS},
+    ),
+    "urge_moment": st.fixed_dictionaries(
+        {
+            "at": st.builds(
+                lambda d, h, m: f"{d.isoformat()}T{h:02d}:{m:02d}",
+                DAYS,
+                st.integers(0, 23),
+                st.integers(0, 59),
+            ),
+            "before": st.integers(0, 10),
+            "outcome": st.sampled_from(["did_not_reach_out", "wrote_here", "reached_out"]),
+        },
+        optional={"after": st.none() | st.integers(0, 10), "words": TEXT, "plan": TEXT},
+    ),
+    "if_then_plan": st.fixed_dictionaries(
+        {"trigger": st.sampled_from(["our song", "Sunday night"]), "plan": TEXT}
     ),
 }
 # Only what the stages record passes an import (issue 13): the stages' own shapes, any text.

@@ -120,6 +120,7 @@ def test_break_records_answer_and_terms_with_the_partners_name(planned):
         "answer": "declined",
         "no_contact": True,
         "dating_allowed": True,
+        "practical_allowed": False,
         "start_date": START.isoformat(),
     }
     assert "Jordan declined" in view.result.value

@@ -14,6 +14,7 @@ from .daily import cmd_checkin, cmd_demo, cmd_plan, cmd_remind, cmd_report, cmd_
 from .files import cmd_backup, cmd_export, cmd_import, cmd_restore
 from .hub import cmd_hub_singleuser
 from .servers import cmd_app, cmd_lab
+from .urge import add_parser as add_urge_parser
 
 
 class _Parser(argparse.ArgumentParser):
@@ -54,7 +55,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--sleep", metavar="HOURS")
     p.add_argument("--emotion", action="append", metavar="WORD")
     p.add_argument("--slip", metavar="TEXT", help="contact happened today: what happened")
-    p.add_argument("--slip-by", metavar="me|them|both", help="who reached out")
+    p.add_argument(
+        "--slip-by",
+        metavar="me|them|both|practical|profile",
+        help="who reached out, or practical contact, or a look at their profile",
+    )
     p.add_argument("--urge", metavar="0-10")
     p.add_argument("--trigger", metavar="TEXT")
     p.add_argument("--goal", action="append", metavar="NAME[=MINUTES]")
@@ -68,6 +73,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("answers", nargs="*", metavar="A B C D E")
     p.set_defaults(func=cmd_who5)
 
+    add_urge_parser(sub, [common, dated])
+
     p = sub.add_parser("demo", parents=[common, dated], help="fill an empty folder with an example")
     p.add_argument("--days", default="30")
     p.add_argument("--seed", default="7")
@@ -78,6 +85,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["html", "pdf", "json"], default="html")
     p.add_argument("--output", metavar="PATH")
     p.add_argument("--paper", choices=["A4", "Letter"], default="A4", help="paper size of a PDF")
+    p.add_argument(
+        "--include-words", action="store_true", help="put your unsent words in the report too"
+    )
     p.add_argument(
         "--force", action="store_true", help="replace an existing file (or link) at --output"
     )

@@ -125,6 +125,7 @@ def cmd_report(args) -> int:
         data_dir=resolve_data_dir(args.data_dir),
         paper=args.paper,
         force=args.force,
+        include_words=args.include_words,
     )
     print(f"Your report is ready: {path}")
     if args.format == "pdf":

@@ -105,3 +105,4 @@ class Snapshot:
     who5s: tuple[Who5, ...]
     records: dict[str, Record]
     steps: tuple[Record, ...] = ()  # today's step: the newest record of each day
+    moments: tuple[Record, ...] = ()  # every record of the moments of the urge (core/urge.py)

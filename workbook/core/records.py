@@ -17,49 +17,18 @@ from datetime import date
 from .errors import InputError
 from .messages import say
 from .model import Record
-from .validation import parse_choice, parse_date, parse_int, parse_text
+from .record_checks import text as _text
+from .record_checks import texts as _texts
+from .record_checks import whole as _whole
+from .record_checks import yes_no as _yes_no
+from .urge import IfThenPlan, UrgeMoment
+from .validation import parse_choice, parse_date, parse_int
 
 BREAK_ANSWERS = ("agreed", "declined", "did not ask")
 REUNION_OUTCOMES = ("yes", "no", "not yet")
 REFLECTION_TEXTS = ("better_version", "accomplished", "discovered")
 GATE_REASONS = ("gate_not_safe", "gate_not_wanted", "gate_low_conviction", "gate_not_growing")
 SAFETY_ANSWERS = ("yes", "no", "not sure", "rather not say")
-
-
-# --- the checks a stored answer meets (a bad one raises InputError) ---------------------------
-
-
-def _yes_no(field: str):
-    def check(value) -> bool:
-        if not isinstance(value, bool):
-            raise InputError(say("record_yes_no", field=field))
-        return value
-
-    return check
-
-
-def _whole(value, field: str) -> int:
-    if type(value) is not int:
-        raise InputError(say("record_whole", field=field))
-    return value
-
-
-def _text(field: str):
-    def check(value) -> str:
-        if not isinstance(value, str):
-            raise InputError(say("record_text", field=field))
-        return parse_text(value, field)
-
-    return check
-
-
-def _texts(field: str):
-    def check(value) -> list[str]:
-        if not isinstance(value, list) or len(value) > 1000:
-            raise InputError(say("record_list", field=field))
-        return [_text(field)(item) for item in value]
-
-    return check
 
 
 @dataclass(frozen=True)
@@ -69,12 +38,14 @@ class BreakAgreement:
     dating_allowed: bool = False
     start_date: date | None = None
     recorded_on: date | None = None
+    practical_allowed: bool = False  # practical contact (children, money, a home): not a slip
 
     KIND = "break"
     CHECKS = {
         "answer": lambda v: parse_choice(v, "Their answer", BREAK_ANSWERS),
         "no_contact": _yes_no("No contact"),
         "dating_allowed": _yes_no("Dating"),
+        "practical_allowed": _yes_no("Practical contact"),
         "start_date": lambda v: parse_date(v, "The start date", allow_future=True),
     }
 
@@ -83,6 +54,7 @@ class BreakAgreement:
             "answer": self.answer,
             "no_contact": self.no_contact,
             "dating_allowed": self.dating_allowed,
+            "practical_allowed": self.practical_allowed,
             "start_date": self.start_date.isoformat() if self.start_date else None,
         }
 
@@ -98,6 +70,7 @@ class BreakAgreement:
             dating_allowed=bool(data.get("dating_allowed", False)),
             start_date=date.fromisoformat(start) if start else None,
             recorded_on=record.date,
+            practical_allowed=bool(data.get("practical_allowed", False)),
         )
 
 
@@ -279,6 +252,8 @@ RECORD_TYPES = {
         ReunionOutcome,
         SafetyAnswer,
         StepDone,
+        UrgeMoment,
+        IfThenPlan,
     )
 }
 RECORD_KINDS = tuple(RECORD_TYPES)

@@ -109,6 +109,16 @@ def no_contact_streak(start_date: date, slip_dates: Iterable[date], today: date)
     return Streak(current=max(current, 0), best=best)
 
 
+def slip_free_days(start_date: date, slip_dates: Iterable[date], today: date) -> tuple[int, int]:
+    """(days without a contact slip, days of the programme so far): "27 of 30", which a slip
+    never takes away (a slip removes its own day only)."""
+    if today < start_date:
+        return 0, 0
+    counted = (today - start_date).days + 1
+    slipped = {d for d in slip_dates if start_date <= d <= today}
+    return counted - len(slipped), counted
+
+
 # --- Goal strength (Loop Habit Tracker's habit score) ------------------------------------------
 
 

@@ -31,5 +31,6 @@ STAGES = (
     Stage("05_reunion", "reunion"),
     Stage("06_keep_going", "keep_going"),
     Stage("07_report", "report"),
+    Stage("08_urge", "urge"),
 )
 STAGE_NAMES = tuple(stage.name for stage in STAGES)

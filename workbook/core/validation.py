@@ -21,7 +21,9 @@ SHORT_TEXT_LIMIT = 200
 # Any date a person can mean: far enough back for a start long ago, far enough on for any plan.
 EARLIEST_DATE, LATEST_DATE = date(1900, 1, 1), date(2199, 12, 31)
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-SLIP_BY_CHOICES = ("me", "them", "both")
+# Who reached out (me, them, both: a contact slip), or another kind of contact: practical contact
+# the break's terms allow (recorded, not a slip), looking at their profile (counted apart).
+SLIP_BY_CHOICES = ("me", "them", "both", "practical", "profile")
 
 
 @contextmanager

@@ -24,6 +24,7 @@ from ..core.records import (
     SafetyAnswer,
     StepDone,
 )
+from ..core.urge import UrgeMoment, newest_moments
 
 TREND_MIN_CHECKINS = 7
 # Below this many points a week either way, the trend reads as "about level" (report and charts).
@@ -121,6 +122,9 @@ class Numbers:
     wins: tuple[Checkin, ...] = ()
     steps_done: int = 0  # days of the plan so far whose step is marked done
     safety: SafetyAnswer | None = None
+    moments: tuple[UrgeMoment, ...] = ()  # the moments of the urge up to today
+    slip_free: tuple[int, int] = (0, 0)  # (slip-free days, days so far): "27 of 30"
+    other_contact: tuple[Checkin, ...] = ()  # allowed practical contact, looks at their profile
 
     @property
     def moods(self) -> list[int]:
@@ -165,6 +169,13 @@ class Numbers:
 
         return mood_lift(self)
 
+    @cached_property
+    def urge_patterns(self):
+        """The moments of the urge by hour, weekday and trigger, and the waves that passed."""
+        from .urges import urge_patterns
+
+        return urge_patterns(self.moments)
+
     def summary(self) -> dict:
         """The report's numbers as plain data: what `workbook report --format json` prints."""
         from .summary import summary_json
@@ -186,7 +197,12 @@ def build(snapshot: Snapshot, today: date) -> Numbers:
         return Numbers(plan=None, today=today, **stage)
     checkins = tuple(c for c in snapshot.checkins if c.date <= today)
     who5s = tuple(w for w in snapshot.who5s if w.date <= today)
-    slips = tuple(c for c in checkins if c.contact and c.date >= plan.start_date)
+    slips = tuple(
+        c for c in checkins if _is_slip(c, stage["break_agreement"]) and c.date >= plan.start_date
+    )
+    moments = tuple(m for m in newest_moments(snapshot.moments) if m.day <= today)
+    # A moment that ended in reaching out is that day's contact, as a check-in's slip is.
+    slip_dates = [c.date for c in slips] + [m.day for m in moments if m.reached_out]
     low_mood = rules.low_mood_reason(checkins, who5s[-1] if who5s else None, today)
     return Numbers(
         plan=plan,
@@ -196,7 +212,10 @@ def build(snapshot: Snapshot, today: date) -> Numbers:
         day=rules.day_number(plan.start_date, today),
         complete=rules.programme_complete(plan.start_date, plan.days, today),
         checkin_streak=rules.checkin_streak([c.date for c in checkins], today),
-        no_contact_streak=rules.no_contact_streak(plan.start_date, [c.date for c in slips], today),
+        no_contact_streak=rules.no_contact_streak(plan.start_date, slip_dates, today),
+        slip_free=rules.slip_free_days(plan.start_date, slip_dates, today),
+        moments=moments,
+        other_contact=tuple(c for c in checkins if c.contact and c not in slips),
         mood_trend=_mood_trend(checkins),
         slips=slips,
         goals=tuple(_goal_numbers(plan, goal, checkins, today) for goal in plan.goals),
@@ -216,6 +235,14 @@ def build(snapshot: Snapshot, today: date) -> Numbers:
         ),
         **stage,
     )
+
+
+def _is_slip(checkin: Checkin, terms: BreakAgreement | None) -> bool:
+    """A contact slip: not a look at their profile (counted apart), and not practical contact
+    the break's terms allow (recorded, not a slip)."""
+    if not checkin.contact or checkin.slip_by == "profile":
+        return False
+    return not (checkin.slip_by == "practical" and terms is not None and terms.practical_allowed)
 
 
 def _goal_numbers(plan: Plan, goal: Goal, checkins, today: date) -> GoalNumbers:

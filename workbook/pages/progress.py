@@ -19,6 +19,7 @@ from ..views.html_pieces import chart_words_html, low_mood_box, page_piece, stre
 from .common import message_html, never_a_traceback
 from .context import Ahead, open_store, resolve_today
 from .figures import show_figure
+from .urge_patterns import slip_free_words, urge_pattern_parts
 
 REVIEW_DAYS = (7, 14, 21)
 WHO5_NUDGE_DAY = 14
@@ -103,6 +104,7 @@ def page(snapshot, today: date) -> list[tuple[str, object]]:
     parts += [_heading("progress_heading_streaks")]
     parts.append(("html", streak_cards_html(numbers)))
     parts.append(_paragraph(say("steps_done", done=numbers.steps_done, days=numbers.plan.days)))
+    parts += [_paragraph(slip_free_words(numbers))] if numbers.slip_free[1] else []
 
     parts += [_heading("progress_heading_mood"), *chart("mood")]
 
@@ -135,6 +137,8 @@ def page(snapshot, today: date) -> list[tuple[str, object]]:
         parts.append(_paragraph(say("progress_slips_kind"), muted=True))
     elif len(frames.days):
         parts.append(_paragraph(say("progress_no_slips")))
+
+    parts += urge_pattern_parts(numbers)
 
     parts += [_heading("progress_heading_mood_lift"), *chart("mood_lift")]
     rows = numbers.mood_lift

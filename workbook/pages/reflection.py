@@ -16,6 +16,7 @@ from ..core.messages import say
 from ..core.records import Reflection
 from ..core.validation import optional
 from ..store import Store
+from . import urge
 from .common import (
     close_widgets,
     message_html,
@@ -130,7 +131,11 @@ def numbers_html(store: Store, today: date) -> str:
     controller = ReflectionController(store, today)
     if not controller.is_open:  # before the last day: the days to go, no day-30 WHO-5
         return controller.numbers_html()
-    return controller.numbers_html() + message_html(controller.who5_comparison())
+    return (
+        controller.numbers_html()
+        + message_html(controller.who5_comparison())
+        + urge.kept_words_on_day_30(store, today)
+    )
 
 
 # The summary shown at the top of the page, which a WHO-5 saved below brings up to date.

@@ -36,7 +36,9 @@ class ReportController:
     def data_dir_path(self) -> Path:
         return resolve_data_dir(self.data_dir)
 
-    def on_export(self, fmt: str, output=None, paper: str = "A4") -> Exported:
+    def on_export(
+        self, fmt: str, output=None, paper: str = "A4", include_words: bool = False
+    ) -> Exported:
         fmt = str(fmt or "").strip().lower()
         if fmt not in FORMATS:
             return Exported(False, say("report_bad_format", value=fmt))
@@ -50,7 +52,13 @@ class ReportController:
         if snapshot.plan is None:
             return Exported(False, say("no_plan"))
         path = write_report(
-            snapshot, self.today, fmt, Path(output) if output else None, data_dir, paper=paper
+            snapshot,
+            self.today,
+            fmt,
+            Path(output) if output else None,
+            data_dir,
+            paper=paper,
+            include_words=bool(include_words),
         )
         return Exported(True, say("report_saved", path=path), path)
 
@@ -87,6 +95,9 @@ class ReportView:
         }
         for button in self.whole.values():
             button.layout.width = "auto"
+        self.include_words = widgets.Checkbox(
+            value=False, description=say("report_include_words"), indent=False
+        )
         self.result = widgets.HTML(message_html(say("report_choose")))
         for fmt, button in self.buttons.items():
             on_click(button, functools.partial(self.on_export, fmt), report_to=self.result)
@@ -96,6 +107,7 @@ class ReportView:
             [
                 widgets.HBox(list(self.buttons.values())),
                 self.paper,
+                self.include_words,
                 widgets.HTML(message_html(say("report_whole_intro"))),
                 widgets.HBox(list(self.whole.values())),
                 self.result,
@@ -120,7 +132,9 @@ class ReportView:
             button.disabled = True
         self.result.value = message_html(say("report_working"))
         try:
-            outcome = self.controller.on_export(fmt, paper=self.paper.value)
+            outcome = self.controller.on_export(
+                fmt, paper=self.paper.value, include_words=self.include_words.value
+            )
         finally:
             for button in self.buttons.values():
                 button.disabled = False
@@ -128,13 +142,15 @@ class ReportView:
 
 
 @never_a_traceback
-def show(data_dir=None, today=None, format=None, output=None, paper="A4"):  # noqa: A002
+def show(data_dir=None, today=None, format=None, output=None, paper="A4", include_words=False):  # noqa: A002
     """The three buttons; with `format` given, writes that report with no click."""
     controller = ReportController(data_dir, resolve_today(today))
     if format is None or str(format).strip() == "":
         display(ReportView(controller).box)
         return None
-    outcome = controller.on_export(format, output=output, paper=paper or "A4")
+    outcome = controller.on_export(
+        format, output=output, paper=paper or "A4", include_words=bool(include_words)
+    )
     if not outcome.ok:
         raise InputError(outcome.message)
     show_message(outcome.message, "success")

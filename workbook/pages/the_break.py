@@ -30,7 +30,15 @@ class BreakController:
         plan = self.store.plan()
         return say("break_script", days=plan.days if plan else 30, **pronoun_forms(plan))
 
-    def on_save(self, *, answer, no_contact=True, dating_allowed=False, start_date=None) -> Outcome:
+    def on_save(
+        self,
+        *,
+        answer,
+        no_contact=True,
+        dating_allowed=False,
+        start_date=None,
+        practical_allowed=False,
+    ) -> Outcome:
         plan = self.store.plan()
         try:
             with about("answer"):
@@ -39,6 +47,11 @@ class BreakController:
                 no_contact = parse_yes_no(True if no_contact is None else no_contact, "No contact")
             with about("dating_allowed"):
                 dating = parse_yes_no(False if dating_allowed is None else dating_allowed, "Dating")
+            with about("practical_allowed"):
+                practical = parse_yes_no(
+                    False if practical_allowed is None else practical_allowed,
+                    say("break_field_practical"),
+                )
             with about("start_date"):
                 fallback = plan.start_date if plan else self.today
                 start = parse_date(
@@ -46,7 +59,7 @@ class BreakController:
                 )
         except InputError as error:
             return Outcome(False, str(error), error.field)
-        agreement = BreakAgreement(chosen, no_contact, dating, start)
+        agreement = BreakAgreement(chosen, no_contact, dating, start, practical_allowed=practical)
         self.store.save_record(agreement.KIND, self.today, agreement.to_stored())
         words = say("break_" + chosen.replace(" ", "_"))
         forms = pronoun_forms(plan)
@@ -85,6 +98,9 @@ class BreakView:
             ),
             "dating_allowed": Field(
                 say("break_label_dating"), yes_no(data.get("dating_allowed", False))
+            ),
+            "practical_allowed": Field(
+                say("break_label_practical"), yes_no(data.get("practical_allowed", False))
             ),
             "start_date": Field(
                 say("break_label_start"),
@@ -129,7 +145,13 @@ def script_html(controller: BreakController) -> str:
 
 @never_a_traceback
 def show(
-    data_dir=None, today=None, answer=None, no_contact=None, dating_allowed=None, start_date=None
+    data_dir=None,
+    today=None,
+    answer=None,
+    no_contact=None,
+    dating_allowed=None,
+    start_date=None,
+    practical_allowed=None,
 ):
     """The answer and the terms; with `answer` given, records them with no click."""
     store = open_store(data_dir)
@@ -138,7 +160,11 @@ def show(
         display(BreakView(controller).box)
         return
     outcome = controller.on_save(
-        answer=answer, no_contact=no_contact, dating_allowed=dating_allowed, start_date=start_date
+        answer=answer,
+        no_contact=no_contact,
+        dating_allowed=dating_allowed,
+        start_date=start_date,
+        practical_allowed=practical_allowed,
     )
     show_message(outcome.message, "success" if outcome.ok else "error")
     store.close()

@@ -293,4 +293,5 @@ class Store:
                 who5s=tuple(self.who5s()),
                 records={kind: self.record(kind) for kind in kinds},
                 steps=tuple(rows.records_by_day(self.conn, "step")),
+                moments=tuple(self.records("urge_moment")),
             )

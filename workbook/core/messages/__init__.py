@@ -24,6 +24,7 @@ from . import (
     start,
     steps,
     the_break,
+    urge,
 )
 
 _TABLES = (
@@ -44,6 +45,7 @@ _TABLES = (
     app.MESSAGES,
     safety.MESSAGES,
     steps.MESSAGES,
+    urge.MESSAGES,
 )
 MESSAGES: dict[str, str] = {}
 for _table in _TABLES:

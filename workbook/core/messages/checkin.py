@@ -29,7 +29,9 @@ MESSAGES = {
     "checkin_kept_answers": "Yes|No, there was contact",
     "checkin_label_slip_by": "Who reached out?",
     # One answer per choice of core.validation.SLIP_BY_CHOICES, in its order.
-    "checkin_slip_by_answers": "Me|Them|Both",
+    "checkin_slip_by_answers": (
+        "Me|Them|Both|Practical contact (children, money, a home)|I looked at their profile"
+    ),
     "checkin_label_slip": "What happened?",
     "checkin_label_urge": "Urge to make contact (0 = none, 10 = overwhelming)",
     "checkin_label_trigger": "What set the urge off, if anything?",

@@ -22,5 +22,9 @@ MESSAGES = {
     "break_label_no_contact": "No contact for the whole break",
     "break_label_dating": "Dating others allowed?",
     "break_label_start": "The break starts on",
+    "break_label_practical": (
+        "Practical contact allowed (children, money, a shared home)? It is then recorded, not a slip."
+    ),
+    "break_field_practical": "Practical contact",
     "break_save": "Save",
 }

@@ -16,6 +16,7 @@ from ...core.model import Snapshot
 from ...numbers import build
 from ...store import output_files
 from ...store.paths import ensure_private_dir
+from ..templating import day_text
 from .html import CSP, render_report
 from .pdf import CHROMIUM, CHROMIUM_ARGS, PAPERS, in_chromium, render_pdf
 
@@ -34,13 +35,16 @@ __all__ = [
 ]
 
 
-def render_html(snapshot: Snapshot, today: date, browser=None) -> str:
+def render_html(snapshot: Snapshot, today: date, include_words: bool = False, browser=None) -> str:
     """The whole report as one self-contained HTML page: no script, no URL; each chart an SVG
-    picture drawn by plotly.js in headless Chromium (`browser`, else one of its own)."""
+    picture drawn by plotly.js in headless Chromium (`browser`, else one of its own); the unsent
+    words of the moments of the urge only with `include_words` (the person ticked it)."""
     numbers = build(snapshot, today)
+    unsent = unsent_words(numbers) if include_words else ()
     summary = numbers.summary()
     if summary["programme"] is None or not summary["checkins"]:
-        return render_report(summary, today)  # nothing to draw: no charts, no browser
+        # nothing to draw: no charts, no browser
+        return render_report(summary, today, unsent_words=unsent)
     from ..chart_words import words_for
     from ..charts import progress_figures
     from .chart_data import figures_svg, words_html
@@ -48,7 +52,12 @@ def render_html(snapshot: Snapshot, today: date, browser=None) -> str:
     charts = figures_svg(progress_figures(numbers), browser)
     said = words_for(numbers)
     mood = said["mood"].sentence if said["mood"] else None
-    return render_report(summary, today, charts, words_html(said), mood)
+    return render_report(summary, today, charts, words_html(said), mood, unsent_words=unsent)
+
+
+def unsent_words(numbers) -> list[tuple[str, str]]:
+    """(when, words) of each moment of the urge with words, oldest first."""
+    return [(f"{day_text(m.day)}, {m.at:%H:%M}", m.words) for m in numbers.moments if m.words]
 
 
 def default_output(data_dir: Path, today: date, fmt: str) -> Path:
@@ -63,6 +72,7 @@ def write_report(
     data_dir: Path,
     paper: str = "A4",
     force: bool = False,
+    include_words: bool = False,
 ) -> Path:
     """Write the report as html, pdf or json; returns where it went (0600).
 
@@ -81,11 +91,13 @@ def write_report(
         text = json.dumps(build(snapshot, today).summary(), indent=2, ensure_ascii=False) + "\n"
         output_files.write_atomically(path, text.encode("utf-8"), force)
     elif fmt == "html":
-        output_files.write_atomically(path, render_html(snapshot, today).encode("utf-8"), force)
+        page = render_html(snapshot, today, include_words)
+        output_files.write_atomically(path, page.encode("utf-8"), force)
     else:
         # One Chromium draws the charts and prints the page.
         def pdf(part, browser):
-            return render_pdf(render_html(snapshot, today, browser), part, paper, browser)
+            page = render_html(snapshot, today, include_words, browser)
+            return render_pdf(page, part, paper, browser)
 
         output_files.write_with(path, lambda part: in_chromium(partial(pdf, part)), force)
     return path

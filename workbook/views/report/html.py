@@ -8,7 +8,7 @@ recorded answers.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date
 from importlib import resources
 
@@ -186,11 +186,13 @@ def render_report(
     charts: Mapping[str, Markup] | None = None,
     words: Mapping[str, Markup] | None = None,
     mood_sentence: str | None = None,
+    unsent_words: Sequence[tuple[str, str]] = (),
 ) -> str:
     """The whole report page for a summary, its charts' HTML and their words (see chart_data);
-    `mood_sentence` is the mood chart's own sentence, which the report's numbers repeat."""
+    `mood_sentence` is the mood chart's own sentence, which the report's numbers repeat;
+    `unsent_words` (when, words) only when the person asked for them in."""
     common = {"csp": CSP, "css": _css(), "today": today.isoformat()}
     if summary["programme"] is None:
         return render("report_no_plan.html.j2", **common)
     context = report_context(summary, charts or {}, words, mood_sentence)
-    return render("report.html.j2", **common, **context)
+    return render("report.html.j2", **common, **context, unsent_words=list(unsent_words))
