@@ -150,14 +150,27 @@ def test_without_the_token_nothing_is_served(app):
         "/voila/labextensions/jupyterlab-plotly/package.json",
         "/voila/files/00_start_here.ipynb",
         "/workbook/plotly.min.js",
+        "/workbook/files/calendar/workbook-reminders.ics",
+        "/workbook/files/reports/..%2Fworkbook.sqlite",
     ]
     for path in paths:
         status, body = _get(server, path)
         assert _refused(status), f"{path} answered {status} without the token"
         assert JOURNAL_WORDS not in body
         # The same address with the token: served (so the refusal above is the token's doing).
-        if path in ("/voila/render/03_progress.ipynb", "/voila/static/voila.js", paths[-1]):
+        if path in (
+            "/voila/render/03_progress.ipynb",
+            "/voila/static/voila.js",
+            "/workbook/plotly.min.js",
+        ):
             assert _get(server, f"{path}?token={server.token}")[0] == 200
+    # With the token, still nothing of the data folder but the workbook's own files.
+    for path in (
+        "/workbook/files/reports/..%2Fworkbook.sqlite",
+        "/workbook/files/x/workbook.sqlite",
+    ):
+        status, body = _get(server, f"{path}?token={server.token}")
+        assert status == 404 and "SQLite format" not in body, path
     for path in (f"/api/kernels/{kernel}/channels", f"/voila/query/{kernel}"):
         assert _websocket(server, path) == 403, path
     status, _ = _get(server, "/voila/render/03_progress.ipynb?token=not-the-token")
