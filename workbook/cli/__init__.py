@@ -12,6 +12,7 @@ from ..core.errors import InputError
 from .common import EXIT_BAD_INPUT
 from .daily import cmd_checkin, cmd_demo, cmd_plan, cmd_remind, cmd_report, cmd_who5
 from .files import cmd_backup, cmd_export, cmd_import, cmd_restore
+from .goals import add_parser as add_goal_parser
 from .hub import cmd_hub_singleuser
 from .servers import cmd_app, cmd_lab
 
@@ -67,6 +68,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--date", metavar="YYYY-MM-DD")
     p.add_argument("answers", nargs="*", metavar="A B C D E")
     p.set_defaults(func=cmd_who5)
+
+    add_goal_parser(sub, [common, dated])
 
     p = sub.add_parser("demo", parents=[common, dated], help="fill an empty folder with an example")
     p.add_argument("--days", default="30")

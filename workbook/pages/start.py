@@ -8,7 +8,6 @@ from datetime import date
 from IPython.display import HTML, display
 
 from ..core.messages import days_words, goals_words, say, say_parts
-from ..core.model import GOAL_TEMPLATES
 from ..core.records import BreakAgreement
 from ..core.validation import InputError, optional, validate_plan, validate_who5
 from ..store import Store
@@ -31,6 +30,7 @@ from .forms import (
     pronoun_forms,
     who5_feedback,
 )
+from .goal_picker import GoalPicker
 from .reminders import reminder_panel
 
 
@@ -137,43 +137,10 @@ class StartView:
                 widgets.Textarea(value=plan.why if plan else "", layout=WIDE),
             ),
         }
-        existing = {g.name: g.target_per_week for g in plan.goals} if plan else {}
-        self.goal_rows = {}
-        rows = []
-        # The templates, then any goals of the saved plan that are the user's own.
-        choices = dict(GOAL_TEMPLATES) | {
-            n: t for n, t in existing.items() if n not in GOAL_TEMPLATES
-        }
-        for name, target in choices.items():
-            chosen = widgets.Checkbox(
-                value=name in existing,
-                description=name,
-                indent=False,
-                layout=widgets.Layout(width="12em"),
-            )
-            times = widgets.IntSlider(
-                value=existing.get(name, target),
-                min=1,
-                max=7,
-                description=say("start_label_times_a_week"),
-                style={"description_width": "8em"},
-            )
-            if name == "Dating" and not controller.dating_allowed():
-                chosen.value, chosen.disabled = False, True
-            self.goal_rows[name] = (chosen, times)
-            rows.append(widgets.HBox([chosen, times]))
-        self.custom_name = widgets.Text(
-            placeholder=say("start_custom_goal_example"), layout=widgets.Layout(width="16em")
-        )
-        self.custom_times = widgets.IntSlider(
-            value=2,
-            min=1,
-            max=7,
-            description=say("start_label_times_a_week"),
-            style={"description_width": "8em"},
-        )
-        rows.append(widgets.HBox([self.custom_name, self.custom_times]))
-        self.fields["goals"] = Field(say("goals_intro"), widgets.VBox(rows))
+        self.goals = GoalPicker(plan, controller.dating_allowed())
+        self.goal_rows = self.goals.goal_rows
+        self.custom_name, self.custom_times = self.goals.custom_name, self.goals.custom_times
+        self.fields["goals"] = Field(say("goals_intro"), self.goals.box)
         dating_note = say("dating_note" if controller.dating_allowed() else "dating_locked")
         self.save = widgets.Button(description=say("start_save"), button_style="primary")
         self.result = widgets.HTML()
@@ -199,14 +166,7 @@ class StartView:
         )
 
     def goal_specs(self) -> list[str]:
-        specs = [
-            f"{name}:{times.value}"
-            for name, (chosen, times) in self.goal_rows.items()
-            if chosen.value
-        ]
-        if self.custom_name.value.strip():
-            specs.append(f"{self.custom_name.value.strip()}:{self.custom_times.value}")
-        return specs
+        return self.goals.specs()
 
     def on_save(self) -> Outcome:
         for field in self.fields.values():
