@@ -11,13 +11,12 @@ from datetime import date
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from ..core.messages import days_words, say, say_parts
+from ..core.messages import date_words, days_words, say, say_parts
 
 
 def day_text(value: date | str) -> str:
-    """A date as a person reads it: "Tue 27 Oct 2026"."""
-    d = date.fromisoformat(value) if isinstance(value, str) else value
-    return f"{d:%a} {d.day} {d:%b %Y}"
+    """A date as a person reads it, as every sentence says it (core.messages.date_words)."""
+    return date_words(value)
 
 
 def number_text(value) -> str:
