@@ -13,6 +13,7 @@ from conftest import Server
 from pages import SCREENSHOTS, saved_message, widgets_ready
 from playwright.sync_api import Locator, Page, expect
 
+from workbook.core.messages import date_words
 from workbook.core.model import Goal, Plan
 from workbook.store import Store
 
@@ -115,7 +116,7 @@ def test_a_whole_checkin_by_keyboard_is_saved(watched, planned_app):
     move_to(page, save)
     page.screenshot(path=str(SCREENSHOTS / "keyboard-save-focused.png"))
     page.keyboard.press("Enter")
-    saved_message(page, f"Saved your check-in for {date.today().isoformat()}")
+    saved_message(page, f"Saved your check-in for {date_words(date.today())}")
 
     with Store(planned_app.data_dir) as store:
         saved = store.checkin_on(date.today())

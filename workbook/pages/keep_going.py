@@ -162,7 +162,7 @@ class KeepGoingView:
             value=3, min=1, max=7, description=say("goal_change_target_label"), style=_WIDE
         )
         self.change_field = Field(
-            say("goal_change_title"), widgets.VBox([self.which, self.new_target])
+            say("goal_change_field"), widgets.VBox([self.which, self.new_target])
         )
         self.buttons = {}
         for verb in ("target", "pause", "retire", "resume"):

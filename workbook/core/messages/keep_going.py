@@ -43,6 +43,7 @@ MESSAGES = {
     "goal_change_title": "Change a goal",
     "goal_change_intro": "— a new target, a pause, retiring it or bringing it back; what it held is kept.",
     "goal_change_which": "Goal",
+    "goal_change_field": "The goal to change, and a new target if you want one",
     "goal_change_target_label": "times a week",
     "goal_button_target": "Change target",
     "goal_button_pause": "Pause",
