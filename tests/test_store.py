@@ -19,7 +19,7 @@ PLAN = Plan(start_date=date(2026, 11, 1), goals=(Goal("Gym", 3), Goal("Pottery",
 
 
 def test_new_store_is_at_latest_schema_with_wal(store):
-    assert store.schema_version == latest_schema_version() == 3
+    assert store.schema_version == latest_schema_version() == 4
     assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert store.conn.execute("PRAGMA busy_timeout").fetchone()[0] == 10_000
 
@@ -189,7 +189,7 @@ def test_migrates_a_frozen_v2_workbook_giving_its_reflections_gate_codes(tmp_pat
     conn.executescript((FIXTURES / "schema_v2_reflections.sql").read_text())
     conn.close()
     with Store(path) as s:
-        assert s.schema_version == latest_schema_version() == 3
+        assert s.schema_version == latest_schema_version() == 4
         records = [Reflection.from_record(r) for r in s.records("reflection")]
         assert [r.gate_reasons for r in records] == [
             ("gate_low_conviction",),

@@ -52,7 +52,10 @@ class GoalPicker:
         )
         row = (name, _times(2))
         self.own.append(row)
-        self.own_box.children = [*self.own_box.children, widgets.HBox(list(row))]
+        self.own_box.children = [
+            *self.own_box.children,
+            widgets.HBox(list(row), layout=widgets.Layout(flex_flow="wrap")),
+        ]
 
     def specs(self) -> list[str]:
         specs = [

@@ -151,7 +151,10 @@ class KeepGoingView:
         self.times = widgets.IntSlider(
             value=2, min=1, max=7, description=say("goal_change_target_label"), style=_WIDE
         )
-        self.field = Field(say("goal_new_label"), widgets.HBox([self.name, self.times]))
+        self.field = Field(
+            say("goal_new_label"),
+            widgets.HBox([self.name, self.times], layout=widgets.Layout(flex_flow="wrap")),
+        )
         self.add = widgets.Button(description=say("goal_button_add"), button_style="primary")
         self.result = widgets.HTML()
         on_click(self.add, self.on_add, report_to=self.result)
