@@ -243,3 +243,17 @@ def test_the_report_says_each_chart_in_words_with_its_table(tmp_path):
         assert escape(words[key].sentence) in html
     assert "Your WHO-5 wellbeing score (0–100 %)" in report.captions
     assert "40 % on day 0" not in html  # no second copy of the WHO-5 in words
+
+
+def test_triggers_all_noted_once_are_not_listed_and_a_clear_top_one_is_named():
+    triggers = ["photos", "songs", "late night", "payday", "a friend", "weekend", "their street"]
+    checkins = tuple(
+        Checkin(START + timedelta(days=i), 5, urge=6, trigger=t) for i, t in enumerate(triggers)
+    )
+    snapshot = Snapshot(Plan(start_date=START, goals=GYM), checkins, (), {})
+    text = sentence(snapshot, START + timedelta(days=6), "triggers")
+    assert text == "You noted 7 different triggers, each once; none stands out yet."
+    again = Checkin(START + timedelta(days=7), 5, urge=6, trigger="Photos")
+    snapshot = Snapshot(snapshot.plan, (*checkins, again), (), {})
+    text = sentence(snapshot, START + timedelta(days=7), "triggers")
+    assert text == "You noted 7 different triggers; the most frequent was “photos” (twice)."

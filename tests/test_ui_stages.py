@@ -373,6 +373,7 @@ def test_reunion_script_uses_their_name_and_own_wins_then_records(planned):
     assert "I feel like myself again" in script
     page = view.box.children[0].value
     assert "Made a &lt;bowl&gt;" in page and "Deadlift PB" in page
+    assert "% strength" not in page  # nothing clinical in the talking points
     assert "at a time that suits her" in page
     view.fields["script"].widget.value = "My own words"
     view.fields["outcome"].widget.value = "No"
@@ -571,3 +572,11 @@ def test_a_fourteen_day_plan_opens_on_its_own_last_day(store):
     assert "in the first 14 days" in long_view
     shown = everything_shown(store, TODAY)
     assert not re.search(r"\b30 days|thirty days|day-30 WHO|first 30", shown, re.IGNORECASE)
+
+
+def test_the_script_greets_the_partner_by_the_name_they_use(planned):
+    from workbook.pages.reunion import _greeting
+
+    plan = planned.plan()
+    assert _greeting(replace(plan, partner="Jordan Avery Lee")) == "Hi Jordan."
+    assert _greeting(replace(plan, partner="your ex")) == "Hi."

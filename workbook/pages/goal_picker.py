@@ -18,7 +18,7 @@ def _times(value: int) -> widgets.IntSlider:
 
 class GoalPicker:
     def __init__(self, plan, dating_allowed: bool):
-        existing = {g.name: g.target_per_week for g in plan.goals} if plan else {}
+        existing = {g.name: g.current.target_per_week for g in plan.goals} if plan else {}
         self.goal_rows: dict[str, tuple[widgets.Checkbox, widgets.IntSlider]] = {}
         rows = []
         # The templates, then any goals of the saved plan that are the person's own.
