@@ -146,3 +146,18 @@ def test_a_goal_never_changed_is_designs_rule_exactly():
         assert goal_states.strength_series(walked, done, START, TODAY) == pytest.approx(
             rules.goal_strength_series(done, target, START, TODAY)
         )
+
+
+def test_the_start_page_changes_a_changed_goals_target_from_today(lived):
+    view = StartView(StartController(lived, TODAY))
+    name, times = view.goal_rows["Gym"]
+    assert name.value and times.value == 3
+    times.value = 4
+    view.save.click()
+    assert "plan is saved" in view.result.value
+    gym = lived.plan().goal_named("Gym")
+    assert gym.target_per_week == 3 and gym.states[-1] == GoalState(TODAY, "paused", 4)
+    view = StartView(StartController(lived, TODAY))
+    view.goal_rows["Pottery"][1].value = 1  # retired: bring it back first
+    view.save.click()
+    assert "Bring it back first" in view.result.value

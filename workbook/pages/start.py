@@ -7,6 +7,7 @@ from datetime import date
 
 from IPython.display import HTML, display
 
+from ..core import goal_states
 from ..core.messages import days_words, goals_words, say, say_parts
 from ..core.records import BreakAgreement
 from ..core.validation import InputError, optional, validate_plan, validate_who5
@@ -64,13 +65,27 @@ class StartController:
         except InputError as error:
             return Outcome(False, str(error), error.field)
         before = self.plan
+        changes = []
         if before is not None:  # a goal kept from the saved plan keeps the day it was added
-            since = {g.name.casefold(): g.since for g in before.goals}
-            plan = replace(
-                plan,
-                goals=tuple(replace(g, since=since.get(g.name.casefold())) for g in plan.goals),
-            )
+            old = {g.name.casefold(): g for g in before.goals}
+            kept = []
+            for goal in plan.goals:
+                was = old.get(goal.name.casefold())
+                if was is not None and was.states:  # changed since: a new target counts from today
+                    try:
+                        if goal.target_per_week != was.current.target_per_week:
+                            change = goal_states.change(
+                                was, "target", self.today, goal.target_per_week
+                            )
+                            changes.append((was.name, change))
+                    except InputError as error:
+                        return Outcome(False, str(error), "goals")
+                    goal = replace(goal, target_per_week=was.target_per_week)
+                kept.append(replace(goal, since=was.since if was else None))
+            plan = replace(plan, goals=tuple(kept))
         self.store.save_plan(plan)
+        for name, change in changes:
+            self.store.save_goal_state(name, change)
         return Outcome(
             True,
             say(
