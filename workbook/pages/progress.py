@@ -126,7 +126,7 @@ def page(snapshot, today: date) -> list[tuple[str, object]]:
                 [
                     say(
                         "progress_slip_row",
-                        date=f"{s.date:%a %-d %b}",
+                        date=s.date,
                         day=numbers.day_of(s.date),
                         what=s.slip or "",
                     )
@@ -161,7 +161,7 @@ def page(snapshot, today: date) -> list[tuple[str, object]]:
                 [
                     say(
                         "progress_win_row",
-                        date=f"{w.date:%a %-d %b}",
+                        date=w.date,
                         day=numbers.day_of(w.date),
                         win=w.win,
                     )
