@@ -136,7 +136,7 @@ def fill_every_checkin_field(page: Page) -> None:
     set_slider(field(page, "Energy (1–10)"), 6)
     fill(field(page, "Hours slept"), "7.5")
     fill(field(page, "A few words for how you feel (separated by commas)"), "hopeful, proud")
-    toggle(field(page, "Did you keep no contact today?"), "No, there was contact")
+    toggle(field(page, "Did you stay out of contact today?"), "No, there was contact")
     toggle(field(page, "Who reached out?"), "Them")
     fill(field(page, "What happened?"), "They texted; I did not reply")
     set_slider(field(page, "Urge to make contact (0 = none, 10 = overwhelming)"), 4)
