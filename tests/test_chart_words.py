@@ -76,7 +76,7 @@ def test_a_small_rise_shows_its_decimals_rather_than_the_same_number_twice():
 
 
 def test_one_day_and_a_few_days_say_what_there_is_and_no_trend():
-    assert sentence(*month([5])) == "You have one check-in so far: mood 5 on Sun 1 Nov 2026."
+    assert sentence(*month([5])) == "You have one check-in so far: mood 5 on Sun, 1 Nov 2026."
     assert sentence(*month([4, None, 6, 5])) == (
         "Your mood was 4 on your first check-in and 5 on your latest (3 check-ins so far; "
         "the overall trend appears from 7)."
@@ -88,8 +88,8 @@ def test_contact_days_are_counted_in_the_mood_and_urge_sentences():
     words = said(snapshot, today)
     assert words["mood"].sentence.endswith("Contact happened on 3 days.")
     assert words["urges"].sentence == (
-        "You noted the urge on 3 days. It was strongest on Sun 1 Nov 2026 (6 of 10); on your "
-        "latest, Tue 3 Nov 2026, it was 6 of 10. Contact happened on 3 days."
+        "You noted the urge on 3 days. It was strongest on Sun, 1 Nov 2026 (6 of 10); on your "
+        "latest, Tue, 3 Nov 2026, it was 6 of 10. Contact happened on 3 days."
     )
 
 
@@ -131,7 +131,7 @@ def test_the_hand_workbook_reads_every_number_from_the_builder(tmp_path):
     mood = words["mood"].table
     assert mood.caption == "Your mood each day, with its 7-day average"
     assert [row[2] for row in mood.rows] == [str(c.mood) for c in numbers.checkins]
-    assert mood.rows[3][:3] == ("Thu 5 Nov 2026", "5", "6")
+    assert mood.rows[3][:3] == ("Thu, 5 Nov 2026", "5", "6")
 
 
 def test_every_chart_with_something_to_show_has_words_and_no_other(tmp_path):
@@ -160,7 +160,7 @@ def test_a_long_history_tables_its_latest_days_and_says_so(tmp_path):
         numbers = build(store.snapshot(), TODAY)
     table = words_for(numbers)["mood"].table
     assert len(table.rows) == MAX_ROWS
-    assert table.rows[-1][0] == "Tue 10 Nov 2026"  # today
+    assert table.rows[-1][0] == "Tue, 10 Nov 2026"  # today
     assert f"the latest {MAX_ROWS} of {len(numbers.checkins)} rows" in table.caption
 
 
@@ -243,3 +243,17 @@ def test_the_report_says_each_chart_in_words_with_its_table(tmp_path):
         assert escape(words[key].sentence) in html
     assert "Your WHO-5 wellbeing score (0–100 %)" in report.captions
     assert "40 % on day 0" not in html  # no second copy of the WHO-5 in words
+
+
+def test_triggers_all_noted_once_are_not_listed_and_a_clear_top_one_is_named():
+    triggers = ["photos", "songs", "late night", "payday", "a friend", "weekend", "their street"]
+    checkins = tuple(
+        Checkin(START + timedelta(days=i), 5, urge=6, trigger=t) for i, t in enumerate(triggers)
+    )
+    snapshot = Snapshot(Plan(start_date=START, goals=GYM), checkins, (), {})
+    text = sentence(snapshot, START + timedelta(days=6), "triggers")
+    assert text == "You noted 7 different triggers, each once; none stands out yet."
+    again = Checkin(START + timedelta(days=7), 5, urge=6, trigger="Photos")
+    snapshot = Snapshot(snapshot.plan, (*checkins, again), (), {})
+    text = sentence(snapshot, START + timedelta(days=7), "triggers")
+    assert text == "You noted 7 different triggers; the most frequent was “photos” (twice)."

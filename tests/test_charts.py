@@ -242,11 +242,11 @@ def test_page_shows_each_section_with_slips_and_wins_escaped(hand):
     assert len(figures) == len(charts.FIGURE_KEYS)
     text = page_html(hand, TODAY)
     assert "&lt;b&gt;texted&lt;/b&gt; back" in text and "<b>texted" not in text
-    assert "Tue 10 Nov (day 10)" not in text  # day 10 has no win
-    assert "Sun 8 Nov (day 8): Ran 5 km" in text
+    assert "Tue, 10 Nov 2026 (day 10)" not in text  # day 10 has no win
+    assert "Sun, 8 Nov 2026 (day 8): Ran 5 km" in text
     assert "<details" in text and "How is this worked out?" in text and "0.5 ^ (√f ÷ 13)" in text
     assert "On days with Gym, your mood was on average 2.0 points higher" in text
-    assert "Walk: not enough data yet (6 days with, 2 without" in text
+    assert "Walk: not enough data yet (6 days with it, 2 days without" in text
     assert "not what caused what" in text
     assert "help line" not in text  # the low-mood rule does not fire here
 

@@ -237,3 +237,40 @@ def test_the_command_line_checkin_says_what_the_daily_page_says(run_cli, planned
     with Store(twin) as store:
         said = CheckinController(store, TODAY).on_save({"mood": "7", "goals": ["Gym=30"]})
     assert said.ok and r.out.strip() == said.message
+
+
+def test_goal_add_target_pause_retire_and_resume(run_cli, planned):
+    d = planned
+    r = run_cli("goal", "pause", "gym", "--data-dir", d, T)
+    assert r.code == 0 and "“Gym” is paused from" in r.out, r.err
+    assert run_cli("goal", "resume", "Gym", "--data-dir", d, T).code == 0
+    r = run_cli("goal", "target", "Gym", "5", "--data-dir", d, T)
+    assert r.code == 0 and "5 times a week" in r.out
+    assert run_cli("goal", "retire", "Pottery class", "--data-dir", d, T).code == 0
+    assert run_cli("goal", "add", "Choir", "1", "--data-dir", d, T).code == 0
+    goals = {g["name"]: g for g in json.loads(run_cli("report", "--format", "json",
+                                                        "--data-dir", d, T).out)["goals"]}  # fmt: skip
+    assert goals["Gym"]["target_per_week"] == 5 and goals["Gym"]["state"] == "active"
+    assert goals["Pottery class"]["state"] == "retired" and goals["Choir"]["target_per_week"] == 1
+
+
+@pytest.mark.parametrize(
+    "args, words",
+    [
+        (["retire", "Gym"], None),  # the second retire is the bad one
+        (["pause", "Running"], "isn’t one of your goals"),
+        (["target", "Gym", "8"], "from 1 to 7"),
+        (["target", "Gym"], "from 1 to 7"),
+        (["add", "Gym", "3"], "listed twice"),
+        (["sleep", "Gym"], "invalid choice"),
+    ],
+)
+def test_goal_bad_input_exits_2_and_writes_nothing(run_cli, planned, args, words):
+    d = planned
+    if words is None:
+        assert run_cli("goal", *args, "--data-dir", d, T).code == 0
+        words = "already retired"
+    before = db_digest(d)
+    r = run_cli("goal", *args, "--data-dir", d, T)
+    assert r.code == 2 and words in r.err and r.err.count("\n") == 1, r.err
+    assert db_digest(d) == before

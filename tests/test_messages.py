@@ -104,14 +104,86 @@ def test_each_stage_has_its_title_and_a_notebook():
         assert stage.title == say(f"stage_title_{stage.name}")
 
 
+def _forms(message) -> list[str]:
+    return list(message.values()) if isinstance(message, dict) else [message]
+
+
+def _fill(message: str, n: int) -> str:
+    """A message filled with `n` for every value it asks for (numbers with their format spec)."""
+    import string
+
+    values = {}
+    for _, name, spec, _ in string.Formatter().parse(message):
+        if name:
+            values[name.split(".")[0].split("[")[0]] = n if spec or name == "n" else str(n)
+    return message.format(**values)
+
+
 def test_no_message_writes_a_hand_made_plural():
     """Counts are said as a person says them ("1 day", "3 goals"), never with "(s)"."""
     from workbook.core.messages import MESSAGES, days_words, goals_words
 
-    assert [k for k, v in MESSAGES.items() if re.search(r"\w\(s\)", v)] == []
+    assert [k for k, v in MESSAGES.items() for f in _forms(v) if re.search(r"\w\(s\)", f)] == []
     assert (days_words(1), days_words(9), goals_words(1), goals_words(0)) == (
         "1 day",
         "9 days",
         "1 goal",
         "0 goals",
     )
+
+
+MISMATCH = re.compile(
+    r"(?<!and )(?<!to )\b1 (days|goals|weeks|times|check-ins|triggers|points)\b"
+    r"|\b[02-9] (day|goal|week|check-in|trigger)\b(?![-–]| days)|\(s\)|\bgoal\(s|\bday\(s"
+)
+
+
+def test_every_message_reads_right_with_0_1_and_2():
+    """Every message rendered with 0, 1 and 2 in each value it takes: a counted message through
+    its own plural forms (Babel's rules), and no "(s)" or "1 days" anywhere."""
+    from workbook.core.messages import MESSAGES, counted
+
+    checked = 0
+    for key, message in MESSAGES.items():
+        for n in (0, 1, 2):
+            if isinstance(message, dict):
+                text = say(key, n=n, **{k: n for k in _names(message) if k != "n"})
+                assert _names(message) - {"n"} or counted(n, key) == say(key, n=n)
+            else:
+                text = _fill(message, n)
+            assert not MISMATCH.search(text), (key, n, text)
+            checked += 1
+    assert checked > 3 * 300  # the whole table, not a sample
+    assert MISMATCH.search("Contact happened on 1 days") and MISMATCH.search("2 goal(s)")
+
+
+def _names(message: dict) -> set[str]:
+    import string
+
+    return {
+        name
+        for form in message.values()
+        for _, name, _, _ in string.Formatter().parse(form)
+        if name
+    }
+
+
+def test_counted_messages_follow_babels_plural_rules():
+    from workbook.core.messages import counted, days_words, times_words
+
+    assert [days_words(n) for n in (0, 1, 2)] == ["0 days", "1 day", "2 days"]
+    assert [times_words(n) for n in (1, 3)] == ["once", "3 times"]
+    assert (
+        counted(1, "weeks") == "1 week"
+        and counted(2, "triggers_different") == "2 different triggers"
+    )
+
+
+def test_dates_in_sentences_read_one_way():
+    from datetime import date
+
+    from workbook.core.messages import date_words, say
+
+    text = say("goals_added", goals="Gym", date=date(2026, 11, 14))
+    assert "2026-11-14" not in text and date_words(date(2026, 11, 14)) in text
+    assert date_words("2026-11-14") == date_words(date(2026, 11, 14))

@@ -158,7 +158,7 @@ def test_checkin_saves_today_and_says_what_was_saved(planned):
     assert (saved.mood, saved.energy, saved.sleep_hours) == (7, 6, 7.5)
     assert saved.emotions == ("hopeful", "calm") and saved.goals == (("Gym", 45),)
     assert saved.slip is None
-    assert "Saved your check-in for 2026-11-25 (day 30 of 30)" in view.result.value
+    assert "Saved your check-in for Wed, 25 Nov 2026 (day 30 of 30)" in view.result.value
     assert "Gym (45 min)" in view.result.value
     assert "&lt;3" in view.result.value and "<3" not in view.result.value  # escaped
 
@@ -201,9 +201,9 @@ def test_picking_a_past_day_loads_it_and_saving_corrects_it(planned):
     assert history[-1].slip == "They called" and history[-1].slip_by == "them"
     # Right after the save, a calm success at the top, not the amber "already holds".
     assert "workbook-success" in view.day_note.value and "is saved (mood 5" in view.day_note.value
-    assert "Corrected 2026-11-22" in view.result.value
+    assert "Corrected Sun, 22 Nov 2026" in view.result.value
     view.fields["date"].widget.value = day - timedelta(days=1)
-    assert "Nothing saved for 2026-11-21" in view.day_note.value
+    assert "Nothing saved for Sat, 21 Nov 2026" in view.day_note.value
     assert view.fields["mood"].widget.value == 5 and view.fields["kept"].widget.value is True
 
 
@@ -392,6 +392,7 @@ def test_reunion_script_uses_their_name_and_own_wins_then_records(planned):
     assert "I feel like myself again" in script
     page = view.box.children[0].value
     assert "Made a &lt;bowl&gt;" in page and "Deadlift PB" in page
+    assert "% strength" not in page  # nothing clinical in the talking points
     assert "at a time that suits her" in page
     view.fields["script"].widget.value = "My own words"
     view.fields["outcome"].widget.value = "No"
@@ -422,7 +423,7 @@ def test_keep_going_long_view_past_day_thirty(planned):
     controller = CheckinController(planned, date(2026, 12, 5))
     controller.on_save({"date": "2026-12-04", "mood": 8})
     html = KeepGoingController(planned, date(2026, 12, 5)).long_view_html()
-    assert "Day 40 of 30" in html and "8 since" in html and "Gym: 3× a week" in html
+    assert "Day 40 of 30" in html and "8 since" in html and "Gym: 3 times a week" in html
 
 
 def test_start_shows_and_keeps_the_users_own_goals(planned):
@@ -495,7 +496,7 @@ def test_day_21_of_30_the_reflection_waits_and_says_how_long(planned):
     controller = ReflectionController(planned, day21)
     assert not controller.is_open
     shown = html.unescape(reflection_numbers_html(planned, day21))
-    assert "day 21 of 30: 9 days to go" in shown and "Wed 25 Nov 2026" in shown
+    assert "day 21 of 30: 9 days to go" in shown and "Wed, 25 Nov 2026" in shown
     assert "keep checking in" in shown and "draft" in shown
     view = ReflectionView(controller)
     assert view.who5 is None and view.gate is None  # no day-30 WHO-5, no gate
@@ -531,7 +532,7 @@ def test_day_21_no_gate_no_reunion_no_thirty_days_anywhere(planned):
     reunion = ReunionController(planned, day21)
     assert not reunion.is_open
     closed = html.unescape(reunion.closed_html())
-    assert "opens on your last day, day 30: Wed 25 Nov 2026, in 9 days" in closed
+    assert "opens on your last day, day 30: Wed, 25 Nov 2026, in 9 days" in closed
     assert not reunion.on_save(outcome="yes").ok and planned.record("reunion") is None
     shown = everything_shown(planned, day21)
     assert not COUNTS_THE_WHOLE_PROGRAMME.search(shown), COUNTS_THE_WHOLE_PROGRAMME.search(shown)
@@ -591,3 +592,11 @@ def test_a_fourteen_day_plan_opens_on_its_own_last_day(store):
     assert "in the first 14 days" in long_view
     shown = everything_shown(store, TODAY)
     assert not re.search(r"\b30 days|thirty days|day-30 WHO|first 30", shown, re.IGNORECASE)
+
+
+def test_the_script_greets_the_partner_by_the_name_they_use(planned):
+    from workbook.pages.reunion import _greeting
+
+    plan = planned.plan()
+    assert _greeting(replace(plan, partner="Jordan Avery Lee")) == "Hi Jordan."
+    assert _greeting(replace(plan, partner="your ex")) == "Hi."

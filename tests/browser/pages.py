@@ -11,6 +11,7 @@ from datetime import timedelta
 
 from playwright.sync_api import Locator, Page, expect
 
+from workbook.core.messages import date_words
 from workbook.store.paths import CHECKOUT
 
 # The README's pictures are rewritten only when asked (UPDATE_SCREENSHOTS=1): their dates change
@@ -135,7 +136,7 @@ def fill_every_checkin_field(page: Page) -> None:
     set_slider(field(page, "Energy (1–10)"), 6)
     fill(field(page, "Hours slept"), "7.5")
     fill(field(page, "A few words for how you feel (separated by commas)"), "hopeful, proud")
-    toggle(field(page, "Did you keep no contact today?"), "No, there was contact")
+    toggle(field(page, "Did you stay out of contact today?"), "No, there was contact")
     toggle(field(page, "Who reached out?"), "Them")
     fill(field(page, "What happened?"), "They texted; I did not reply")
     set_slider(field(page, "Urge to make contact (0 = none, 10 = overwhelming)"), 4)
@@ -172,7 +173,7 @@ def correct_day(page: Page, day, mood: int, note: str) -> None:
     set_slider(field(page, "Mood (1 = very low, 10 = great)"), mood)
     fill(field(page, "Journal"), note)
     click_button(page, "Save")
-    saved_message(page, f"Corrected {day.isoformat()}")
+    saved_message(page, f"Corrected {date_words(day)}")
 
 
 def expected_charts(data_dir, today) -> int:
@@ -322,12 +323,12 @@ def walk_the_date_box(page: Page, data_dir, today) -> None:
             type_date(page, day)
         else:
             fill(field(page, DATE_LABEL), day.isoformat())
-        expect(page.locator(".workbook-warning", has_text=day.isoformat())).to_be_visible()
+        expect(page.locator(".workbook-warning", has_text=date_words(day))).to_be_visible()
         assert_form_shows(page, before[day])
     last = days[-1]
     fill(field(page, "Today’s win, however small"), "Walked the long way home")
     click_button(page, "Save")
-    saved_message(page, f"Corrected {last.isoformat()}")
+    saved_message(page, f"Corrected {date_words(last)}")
     with Store(data_dir) as store:
         after = {c.date: c for c in store.checkins()}
         history = store.checkin_history(last)

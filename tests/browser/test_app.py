@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 from pages import (
@@ -25,6 +26,7 @@ from pages import (
 )
 from playwright.sync_api import expect
 
+from workbook.core.messages import date_words
 from workbook.pages.nav import STAGES
 from workbook.store import Store
 
@@ -53,7 +55,9 @@ def test_daily_checkin_in_the_app_saves_and_corrects(watched, app):
     expect(page.get_by_text(re.compile(r"import|checkin\.show\("))).to_have_count(0)
     fill_every_checkin_field(page)
     click_button(page, "Save")
-    saved_message(page, re.compile(rf"(Saved your check-in|Corrected) {today.isoformat()}"))
+    saved_message(
+        page, re.compile(rf"(Saved your check-in for|Corrected) {re.escape(date_words(today))}")
+    )
     with Store(app.data_dir) as store:
         assert_full_checkin(store.checkin_on(today))
 
@@ -165,3 +169,49 @@ def test_the_date_box_changed_three_times_shows_and_saves_each_days_own_values(w
     page = watched.page
     open_in_app(page, app, "02_daily_checkin", ready="Save")
     walk_the_date_box(page, app.data_dir, date.today())
+
+
+def test_own_goals_set_on_the_start_page_then_paused_and_retired_on_keep_going(
+    watched, app, browser
+):
+    """Two goals of one's own on the start page, one paused and one retired by clicks on keep
+    going: the list says so at once, and the store and the summary count their active days."""
+    from workbook.numbers import build
+    from workbook.numbers.summary import summary_json
+
+    page = watched.page
+    open_in_app(page, app, "00_start_here", ready="Another goal of my own")
+    own = page.locator("input[placeholder^='Your own goal']")
+    own.last.fill("Choir")
+    click_button(page, "Another goal of my own")
+    expect(own).to_have_count(2)
+    own.last.fill("Evening class")
+    click_button(page, "Save my plan")
+    saved_message(page, "plan is saved")
+
+    open_in_app(page, app, "06_keep_going", ready="Retire")
+    for goal, verb, state in (("Choir", "Pause", "paused"), ("Evening class", "Retire", "retired")):
+        page.locator(".widget-dropdown select").select_option(label=goal)
+        click_button(page, verb)
+        saved_message(page, f"“{goal}” is {state} from")
+        expect(page.get_by_text(f"{goal} ({state})")).to_be_visible()
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / "keep-going-paused-retired-laptop.png"), full_page=True)
+    phone = browser.new_context(
+        viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True, locale="en-GB"
+    ).new_page()
+    open_in_app(phone, app, "06_keep_going", ready="Retire")
+    expect(phone.get_by_text("Choir (paused)")).to_be_visible()
+    phone.screenshot(path=str(SHOTS / "keep-going-paused-retired-phone.png"), full_page=True)
+    phone.locator("button.widget-button", has_text="Bring back").scroll_into_view_if_needed()
+    phone.screenshot(path=str(SHOTS / "keep-going-change-a-goal-phone.png"))
+    phone.context.close()
+
+    with Store(app.data_dir) as store:
+        numbers = build(store.snapshot(), date.today())
+    goals = {g["name"]: g for g in summary_json(numbers)["goals"]}
+    assert goals["Choir"]["state"] == "paused" and goals["Evening class"]["state"] == "retired"
+    assert goals["Choir"]["changes"][-1]["date"] == date.today().isoformat()
+
+
+SHOTS = Path("/tmp/shots/goals-words")

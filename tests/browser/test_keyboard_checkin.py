@@ -13,6 +13,7 @@ from conftest import Server
 from pages import SCREENSHOTS, chosen_option_contrast, field, saved_message, widgets_ready
 from playwright.sync_api import Locator, Page, expect
 
+from workbook.core.messages import date_words
 from workbook.core.model import Goal, Plan
 from workbook.store import Store
 
@@ -124,12 +125,12 @@ def test_a_whole_checkin_by_keyboard_is_saved(watched, planned_app):
     assert focused(save)
     page.screenshot(path=str(SCREENSHOTS / "keyboard-save-focused.png"))
     page.keyboard.press("Enter")
-    saved_message(page, f"Saved your check-in for {date.today().isoformat()}")
+    saved_message(page, f"Saved your check-in for {date_words(date.today())}")
     # The note at the top says so calmly, in green, not amber.
     expect(page.locator(".workbook-success", has_text="is saved (mood 8")).to_be_visible()
     expect(page.locator(".workbook-warning")).to_have_count(0)
     # The chosen answer stands out from the others (WCAG 1.4.11: at least 3:1).
-    ratio = chosen_option_contrast(field(page, "Did you keep no contact today?"))
+    ratio = chosen_option_contrast(field(page, "Did you stay out of contact today?"))
     print(f"\nchosen toggle against the unchosen: {ratio:.1f}:1")
     assert ratio >= 3
 

@@ -34,6 +34,7 @@ from pages import (
 )
 from playwright.sync_api import expect
 
+from workbook.core.messages import date_words
 from workbook.pages.forms import who5_labels
 from workbook.pages.nav import STAGES
 from workbook.store import Store
@@ -65,7 +66,9 @@ def test_daily_checkin_saves_every_field_and_keeps_both_revisions(watched, lab):
     open_in_lab(page, lab, "02_daily_checkin", ready="Save")
     fill_every_checkin_field(page)
     click_button(page, "Save")
-    saved_message(page, re.compile(rf"(Saved your check-in|Corrected) {today.isoformat()}"))
+    saved_message(
+        page, re.compile(rf"(Saved your check-in for|Corrected) {re.escape(date_words(today))}")
+    )
     with Store(lab.data_dir) as store:
         assert_full_checkin(store.checkin_on(today))
 

@@ -12,6 +12,7 @@ from ..core.errors import InputError
 from .common import EXIT_BAD_INPUT
 from .daily import cmd_checkin, cmd_demo, cmd_plan, cmd_remind, cmd_report, cmd_who5
 from .files import cmd_backup, cmd_export, cmd_import, cmd_restore
+from .goals import add_parser as add_goal_parser
 from .hub import cmd_hub_singleuser
 from .servers import cmd_app, cmd_lab
 from .urge import add_parser as add_urge_parser
@@ -74,6 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_who5)
 
     add_urge_parser(sub, [common, dated])
+    add_goal_parser(sub, [common, dated])
 
     p = sub.add_parser("demo", parents=[common, dated], help="fill an empty folder with an example")
     p.add_argument("--days", default="30")

@@ -146,5 +146,5 @@ def cmd_remind(args) -> int:
     at = parse_time(args.time, "--time")  # checked before the workbook is opened
     with store_for(args, must_exist=True) as store:
         path, days = save_reminders(store, at, args.output, args.force, datetime.now(UTC))
-    print(say("remind_done", path=path, time=at.strftime("%H:%M"), days=days))
+    print(say("remind_done", path=path, time=at.strftime("%H:%M"), days=days_words(days)))
     return 0

@@ -16,10 +16,35 @@ GOAL_TEMPLATES = {
 
 
 @dataclass(frozen=True)
+class GoalState:
+    """From `day` on, a goal is "active", "paused" or "retired", with this weekly target."""
+
+    day: date
+    state: str
+    target_per_week: int
+
+
+@dataclass(frozen=True)
 class Goal:
     name: str
-    target_per_week: int
+    target_per_week: int  # the target it was set up with; `target_on(day)` for a later one
     since: date | None = None  # goals added after the start count from the day they were added
+    states: tuple[GoalState, ...] = ()  # its changes, oldest first (see core.goal_states)
+
+    def state_on(self, day: date) -> GoalState:
+        """Its state and target on `day`: the newest change on or before it."""
+        found = GoalState(self.since or date.min, "active", self.target_per_week)
+        for change in self.states:
+            if change.day > day:
+                break
+            found = change
+        return found
+
+    @property
+    def current(self) -> GoalState:
+        return (
+            self.states[-1] if self.states else GoalState(date.min, "active", self.target_per_week)
+        )
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cached_property
 
-from ..core import rules
+from ..core import goal_states, rules
 from ..core.model import Checkin, Goal, Plan, Snapshot, Who5
 from ..core.records import (
     BreakAgreement,
@@ -68,7 +68,13 @@ class GoalNumbers:
 
     @property
     def target_per_week(self) -> int:
-        return self.goal.target_per_week
+        """The target in force now (it may have changed since the goal was set up)."""
+        return self.goal.current.target_per_week
+
+    @property
+    def state(self) -> str:
+        """ "active", "paused" or "retired", now."""
+        return self.goal.current.state
 
     @property
     def days_done(self) -> int:
@@ -247,10 +253,16 @@ def _is_slip(checkin: Checkin, terms: BreakAgreement | None) -> bool:
 
 def _goal_numbers(plan: Plan, goal: Goal, checkins, today: date) -> GoalNumbers:
     since = max(plan.start_date, goal.since or plan.start_date)
-    done = [c for c in checkins if goal.name in c.goal_names and since <= c.date <= today]
+    done = [
+        c
+        for c in checkins
+        if goal.name in c.goal_names
+        and since <= c.date <= today
+        and goal.state_on(c.date).state == "active"  # only active days count (core.goal_states)
+    ]
     minutes = sum(m or 0 for c in done for name, m in c.goals if name == goal.name)
     dates = tuple(c.date for c in done)
-    series = rules.goal_strength_series(dates, goal.target_per_week, since, today)
+    series = goal_states.strength_series(goal, dates, since, today)
     return GoalNumbers(goal, since, dates, minutes, tuple(series))
 
 

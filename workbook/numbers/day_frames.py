@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from ..core import goal_states
 from ..core.model import Goal, Plan
 
 if TYPE_CHECKING:
@@ -143,11 +144,16 @@ def _goal_frames(numbers: Numbers, index: pd.DatetimeIndex, rows: np.ndarray):
         for row, checkin in zip(rows, numbers.checkins, strict=True):
             if checkin.date < goal.since:
                 continue
+            if goal.goal.state_on(checkin.date).state != "active":
+                continue  # a paused or retired day counts neither way (core.goal_states)
             for name, minutes in checkin.goals:
                 if name == goal.name:
                     flags[row] = True
                     mins[row] += minutes or 0
-        active = index >= pd.Timestamp(goal.since)
+        active = np.array(
+            [d >= goal.since and goal.goal.state_on(d).state == "active" for d in index.date],
+            dtype=bool,
+        )
         done_cols[goal.name] = pd.array(np.where(active, flags, None), dtype="boolean")
         minute_cols[goal.name] = mins
         values = np.full(n, np.nan)
@@ -210,10 +216,13 @@ def weekly_targets(frames: Frames) -> pd.DataFrame:
     today = pd.Timestamp(frames.today)
     out = []
     for goal in frames.goals:
-        target = goal.target_per_week
-        met = counts[goal.name] >= target
+        days_of = [pd.date_range(s, e).date.tolist() for s, e in zip(starts, ends, strict=True)]
+        targets = [goal_states.week_target(goal, days) for days in days_of]
+        target = np.array([t or goal.current.target_per_week for t in targets])
+        met = counts[goal.name].to_numpy() >= target
         status = np.where(met, "met", np.where(ends.to_numpy() > today, "so far", "missed"))
-        status = np.where(began[goal.name].to_numpy(), status, "")
+        live = began[goal.name].to_numpy() & np.array([t is not None for t in targets])
+        status = np.where(live, status, "")
         out.append(
             pd.DataFrame(
                 {

@@ -75,6 +75,15 @@ def summary_json(n: Numbers) -> dict:
                 "days_done": g.days_done,
                 "minutes": g.minutes,
                 "strength": g.strength,
+                "state": g.state,
+                "changes": [
+                    {
+                        "date": c.day.isoformat(),
+                        "state": c.state,
+                        "target_per_week": c.target_per_week,
+                    }
+                    for c in g.goal.states
+                ],
             }
             for g in n.goals
         ],

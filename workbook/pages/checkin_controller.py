@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from datetime import date, timedelta
 
 from ..core import rules, steps
-from ..core.messages import say
+from ..core.messages import days_words, say
 from ..core.model import Checkin
 from ..core.records import StepDone
 from ..core.validation import InputError, about, parse_date, parse_text, validate_checkin
@@ -53,7 +53,7 @@ class CheckinController:
         if n < 1:
             return say("day_before_start", start=self.plan.start_date), "info"
         if n > self.plan.days:
-            text = say("programme_complete", days=self.plan.days)
+            text = say("programme_complete", days=days_words(self.plan.days))
             return f"{say('day_of', day=n, days=self.plan.days)}. {text}", "success"
         return say("day_of", day=n, days=self.plan.days), "info"
 

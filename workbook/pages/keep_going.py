@@ -7,8 +7,8 @@ from datetime import date, timedelta
 
 from IPython.display import HTML, display
 
-from ..core import rules
-from ..core.messages import days_words, say
+from ..core import goal_states, rules
+from ..core.messages import counted, days_words, say, times_words
 from ..core.records import ReunionOutcome
 from ..core.validation import InputError, optional, parse_goal_spec, validate_plan
 from ..numbers import build
@@ -45,7 +45,7 @@ class KeepGoingController:
         text, kind = _day_line(plan, self.today)
         body = say(
             "long_view",
-            checkins=len(checkins),
+            checkins=counted(len(checkins), "checkins"),
             start=plan.start_date,
             first_mood=_mean(first),
             first_days=_first_days(plan, self.today),
@@ -54,7 +54,13 @@ class KeepGoingController:
             best=days_words(numbers.no_contact_streak.best),
         )
         goals = [
-            f"{g.name}: {g.target_per_week}× a week, {g.days_done} days, strength {g.strength:.0f} %"
+            say(
+                f"goal_line_{g.state}",
+                goal=g.name,
+                times=times_words(g.target_per_week),
+                days=days_words(g.days_done),
+                strength=f"{g.strength:.0f}",
+            )
             for g in numbers.goals
         ]
         return message_html(text, kind) + message_html(
@@ -74,8 +80,37 @@ class KeepGoingController:
         except InputError as error:
             return Outcome(False, str(error), "goal")
         self.store.save_plan(replace(plan, goals=(*plan.goals, *new), revision=None))
-        names = ", ".join(f"{g.name} ({g.target_per_week}× a week)" for g in new)
+        names = ", ".join(f"{g.name} ({times_words(g.target_per_week)} a week)" for g in new)
         return Outcome(True, say("goals_added", goals=names, date=self.today))
+
+    def goal_names(self) -> list[str]:
+        plan = self.store.plan()
+        return [g.name for g in plan.goals] if plan else []
+
+    def on_change_goal(self, name, verb: str, target=None) -> Outcome:
+        """Change a goal from today (core.goal_states): a new target, pause, retire, bring back.
+        A new dated row; nothing earlier changes. Bad input: a kind sentence, nothing saved."""
+        plan = self.store.plan()
+        if plan is None:
+            return Outcome(False, say("no_plan"))
+        if verb == "add":
+            return self.on_add_goals([f"{name}:{target}" if name else ""])
+        if not optional(name):
+            return Outcome(False, say("goal_pick_one"), "goal")
+        goal = plan.goal_named(str(name))
+        if goal is None:
+            known = ", ".join(g.name for g in plan.goals)
+            key = "unknown_goal" if known else "no_goals_yet"
+            return Outcome(False, say(key, value=str(name).strip()[:80], known=known), "goal")
+        try:
+            change = goal_states.change(goal, verb, self.today, target)
+        except InputError as error:
+            return Outcome(False, str(error), "goal")
+        self.store.save_goal_state(goal.name, change)
+        times = times_words(change.target_per_week)
+        return Outcome(
+            True, say(f"goal_changed_{verb}", goal=goal.name, date=self.today, times=times)
+        )
 
 
 def _mean(values: list[int]) -> str:
@@ -99,32 +134,71 @@ def _day_line(plan, today: date) -> tuple[str, str]:
     n = rules.day_number(plan.start_date, today)
     if n > plan.days:
         return f"{say('day_of', day=n, days=plan.days)}. " + say(
-            "programme_complete", days=plan.days
+            "programme_complete", days=days_words(plan.days)
         ), "success"
     return say("day_of", day=max(n, 0), days=plan.days), "info"
 
 
 class KeepGoingView:
+    """The long view (refreshed after every change), a new goal, and a goal's changes."""
+
     def __init__(self, controller: KeepGoingController):
         self.controller = controller
+        self.summary = widgets.HTML(self._summary())
         self.name = widgets.Text(
-            placeholder="e.g. Evening class", layout=widgets.Layout(width="16em")
+            placeholder=say("goal_new_example"), layout=widgets.Layout(width="16em")
         )
         self.times = widgets.IntSlider(
-            value=2, min=1, max=7, description="times a week", style={"description_width": "8em"}
+            value=2, min=1, max=7, description=say("goal_change_target_label"), style=_WIDE
         )
-        self.field = Field("A new goal", widgets.HBox([self.name, self.times]))
-        self.add = widgets.Button(description="Add this goal", button_style="primary")
+        self.field = Field(
+            say("goal_new_label"),
+            widgets.HBox([self.name, self.times], layout=widgets.Layout(flex_flow="wrap")),
+        )
+        self.add = widgets.Button(description=say("goal_button_add"), button_style="primary")
         self.result = widgets.HTML()
         on_click(self.add, self.on_add, report_to=self.result)
+        self.which = widgets.Dropdown(
+            options=controller.goal_names(), value=None, description=say("goal_change_which")
+        )
+        self.new_target = widgets.IntSlider(
+            value=3, min=1, max=7, description=say("goal_change_target_label"), style=_WIDE
+        )
+        self.change_field = Field(
+            say("goal_change_field"), widgets.VBox([self.which, self.new_target])
+        )
+        self.buttons = {}
+        for verb in ("target", "pause", "retire", "resume"):
+            button = widgets.Button(description=say(f"goal_button_{verb}"))
+            on_click(button, lambda verb=verb: self.on_change(verb), report_to=self.result)
+            self.buttons[verb] = button
         self.box = widgets.VBox(
             [
+                self.summary,
                 widgets.HTML(message_html(say("add_goal_intro"), lead=say("add_goal_title"))),
                 self.field.box,
                 self.add,
+                widgets.HTML(message_html(say("goal_change_intro"), lead=say("goal_change_title"))),
+                self.change_field.box,
+                widgets.HBox(list(self.buttons.values()), layout=widgets.Layout(flex_flow="wrap")),
                 self.result,
             ]
         )
+
+    def _summary(self) -> str:
+        text, kind = self.controller.encouragement()
+        return message_html(text, kind) + self.controller.long_view_html()
+
+    def _after(self, outcome: Outcome, field: Field) -> Outcome:
+        if outcome.ok:
+            self.summary.value = self._summary()  # the list shows what just changed
+            chosen = self.which.value
+            self.which.options = self.controller.goal_names()
+            self.which.value = chosen if chosen in self.which.options else None
+        else:
+            field.show_error(outcome.message)
+        self.result.value = message_html(outcome.message, "success" if outcome.ok else "error")
+        return outcome
 
     def on_add(self) -> Outcome:
         self.field.clear()
@@ -132,10 +206,15 @@ class KeepGoingView:
         outcome = self.controller.on_add_goals([spec])
         if outcome.ok:
             self.name.value = ""
-        else:
-            self.field.show_error(outcome.message)
-        self.result.value = message_html(outcome.message, "success" if outcome.ok else "error")
-        return outcome
+        return self._after(outcome, self.field)
+
+    def on_change(self, verb: str) -> Outcome:
+        self.change_field.clear()
+        outcome = self.controller.on_change_goal(self.which.value, verb, self.new_target.value)
+        return self._after(outcome, self.change_field)
+
+
+_WIDE = {"description_width": "8em"}
 
 
 @never_a_traceback
@@ -143,11 +222,11 @@ def show(data_dir=None, today=None, new_goals=None):
     """The page; with `new_goals` ("NAME:TIMES" strings) given, adds them with no click."""
     store = open_store(data_dir)
     controller = KeepGoingController(store, resolve_today(today))
-    text, kind = controller.encouragement()
-    display(HTML(message_html(text, kind) + controller.long_view_html()))
     if not new_goals:
         display(KeepGoingView(controller).box)
         return
+    text, kind = controller.encouragement()
+    display(HTML(message_html(text, kind) + controller.long_view_html()))
     specs = [new_goals] if isinstance(new_goals, str) else list(new_goals)
     outcome = controller.on_add_goals(specs)
     show_message(outcome.message, "success" if outcome.ok else "error")

@@ -10,7 +10,7 @@ from datetime import date
 
 from IPython.display import HTML, display
 
-from ..core.messages import say
+from ..core.messages import days_words, say
 from ..numbers import Numbers, build
 from ..numbers.summary import low_mood_words
 from ..views import charts
@@ -45,7 +45,10 @@ def mood_lift_sentences(rows) -> list[str]:
     """One plain sentence per goal, never claiming more than the numbers show."""
     sentences = []
     for row in (r.as_dict() for r in rows):
-        counts = {"days_done": row["days_done"], "days_not": row["days_not"]}
+        counts = {
+            "days_done": days_words(row["days_done"]),
+            "days_not": days_words(row["days_not"]),
+        }
         if not row["enough_data"]:
             sentences.append(say("progress_mood_lift_short", goal=row["goal"], **counts))
             continue
@@ -61,7 +64,7 @@ def mood_lift_sentences(rows) -> list[str]:
             say(
                 "progress_mood_lift_row",
                 goal=row["goal"],
-                difference=f"{points:.1f} point{'' if points == 1 else 's'}",
+                difference=say("words_lift_points", points=points),
                 direction="higher" if difference > 0 else "lower",
                 low=low,
                 high=high,
@@ -126,7 +129,7 @@ def page(snapshot, today: date) -> list[tuple[str, object]]:
                 [
                     say(
                         "progress_slip_row",
-                        date=f"{s.date:%a %-d %b}",
+                        date=s.date,
                         day=numbers.day_of(s.date),
                         what=s.slip or "",
                     )
@@ -163,7 +166,7 @@ def page(snapshot, today: date) -> list[tuple[str, object]]:
                 [
                     say(
                         "progress_win_row",
-                        date=f"{w.date:%a %-d %b}",
+                        date=w.date,
                         day=numbers.day_of(w.date),
                         win=w.win,
                     )

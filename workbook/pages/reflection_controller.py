@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 
 from ..core import rules
-from ..core.messages import days_words, say
+from ..core.messages import counted, days_words, say
 from ..core.records import GateAnswers, Reflection, ReflectionDraft
 from ..core.validation import InputError, about, optional, parse_int, parse_text, validate_who5
 from ..numbers import Numbers, build, decide
@@ -88,8 +88,8 @@ class ReflectionController:
             f"Check-in streak: {n.checkin_streak.current} days now, best {n.checkin_streak.best}",
             f"{len(n.wins)} wins written down",
         ]
-        head = say("numbers_intro", days=n.plan.days)
-        welcome = message_html(say("reflection_welcome", days=n.plan.days), "success")
+        head = say("numbers_intro", days=days_words(n.plan.days))
+        welcome = message_html(say("reflection_welcome", days=days_words(n.plan.days)), "success")
         return welcome + message_html(lead=head, items=rows + goals)
 
     def who5_comparison(self) -> str:
@@ -100,10 +100,11 @@ class ReflectionController:
             return say("who5_take_now", day=day)
         if change.real_change:
             words = say(
-                "who5_real_up" if change.points > 0 else "who5_real_down", points=abs(change.points)
+                "who5_real_up" if change.points > 0 else "who5_real_down",
+                points=counted(abs(change.points), "points"),
             )
         else:
-            words = say("who5_small", points=change.points)
+            words = say("who5_small", points=counted(abs(change.points), "points"))
         first, last = change.before, change.after
         return say(
             "who5_compare",

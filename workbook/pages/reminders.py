@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, time
 
 from ..core.errors import InputError
-from ..core.messages import say
+from ..core.messages import days_words, say
 from ..store import Store
 from ..views.calendar import DEFAULT_TIME, parse_time
 from ..views.calendar_file import save_reminders
@@ -35,7 +35,7 @@ class ReminderController:
             path, days = save_reminders(self.store, at, None, force=True, now=self.clock())
         except InputError as error:
             return Outcome(False, str(error), error.field)
-        done = say("remind_done", path=path, time=at.strftime("%H:%M"), days=days)
+        done = say("remind_done", path=path, time=at.strftime("%H:%M"), days=days_words(days))
         self.saved = path
         return Outcome(True, done)
 

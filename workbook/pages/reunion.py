@@ -87,7 +87,7 @@ class ReunionController:
     def talking_sections(self) -> dict[str, list[str]]:
         """The user's own wins, goals and day-30 accomplishments, grouped, in their words."""
         goals = [
-            say("talking_goal", goal=g.name, days_done=g.days_done, strength=round(g.strength))
+            say("talking_goal", goal=g.name, days=days_words(g.days_done))
             for g in self.numbers.goals
             if g.days_done
         ]
@@ -103,7 +103,6 @@ class ReunionController:
 
     def script(self) -> str:
         """A calm first draft in the partner's name, built from the user's own goals and wins."""
-        forms = pronoun_forms(self.plan)
         done = [g.name.casefold() for g in self.numbers.goals if g.days_done]
         goals_words = _join(done) if done else say("script_no_goals")
         wins = [c.win for c in self.numbers.wins]
@@ -115,8 +114,8 @@ class ReunionController:
             accomplished = self.reflection.texts["accomplished"].strip() + "\n\n"
         return say(
             "reunion_script",
-            partner=forms["partner"],
-            days=self._days(),
+            greeting=_greeting(self.plan),
+            days=days_words(self._days()),
             wins=say("script_wins", goals_words=goals_words, win_words=win_words).strip(),
             accomplished=accomplished,
         )
@@ -225,3 +224,12 @@ def show(data_dir=None, today=None, outcome=None, script=None):
     result = controller.on_save(outcome=outcome, script=script)
     show_message(result.message, "success" if result.ok else "error")
     store.close()
+
+
+def _greeting(plan) -> str:
+    """ "Hi Sam." by the name the person gave for them (its first word, as one greets someone),
+    or a plain "Hi." when they gave none."""
+    name = plan.partner.strip() if plan else ""
+    if not name or name.casefold() == "your ex":
+        return say("script_greeting")
+    return say("script_greeting_named", name=name.split()[0])

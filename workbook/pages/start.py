@@ -7,8 +7,8 @@ from datetime import date
 
 from IPython.display import HTML, display
 
+from ..core import goal_states
 from ..core.messages import days_words, goals_words, say, say_parts
-from ..core.model import GOAL_TEMPLATES
 from ..core.records import BreakAgreement
 from ..core.validation import InputError, optional, validate_plan, validate_who5
 from ..store import Store
@@ -16,6 +16,7 @@ from . import safety as safety_page
 from .common import close_widgets, message_html, never_a_traceback, on_click, show_message, widgets
 from .context import Ahead, open_store, resolve_today
 from .forms import LAYOUT, WIDE, Field, Outcome, Who5Form, help_html, pronoun_forms, who5_feedback
+from .goal_picker import GoalPicker
 from .reminders import reminder_panel
 
 
@@ -49,13 +50,27 @@ class StartController:
         except InputError as error:
             return Outcome(False, str(error), error.field)
         before = self.plan
+        changes = []
         if before is not None:  # a goal kept from the saved plan keeps the day it was added
-            since = {g.name.casefold(): g.since for g in before.goals}
-            plan = replace(
-                plan,
-                goals=tuple(replace(g, since=since.get(g.name.casefold())) for g in plan.goals),
-            )
+            old = {g.name.casefold(): g for g in before.goals}
+            kept = []
+            for goal in plan.goals:
+                was = old.get(goal.name.casefold())
+                if was is not None and was.states:  # changed since: a new target counts from today
+                    try:
+                        if goal.target_per_week != was.current.target_per_week:
+                            change = goal_states.change(
+                                was, "target", self.today, goal.target_per_week
+                            )
+                            changes.append((was.name, change))
+                    except InputError as error:
+                        return Outcome(False, str(error), "goals")
+                    goal = replace(goal, target_per_week=was.target_per_week)
+                kept.append(replace(goal, since=was.since if was else None))
+            plan = replace(plan, goals=tuple(kept))
         self.store.save_plan(plan)
+        for name, change in changes:
+            self.store.save_goal_state(name, change)
         return Outcome(
             True,
             say(
@@ -122,43 +137,10 @@ class StartView:
                 widgets.Textarea(value=plan.why if plan else "", layout=WIDE),
             ),
         }
-        existing = {g.name: g.target_per_week for g in plan.goals} if plan else {}
-        self.goal_rows = {}
-        rows = []
-        # The templates, then any goals of the saved plan that are the user's own.
-        choices = dict(GOAL_TEMPLATES) | {
-            n: t for n, t in existing.items() if n not in GOAL_TEMPLATES
-        }
-        for name, target in choices.items():
-            chosen = widgets.Checkbox(
-                value=name in existing,
-                description=name,
-                indent=False,
-                layout=widgets.Layout(width="12em"),
-            )
-            times = widgets.IntSlider(
-                value=existing.get(name, target),
-                min=1,
-                max=7,
-                description=say("start_label_times_a_week"),
-                style={"description_width": "8em"},
-            )
-            if name == "Dating" and not controller.dating_allowed():
-                chosen.value, chosen.disabled = False, True
-            self.goal_rows[name] = (chosen, times)
-            rows.append(widgets.HBox([chosen, times]))
-        self.custom_name = widgets.Text(
-            placeholder=say("start_custom_goal_example"), layout=widgets.Layout(width="16em")
-        )
-        self.custom_times = widgets.IntSlider(
-            value=2,
-            min=1,
-            max=7,
-            description=say("start_label_times_a_week"),
-            style={"description_width": "8em"},
-        )
-        rows.append(widgets.HBox([self.custom_name, self.custom_times]))
-        self.fields["goals"] = Field(say("goals_intro"), widgets.VBox(rows))
+        self.goals = GoalPicker(plan, controller.dating_allowed())
+        self.goal_rows = self.goals.goal_rows
+        self.custom_name, self.custom_times = self.goals.custom_name, self.goals.custom_times
+        self.fields["goals"] = Field(say("goals_intro"), self.goals.box)
         dating_note = say("dating_note" if controller.dating_allowed() else "dating_locked")
         self.save = widgets.Button(description=say("start_save"), button_style="primary")
         self.result = widgets.HTML()
@@ -184,14 +166,7 @@ class StartView:
         )
 
     def goal_specs(self) -> list[str]:
-        specs = [
-            f"{name}:{times.value}"
-            for name, (chosen, times) in self.goal_rows.items()
-            if chosen.value
-        ]
-        if self.custom_name.value.strip():
-            specs.append(f"{self.custom_name.value.strip()}:{self.custom_times.value}")
-        return specs
+        return self.goals.specs()
 
     def on_save(self) -> Outcome:
         for field in self.fields.values():

@@ -7,7 +7,7 @@ from datetime import date
 
 from IPython.display import HTML, display
 
-from ..core.messages import say
+from ..core.messages import days_words, say
 from ..core.records import BREAK_ANSWERS, BreakAgreement
 from ..core.validation import InputError, about, optional, parse_choice, parse_date
 from ..store import Store
@@ -28,7 +28,9 @@ class BreakController:
 
     def script(self) -> str:
         plan = self.store.plan()
-        return say("break_script", days=plan.days if plan else 30, **pronoun_forms(plan))
+        return say(
+            "break_script", days=days_words(plan.days if plan else 30), **pronoun_forms(plan)
+        )
 
     def on_save(
         self,
@@ -75,7 +77,7 @@ class BreakController:
             self.store.save_plan(replace(plan, start_date=start, revision=None))
             text += " " + say("break_plan_moved", start=start)
         days = plan.days if plan else 30
-        return Outcome(True, text + " " + say("break_same_next", days=days))
+        return Outcome(True, text + " " + say("break_same_next", days=days_words(days)))
 
 
 class BreakView:

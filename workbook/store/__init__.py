@@ -24,7 +24,7 @@ from pathlib import Path
 
 from ..core.errors import InputError
 from ..core.messages import say
-from ..core.model import Checkin, Plan, Record, Snapshot, Who5
+from ..core.model import Checkin, GoalState, Plan, Record, Snapshot, Who5
 from . import backups, rows
 from .connection import (
     Transaction,
@@ -236,6 +236,12 @@ class Store:
         self._daily_backup()
         with self._transaction() as conn:
             return rows.insert_record(conn, kind, day, data, now())
+
+    @one_call_at_a_time
+    def save_goal_state(self, goal: str, change: GoalState) -> int:
+        """A goal's change (core.goal_states): a new dated row, the earlier ones kept."""
+        with self._transaction() as conn:
+            return rows.insert_goal_state(conn, goal, change, now())
 
     # --- reading: the newest revision is the one shown --------------------------------------------
 

@@ -10,7 +10,7 @@ import json
 import sqlite3
 from datetime import date
 
-from ..core.model import Checkin, Goal, Plan, Record, Who5
+from ..core.model import Checkin, Goal, GoalState, Plan, Record, Who5
 
 CHUNK = 900  # below SQLite's limit on variables in one statement
 
@@ -55,11 +55,13 @@ def plans(conn: sqlite3.Connection, newest_only: bool = False) -> list[Plan]:
 
 
 def _plan_from_row(conn: sqlite3.Connection, row: sqlite3.Row) -> Plan:
+    changes = goal_states(conn)
     goals = tuple(
         Goal(
             name=g["name"],
             target_per_week=g["target_per_week"],
             since=date.fromisoformat(g["since"]) if g["since"] else None,
+            states=changes.get(g["name"].casefold(), ()),
         )
         for g in conn.execute(
             "SELECT * FROM plan_goals WHERE plan_revision_id = ? ORDER BY position", (row["id"],)
@@ -75,6 +77,23 @@ def _plan_from_row(conn: sqlite3.Connection, row: sqlite3.Row) -> Plan:
         goals=goals,
         revision=row["id"],
     )
+
+
+def insert_goal_state(conn: sqlite3.Connection, goal: str, change: GoalState, now: str) -> int:
+    return conn.execute(
+        "INSERT INTO goal_states (goal, day, saved_at, state, target_per_week)"
+        " VALUES (?, ?, ?, ?, ?)",
+        (goal, change.day.isoformat(), now, change.state, change.target_per_week),
+    ).lastrowid
+
+
+def goal_states(conn: sqlite3.Connection) -> dict[str, tuple[GoalState, ...]]:
+    """Each goal's changes (by its name, any case), in the order they take effect."""
+    out: dict[str, list[GoalState]] = {}
+    for row in conn.execute("SELECT * FROM goal_states ORDER BY day, id"):
+        change = GoalState(date.fromisoformat(row["day"]), row["state"], row["target_per_week"])
+        out.setdefault(row["goal"].casefold(), []).append(change)
+    return {name: tuple(found) for name, found in out.items()}
 
 
 # --- check-ins -------------------------------------------------------------------------------

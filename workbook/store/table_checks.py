@@ -56,7 +56,7 @@ def check_tables(tables: dict, schema_version: int) -> None:
         for table, found in rows.items()
         if "id" in (c[0] for c in expected[table])
     }
-    for check in (_plans, _checkins, _who5s, _records):
+    for check in (_plans, _checkins, _who5s, _records, _goal_states):
         check(rows, ids)
 
 
@@ -216,6 +216,14 @@ def _records(rows, ids) -> None:
         except (ValueError, RecursionError):
             raise row.fail("data", say("record_not_json")) from None
         _apply(row, "data", validate_record, row["kind"], data)
+
+
+def _goal_states(rows, ids) -> None:
+    for row in rows.get("goal_states", ()):
+        _apply(row, "goal", v.parse_goal_spec, f"{row['goal']}:{row['target_per_week']}")
+        _apply(row, "day", v.parse_date, row["day"], "The day", None)
+        if row["state"] not in ("active", "paused", "retired"):
+            raise row.fail("state", say("goal_state_bad", value=str(row["state"])[:40]))
 
 
 def _no_constant(name: str):

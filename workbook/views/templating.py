@@ -12,13 +12,12 @@ from datetime import date
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from ..core.messages import MESSAGES, days_words, say, say_parts
+from ..core.messages import date_words, days_words, say, say_parts, template
 
 
 def day_text(value: date | str) -> str:
-    """A date as a person reads it: "Tue 27 Oct 2026"."""
-    d = date.fromisoformat(value) if isinstance(value, str) else value
-    return f"{d:%a} {d.day} {d:%b %Y}"
+    """A date as a person reads it, as every sentence says it (core.messages.date_words)."""
+    return date_words(value)
 
 
 def number_text(value) -> str:
@@ -52,7 +51,7 @@ def isolated(text) -> Markup:
 
 def say_html(key: str, **values) -> Markup:
     """The sentence for `key`, escaped, with values given as Markup (a name `| bdi`) kept as such."""
-    return Markup(escape(MESSAGES[key])).format(**values)
+    return Markup(escape(template(key, values.get("n")))).format(**values)
 
 
 ENVIRONMENT.filters["bdi"] = isolated

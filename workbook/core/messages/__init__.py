@@ -2,9 +2,37 @@
 
 The sentences live in one table per stage (and one for what every page says); `MESSAGES` is them
 all, merged. A key is unique across the tables.
+
+Counts and dates go through Babel, a well-kept library, never hand-made rules:
+
+- A message that counts something holds its plural forms, ngettext-style, as a dict keyed by
+  CLDR's plural categories ({"one": "{n} day", "other": "{n} days"}); `say(key, n=…)` picks the form
+  Babel's plural rules give for the locale, so "1 day" and "2 days" come from the message itself and
+  a translation adds the forms its language needs ("few", "many", …).
+- A date in a sentence or a table reads one way everywhere, `date_words` (Babel's `format_skeleton`
+  "yMMMEd": "Sat, 14 Nov 2026" in en_GB, "Sat, Nov 14, 2026" in en_US); `say` writes any date
+  value that way, so no sentence shows 2026-11-14.
+
+Why Python tables and not a gettext catalogue (.po/.mo): the workbook speaks one language today,
+and the tables keep what the project checks (each key unique, each key asked for somewhere, every
+message rendered with 0, 1 and 2 by a test) without a compile step in the build or a binary file in
+the package. The forms are CLDR's, exactly what a catalogue's plural forms are, so the day a
+translation comes, `pybabel` can write the tables out as a catalogue with nothing reworded.
+
+The locale: `WORKBOOK_LOCALE`, else the person's environment (LC_ALL, LC_MESSAGES, LANG), used only
+when it is an English one, because the sentences are English and a German date inside an English
+sentence would read oddly; otherwise en_GB, the English the sentences are written in ("programme",
+"counselling").
 """
 
 from __future__ import annotations
+
+import os
+from datetime import date, datetime
+from functools import cache
+
+from babel import Locale, UnknownLocaleError, default_locale
+from babel.dates import format_skeleton
 
 from . import (
     app,
@@ -47,7 +75,7 @@ _TABLES = (
     steps.MESSAGES,
     urge.MESSAGES,
 )
-MESSAGES: dict[str, str] = {}
+MESSAGES: dict[str, str | dict[str, str]] = {}
 for _table in _TABLES:
     _twice = MESSAGES.keys() & _table.keys()
     if _twice:  # a key in two tables would silently say only one of them
@@ -55,20 +83,72 @@ for _table in _TABLES:
     MESSAGES.update(_table)
 
 
+FALLBACK_LOCALE = "en_GB"
+
+
+@cache
+def locale() -> Locale:
+    """The locale for counts and dates (see the module's docstring for the choice)."""
+    wanted = os.environ.get("WORKBOOK_LOCALE") or default_locale(("LC_ALL", "LC_MESSAGES", "LANG"))
+    try:
+        found = Locale.parse(wanted) if wanted else None
+    except (ValueError, TypeError, UnknownLocaleError):
+        found = None
+    if found is None or found.language != "en" or found.variant == "POSIX":
+        return Locale.parse(FALLBACK_LOCALE)
+    return found
+
+
+def date_words(value: date | str) -> str:
+    """A day as every sentence and table says it: "Sat, 14 Nov 2026" (in en_GB)."""
+    day = date.fromisoformat(value) if isinstance(value, str) else value
+    if isinstance(day, datetime):
+        day = day.date()
+    return format_skeleton("yMMMEd", day, locale=locale())
+
+
+def _form(key: str, n) -> str:
+    """The message for `key`; for a plural message, the form Babel's rules give `n`."""
+    message = MESSAGES[key]
+    if isinstance(message, str):
+        return message
+    if n is not None and f"={n}" in message:  # an exact form, as ICU writes it: "=2": "twice"
+        return message[f"={n}"]
+    category = locale().plural_form(abs(n)) if n is not None else "other"
+    return message.get(category, message["other"])
+
+
+def template(key: str, n=None) -> str:
+    """The unfilled sentence for `key` (for a counted message, the form for `n`)."""
+    return _form(key, n)
+
+
+def _dated(values: dict) -> dict:
+    return {
+        k: date_words(v) if isinstance(v, date) and not isinstance(v, datetime) else v
+        for k, v in values.items()
+    }
+
+
 def say(key: str, **values) -> str:
-    """The user-facing sentence for `key`, filled in."""
-    return MESSAGES[key].format(**values)
+    """The user-facing sentence for `key`, filled in; `n` chooses a counted message's form."""
+    return _form(key, values.get("n")).format(**_dated(values))
 
 
 def say_parts(key: str, **values) -> list[str]:
     """A "|"-separated message as its parts, each filled in (split first: values may hold "|")."""
-    return [part.format(**values) for part in MESSAGES[key].split("|")]
+    values = _dated(values)
+    return [part.format(**values) for part in _form(key, values.get("n")).split("|")]
 
 
 def counted(n: int, what: str) -> str:
-    """A count as a person says it, from the messages `<what>_one` and `<what>_many`:
-    "1 day", "9 days", "1 goal", "3 goals", never a bracketed plural."""
-    return say(f"{what}_one") if n == 1 else say(f"{what}_many", n=n)
+    """A count as a person says it: the plural message `what` ({"one": "{n} day", "other":
+    "{n} days"}), or the older pair `<what>_one` / `<what>_many`, the form chosen by Babel's
+    plural rules; "1 day", "9 days", "1 goal", "3 goals", never a bracketed plural."""
+    if what in MESSAGES:
+        return say(what, n=n)
+    one = locale().plural_form(abs(n)) == "one"  # the older pairs: "one" or not
+    return say(f"{what}_one", n=n) if one else say(f"{what}_many", n=n)
 
 
 def days_words(n: int) -> str:
@@ -79,3 +159,8 @@ def days_words(n: int) -> str:
 def goals_words(n: int) -> str:
     """A count of goals as a person says it: "1 goal", "3 goals"."""
     return counted(n, "goals")
+
+
+def times_words(n: int) -> str:
+    """How often, as a person says it: "once", "twice", "3 times"."""
+    return counted(n, "times")

@@ -5,7 +5,7 @@ MESSAGES = {
     "day_of": "Day {day} of {days}",
     "day_before_start": "Your plan starts on {start}; check-ins open then.",
     "programme_complete": (
-        "Your {days} days are complete — well done for getting here. Tracking goes on: keep "
+        "Your {days} are complete — well done for getting here. Tracking goes on: keep "
         "checking in as long as it helps."
     ),
     "day_holds": "{date} already holds a check-in (mood {mood}{goals}). Change anything and "
@@ -25,7 +25,7 @@ MESSAGES = {
     "checkin_label_sleep_hours": "Hours slept",
     "checkin_label_emotions": "A few words for how you feel (separated by commas)",
     "checkin_emotions_example": "hopeful, tired",
-    "checkin_label_kept": "Did you keep no contact today?",
+    "checkin_label_kept": "Did you stay out of contact today?",
     "checkin_kept_answers": "Yes|No, there was contact",
     "checkin_label_slip_by": "Who reached out?",
     # One answer per choice of core.validation.SLIP_BY_CHOICES, in its order.

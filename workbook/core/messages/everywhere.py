@@ -79,8 +79,10 @@ MESSAGES = {
     # An answer in a table or a report: yes or no, and a dash for nothing.
     "said_yes_no": "yes|no",
     "said_nothing": "—",
-    "days_one": "1 day",
-    "days_many": "{n} days",
-    "goals_one": "1 goal",
-    "goals_many": "{n} goals",
+    # Counted messages: their plural forms, by CLDR category (see core.messages).
+    "days": {"one": "{n} day", "other": "{n} days"},
+    "goals": {"one": "{n} goal", "other": "{n} goals"},
+    "times": {"one": "once", "=2": "twice", "other": "{n} times"},
+    "checkins": {"one": "{n} check-in", "other": "{n} check-ins"},
+    "points": {"one": "{n} point", "other": "{n} points"},
 }

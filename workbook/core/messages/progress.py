@@ -26,27 +26,27 @@ MESSAGES = {
     "progress_not_enough_data": "not enough data yet",
     "progress_mood_lift_row": (
         "On days with {goal}, your mood was on average {difference} {direction} than on days "
-        "without it (90 % interval: {low} to {high}; {days_done} days with, {days_not} without)."
+        "without it (likely between {low} and {high} points; {days_done} with it, {days_not} without)."
     ),
     "progress_mood_lift_same": (
         "On days with {goal}, your mood was about the same as on days without it "
-        "(90 % interval: {low} to {high}; {days_done} days with, {days_not} without)."
+        "(likely between {low} and {high} points; {days_done} with it, {days_not} without)."
     ),
     "progress_mood_lift_short": (
-        "{goal}: not enough data yet ({days_done} days with, {days_not} without; 3 of each are needed)."
+        "{goal}: not enough data yet ({days_done} with it, {days_not} without; 3 of each are needed)."
     ),
     "progress_mood_lift_caveat": (
         "This shows what went together, not what caused what: a good day can make a goal easier as "
-        "much as a goal can lift a day. When the interval crosses zero, there may be no difference at all."
+        "much as a goal can lift a day. When the likely range includes zero, there may be no difference at all."
     ),
     "progress_title_who5": "Your WHO-5 wellbeing score (0–100 %)",
     "progress_no_who5": "Your WHO-5 will appear here once you answer it (on days 0, 14 and 30).",
     "progress_who5_real_change": (
-        "Your score is {points} points {direction} than on {first_date}: a change of 10 points or "
+        "Your score is {points} {direction} than on {first_date}: a change of 10 points or "
         "more counts as a real change."
     ),
     "progress_who5_small_change": (
-        "Your score moved {points} points since {first_date}; changes under 10 points are part of "
+        "Your score moved {points} since {first_date}; changes under 10 points are part of "
         "the usual ups and downs."
     ),
     "progress_streak_checkin": "Check-in streak",
@@ -111,6 +111,6 @@ MESSAGES = {
     "chart_label_weekly_key": "Green: target met · blue: this week so far · grey: not met",
     "chart_label_who5_50": "50 %: talking to someone could help",
     "chart_label_who5_28": "28 %: please do reach out",
-    "chart_label_interval": "90 % interval",
-    "chart_label_lift_key": "Right of the line: higher mood on days with the goal · bars: 90 % interval",
+    "chart_label_interval": "Likely range",
+    "chart_label_lift_key": "Right of the line: higher mood on days with the goal · bars: the likely range",
 }

@@ -2,11 +2,11 @@
 
 MESSAGES = {
     # The day-30 reflection.
-    "numbers_intro": "Your {days} days in numbers",
+    "numbers_intro": "Your {days} in numbers",
     "who5_compare": "WHO-5: {before} % on {before_date}, {after} % on {after_date} — {change}.",
-    "who5_real_up": "up {points} points, a real change",
-    "who5_real_down": "down {points} points, a real change — please be gentle with yourself",
-    "who5_small": "a change of {points} points, within the normal ups and downs",
+    "who5_real_up": "up {points}, a real change",
+    "who5_real_down": "down {points}, a real change — please be gentle with yourself",
+    "who5_small": "a change of {points}, within the normal ups and downs",
     "who5_take_now": "Take the day-{day} WHO-5 below, so you can compare it with day 0.",
     "reflection_questions": "better_version|Am I a better version of myself? How?|"
     "accomplished|What did I accomplish?|discovered|What did I discover about myself?",
@@ -18,7 +18,7 @@ MESSAGES = {
     "reflection_saved": "Your reflection is saved.",
     "decision_recorded": "Recorded on {date}: {decision}",
     "reflection_welcome": (
-        "You made it to the end of your {days} days. Before anything else, look at what you "
+        "You made it to the end of your {days}. Before anything else, look at what you "
         "did — then answer honestly. There are no wrong answers here."
     ),
     "reflection_not_yet": (

@@ -7,7 +7,7 @@ MESSAGES = {
     "remind_time_needed": "{field}: please choose a time for your reminders, like 20:00.",
     "remind_done": (
         "Your reminders are saved: {path}. Open or import it in your calendar for a reminder at "
-        "{time} on each of your {days} days. Made again after a change to your plan, it updates "
+        "{time} on each of your {days}. Made again after a change to your plan, it updates "
         "those reminders instead of doubling them."
     ),
     "remind_page_title": "A reminder in your own calendar.",

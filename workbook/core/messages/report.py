@@ -8,8 +8,8 @@ MESSAGES = {
         "This report covers day {day} of {days}: {start} to {through}. Your programme is still "
         "going; make a fresh report on day {days} to see the whole of it."
     ),
-    "report_covers_full": "This report covers all {days} days of your programme: {start} to {end}.",
-    "report_covers_beyond": "It also counts the {extra} days you kept tracking after it, up to {today}.",
+    "report_covers_full": "This report covers all {days} of your programme: {start} to {end}.",
+    "report_covers_beyond": "It also counts the {extra} you kept tracking after it, up to {today}.",
     "report_no_why": "You haven’t written down your why. It can be one sentence, whenever you’re ready.",
     "report_no_goals": "No goals in your plan yet.",
     "report_no_checkins": (
@@ -30,18 +30,18 @@ MESSAGES = {
     "report_who5_none": "No WHO-5 yet. It takes a minute, and day 0, 14 and 30 show how things move.",
     "report_who5_one": "One WHO-5 so far: {percent} % on {date}. Taking it again on day 14 and day 30 shows the change.",
     "report_who5_real": (
-        "From {first} % on {first_date} to {last} % on {last_date}: a change of {points} points, "
+        "From {first} % on {first_date} to {last} % on {last_date}: a change of {points}, "
         "which counts as a real change (10 points or more)."
     ),
     "report_who5_small": (
-        "From {first} % on {first_date} to {last} % on {last_date}: a change of {points} points, "
+        "From {first} % on {first_date} to {last} % on {last_date}: a change of {points}, "
         "within the usual ups and downs (a real change is 10 points or more)."
     ),
     "report_who5_credit": "WHO-5 Well-Being Index: Psychiatric Centre North Zealand.",
     "report_no_wins": "No wins written down yet. They count even when they’re small.",
     "report_no_decision": "You haven’t recorded your day-{days} reflection yet. There’s no rush.",
     "report_closing": (
-        "Whatever comes next, these {checkins} check-ins are yours. Each one was a day you "
+        "Whatever comes next, these {checkins} are yours. Each one was a day you "
         "showed up for yourself."
     ),
     "report_closing_yes": "{partner} said yes. Keep growing as your own person inside it — that is what brought you here.",
@@ -91,7 +91,7 @@ MESSAGES = {
     "report_heading_plan": "The plan and the why",
     "report_fact_started": "Started",
     "report_fact_length": "Length",
-    "report_fact_length_days": "{days} days with no contact",
+    "report_fact_length_days": "{days} with no contact",
     "report_fact_break_from": "The break from",
     "report_heading_why": "My why",
     "report_heading_goals_chosen": "The goals I chose",

@@ -15,15 +15,17 @@ MESSAGES = {
     "talking_points_intro": "What you could tell {partner}",
     "talking_points_yours": "— all of it yours:",
     "calm_checklist_title": "Calm, not desperate",
-    "talking_goal": "{goal}: {days_done} days ({strength} % strength)",
+    "talking_goal": "{goal}, on {days}",
     "reunion_script": (
-        "Hi {partner}. Thank you for meeting me.\n\nThese {days} days gave me room to think, and "
+        "{greeting} Thank you for meeting me.\n\nThese {days} gave me room to think, and "
         "I used them. {wins}\n\n{accomplished}I’m not asking you to decide anything today. I’d "
         "like to know whether you would be willing to give us another shot — and if the answer "
         "is no, I’ll respect that, and I’ll keep going with everything I’ve started."
     ),
     "script_wins": "I’ve been working on myself — {goals_words}. {win_words}",
     "script_no_goals": "one day at a time",
+    "script_greeting": "Hi.",
+    "script_greeting_named": "Hi {name}.",
     "talking_wins": "Your wins, day by day",
     "talking_goals": "Your goals",
     "talking_reflection": "What you said you accomplished",

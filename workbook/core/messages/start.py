@@ -62,6 +62,7 @@ MESSAGES = {
     "start_label_days": "How many days",
     "start_label_why": "My why: why am I doing this?",
     "start_custom_goal_example": "Your own goal, e.g. Pottery class",
+    "start_another_goal": "Another goal of my own",
     "start_save": "Save my plan",
     "start_label_times_a_week": "times a week",
 }

@@ -8,7 +8,7 @@ from datetime import date
 
 import pandas as pd
 
-from ...core.messages import say
+from ...core.messages import date_words, say, times_words
 
 # A table a screen reader can still walk through: a long history shows its latest rows, like the
 # chart opens on its last months (the export holds every day).
@@ -50,17 +50,13 @@ def words(
 
 
 def short_date(value: date | pd.Timestamp) -> str:
-    """A day in a table row: "Tue 3 Nov 2026"."""
-    return f"{value:%a} {value.day} {value:%b %Y}"
-
-
-def count_of(n: int, one: str, many: str | None = None) -> str:
-    """ "1 day", "3 days"."""
-    return f"{n} {one if n == 1 else (many or one + 's')}"
+    """A day in a table row, as every sentence says it (core.messages.date_words)."""
+    return date_words(value.date() if isinstance(value, pd.Timestamp) else value)
 
 
 def times(n: int) -> str:
-    return {1: "once", 2: "twice"}.get(n, f"{n} times")
+    """ "once", "3 times" (the message's own plural forms)."""
+    return times_words(n)
 
 
 def listed(items: Sequence[str]) -> str:

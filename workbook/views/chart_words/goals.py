@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ...core.messages import say, say_parts
+from ...core.messages import counted, days_words, say, say_parts
 from ...numbers.day_frames import Frames
 from .base import (
     MAX_ROWS,
     ChartWords,
-    count_of,
     duration_text,
     latest,
     listed,
@@ -26,10 +25,7 @@ def goal_calendar_words(frames: Frames, title: str) -> ChartWords:
     sentence = say(
         "words_calendar",
         goals=listed(
-            [
-                say("words_calendar_goal", goal=g.name, days=count_of(g.days_done, "day"))
-                for g in goals
-            ]
+            [say("words_calendar_goal", goal=g.name, days=days_words(g.days_done)) for g in goals]
         ),
     )
     names = [g.name for g in frames.goals]
@@ -67,7 +63,7 @@ def weekly_targets_words(frames: Frames, title: str) -> ChartWords | None:
             )
             continue
         met = int((settled["status"] == "met").sum())
-        weeks_text = count_of(len(settled), "week")
+        weeks_text = counted(len(settled), "weeks")
         parts.append(say("words_weekly_goal", goal=name, met=met, weeks=weeks_text))
     sentence = say("words_weekly", goals=listed(parts))
     names = [g.name for g in frames.goals]
@@ -135,7 +131,7 @@ def minutes_words(frames: Frames, title: str) -> ChartWords | None:
             "words_minutes_goal",
             goal=g.name,
             time=duration_text(g.minutes),
-            days=count_of(g.days_done, "day"),
+            days=days_words(g.days_done),
         )
         for g in noted
     ]

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from ...core.messages import say, say_parts
+from ...core.messages import counted, days_words, say, say_parts
 from ...numbers.day_frames import Frames
 from .base import (
     MAX_ROWS,
     ChartWords,
     about,
-    count_of,
     latest,
     listed,
     one_decimal,
@@ -30,7 +29,12 @@ def mood_words(frames: Frames, title: str) -> ChartWords | None:
     if len(checked) == 1:
         sentence = say("words_mood_one", mood=moods.iloc[0], date=short_date(first))
     elif trend is None:
-        sentence = say("words_mood_few", first=moods.iloc[0], last=moods.iloc[-1], count=len(moods))
+        sentence = say(
+            "words_mood_few",
+            first=moods.iloc[0],
+            last=moods.iloc[-1],
+            count=counted(len(moods), "checkins"),
+        )
     else:
         start, end = about(trend.at(first.date()), trend.at(last.date()))
         key = {"up": "words_mood_rose", "down": "words_mood_fell", "level": "words_mood_level"}
@@ -38,14 +42,14 @@ def mood_words(frames: Frames, title: str) -> ChartWords | None:
             key[trend.direction],
             start=start,
             end=end,
-            days=(last - first).days + 1,
+            days=days_words((last - first).days + 1),
             mean=one_decimal(numbers.mood_mean),
             low=numbers.mood_min,
             high=numbers.mood_max,
         )
     slips = int(checked["contact"].sum())
     if slips:
-        sentence += " " + say("words_mood_slips", count=count_of(slips, "day"))
+        sentence += " " + say("words_mood_slips", count=days_words(slips))
     yes, no = say_parts("said_yes_no")
     rows = (
         (
@@ -69,7 +73,7 @@ def urges_words(frames: Frames, title: str) -> ChartWords | None:
     peak_at = noted["urge"].idxmax()  # the first day it was that strong
     sentence = say(
         "words_urges",
-        days=count_of(len(noted), "day"),
+        days=days_words(len(noted)),
         peak_date=short_date(peak_at),
         peak=int(noted.at[peak_at, "urge"]),
         latest_date=short_date(noted.index[-1]),
@@ -77,7 +81,7 @@ def urges_words(frames: Frames, title: str) -> ChartWords | None:
     )
     slips = int(days["contact"].sum())
     if slips:
-        sentence += " " + say("words_mood_slips", count=count_of(slips, "day"))
+        sentence += " " + say("words_mood_slips", count=days_words(slips))
     yes, no = say_parts("said_yes_no")
     rows = (
         (short_date(when), row.day, int(row.urge), yes if row.contact else no)
@@ -93,13 +97,15 @@ def triggers_words(frames: Frames, title: str) -> ChartWords | None:
         return None
     most = int(counts["count"].iloc[0])
     tied = [f"“{t}”" for t in counts.loc[counts["count"] == most, "trigger"]]
-    count = count_of(len(counts), "different trigger")
+    count = counted(len(counts), "triggers_different")
     if len(counts) == 1:
         sentence = say("words_triggers_one", top=counts["trigger"].iloc[0], times=times(most))
     elif len(tied) == 1:
         sentence = say(
             "words_triggers_top", count=count, top=counts["trigger"].iloc[0], times=times(most)
         )
+    elif len(tied) == len(counts) or len(tied) > 3:  # none stands out: no list of them all
+        sentence = say("words_triggers_even", count=count, times=times(most))
     else:
         sentence = say("words_triggers", count=count, top=listed(tied), times=times(most))
     shown = counts.head(MAX_ROWS)  # most often first: the rare ones are left out, not the latest
@@ -117,8 +123,7 @@ def mood_lift_words(frames: Frames, title: str) -> ChartWords | None:
     points = abs(clearest.difference)
     sentence = say(
         "words_lift",
-        enough=len(enough),
-        total=len(lifts),
+        n=len(enough),
         goal=clearest.goal,
         points=say("words_lift_points", points=points),
         direction=say_parts("words_lift_directions")[0 if clearest.difference > 0 else 1],

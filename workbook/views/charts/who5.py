@@ -5,7 +5,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 
 from ...core import rules
-from ...core.messages import say
+from ...core.messages import counted, say
 from ...numbers.day_frames import Frames
 from ..theme import (
     BLUE,
@@ -27,12 +27,14 @@ def who5_change_text(progress: Frames) -> str:
         direction = "higher" if change.points > 0 else "lower"
         return say(
             "progress_who5_real_change",
-            points=abs(change.points),
+            points=counted(abs(change.points), "points"),
             direction=direction,
             first_date=change.before.date,
         )
     return say(
-        "progress_who5_small_change", points=abs(change.points), first_date=change.before.date
+        "progress_who5_small_change",
+        points=counted(abs(change.points), "points"),
+        first_date=change.before.date,
     )
 
 

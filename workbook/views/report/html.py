@@ -14,7 +14,7 @@ from importlib import resources
 
 from markupsafe import Markup
 
-from ...core.messages import say, say_parts
+from ...core.messages import counted, days_words, say, say_parts
 from ..html_pieces import streak_cards
 from ..templating import day_text, render
 
@@ -76,9 +76,11 @@ def covers_text(programme: dict) -> str:
     through = day_text(programme["covers_through"])
     if day < days:
         return say("report_covers_partial", day=day, days=days, start=start, through=through)
-    text = say("report_covers_full", days=days, start=start, end=through)
+    text = say("report_covers_full", days=days_words(days), start=start, end=through)
     if day > days:
-        extra = say("report_covers_beyond", extra=day - days, today=day_text(programme["today"]))
+        extra = say(
+            "report_covers_beyond", extra=days_words(day - days), today=day_text(programme["today"])
+        )
         text = f"{text} {extra}"
     return text
 
@@ -105,7 +107,7 @@ def who5_text(rows: list[dict], change: dict | None) -> str:
         first_date=date.fromisoformat(before["date"]),
         last=after["percent"],
         last_date=date.fromisoformat(after["date"]),
-        points=change["points"],
+        points=counted(change["points"], "points"),
     )
 
 
@@ -127,7 +129,7 @@ def decision_view(decision: dict | None) -> dict | None:
 
 def closing_texts(summary: dict) -> list[str]:
     if summary["checkins"]:
-        parts = [say("report_closing", checkins=summary["checkins"])]
+        parts = [say("report_closing", checkins=counted(summary["checkins"], "checkins"))]
     else:
         parts = [say("report_closing_first_day")]
     outcome = str((summary["reunion"] or {}).get("outcome", "")).strip().lower()
