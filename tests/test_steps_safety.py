@@ -16,7 +16,7 @@ from tests.conftest import TODAY
 from workbook.core import rules, steps
 from workbook.core.model import Goal, Plan
 from workbook.core.records import GateAnswers, Reflection
-from workbook.numbers import decide
+from workbook.numbers.gate import decide
 from workbook.pages.checkin import CheckinController, CheckinView
 from workbook.pages.keep_going import KeepGoingController
 from workbook.pages.reflection_controller import recorded_html

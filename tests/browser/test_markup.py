@@ -16,7 +16,7 @@ from playwright.sync_api import expect
 
 from workbook.core.model import Checkin, Goal, Plan, Who5
 from workbook.core.records import BreakAgreement, GateAnswers, ReunionOutcome
-from workbook.numbers import decide
+from workbook.numbers.gate import decide
 from workbook.pages.nav import STAGES
 from workbook.store import Store
 

@@ -6,7 +6,7 @@ and restores check a stored record with it (`validate_record`), by the same rule
 
 Stored answers are codes ("agreed", "not yet", "gate_not_safe"); the words for them live in
 `messages`. The day-30 reflection carries the gate's verdict, worked out once when it was saved
-(by `numbers.decide`), so no page or report evaluates the gate again.
+(by `numbers.gate.decide`), so no page or report evaluates the gate again.
 """
 
 from __future__ import annotations

@@ -295,16 +295,3 @@ def _mood_trend(checkins: tuple[Checkin, ...]) -> MoodTrend | None:
         return None
     slope = sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / var
     return MoodTrend(first, my - slope * mx, slope)
-
-
-def decide(answers: GateAnswers, texts: dict[str, str], decision: str) -> Reflection:
-    """The day-30 reflection, with the gate's verdict worked out once, as it is saved."""
-    gate = rules.reunion_gate(answers)
-    return Reflection(
-        answers=answers,
-        texts=texts,
-        decision=decision,
-        gate_open=gate.open,
-        show_help=gate.show_help,
-        gate_reasons=gate.reasons,
-    )

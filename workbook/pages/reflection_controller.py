@@ -11,7 +11,8 @@ from ..core import rules
 from ..core.messages import counted, days_words, say
 from ..core.records import GateAnswers, Reflection, ReflectionDraft
 from ..core.validation import InputError, about, optional, parse_int, parse_text, validate_who5
-from ..numbers import Numbers, build, decide
+from ..numbers import Numbers, build
+from ..numbers.gate import decide
 from ..store import Store
 from ..views.templating import day_text
 from .common import message_html

@@ -4,14 +4,12 @@ One file in the data directory; numbered migrations under `migrations/` tracked 
 `PRAGMA user_version`; WAL with a busy timeout; each save is one transaction; nothing is ever
 overwritten: a correction is a new revision and the newest revision is the one shown.
 
-One Store may be called from any thread, one call at a time: JupyterLab sends a widget's events
-to a kernel subshell, which ipykernel runs on a thread of its own, so a page's handlers do not run
-on the thread that opened its store (see `connection.one_call_at_a_time`).
+Any thread may call a Store, one call at a time: JupyterLab runs a widget's events on a kernel
+subshell's own thread, not the one that opened the store (`connection.one_call_at_a_time`).
 
-The file is checked (`PRAGMA integrity_check`, on a read-only connection) before anything else
-touches it: a damaged workbook raises `DamagedWorkbookError` and is never written to. Copies go
-through SQLite's online backup API: once a day on the first save and before every migration; the
-store hands each copy down to `backups.py` (where they live and how many are kept).
+A damaged file (`PRAGMA integrity_check`, read-only, first) raises `DamagedWorkbookError` and is
+never written to. Copies (SQLite's backup API: daily on the first save, before every migration)
+are handed to `backups.py`, which keeps them.
 """
 
 from __future__ import annotations
