@@ -18,7 +18,6 @@ from ..core import goal_states, rules
 from ..core.model import Checkin, Goal, Plan, Snapshot, Who5
 from ..core.records import (
     BreakAgreement,
-    GateAnswers,
     Reflection,
     ReunionOutcome,
     SafetyAnswer,

@@ -1,8 +1,7 @@
 """The Store: the one door to the workbook's SQLite file (SQLite is used only in this folder).
 
-One file in the data directory; numbered migrations under `migrations/` tracked with
-`PRAGMA user_version`; WAL with a busy timeout; each save is one transaction; nothing is ever
-overwritten: a correction is a new revision and the newest revision is the one shown.
+One file in the data directory; migrations tracked by `PRAGMA user_version`; WAL; one
+transaction a save; a correction is a new revision, never an overwrite, and the newest is shown.
 
 Any thread may call a Store, one call at a time: JupyterLab runs a widget's events on a kernel
 subshell's own thread, not the one that opened the store (`connection.one_call_at_a_time`).
