@@ -68,7 +68,7 @@ def test_reaching_out_is_that_days_contact_and_takes_no_day_away(data_dir, run_c
         assert build(store.snapshot(), TODAY).slip_free == (25, 25)
         c = UrgeController(store, TODAY, datetime(2026, 11, 20, 22, 0))
         outcome = c.on_save({"before": 9, "after": 9, "outcome": "reached_out"})
-        assert outcome.ok and "counted as contact on 2026-11-20" in outcome.message
+        assert outcome.ok and "counted as contact on Fri, 20 Nov 2026" in outcome.message
         numbers = build(store.snapshot(), TODAY)
     assert numbers.slip_free == (24, 25)  # "24 of 25 days": the days before stay
     assert numbers.no_contact_streak.current == 5  # 21–25 November

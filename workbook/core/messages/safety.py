@@ -40,7 +40,7 @@ MESSAGES = {
         "private window keeps none."
     ),
     # The programme as thirty days for the person (yes or not sure).
-    "programme_steps_for_you_title": "How your {days} days work",
+    "programme_steps_for_you_title": "How your {days} work",
     "programme_steps_for_you": (
         "These days are for you.|Nothing needs to be asked or agreed with {partner} for "
         "them to start. No contact can begin quietly, today.|"
