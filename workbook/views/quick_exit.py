@@ -5,10 +5,10 @@ instant they press it, whatever else is happening. A blank page is drawn by the 
 nothing is fetched (it works with the workbook's server stopped, and the workbook fetches nothing
 from the web), the address bar and the tab's title then name nothing, and there is no look-alike
 page that a second glance could find odd. The page is hidden first, then `location.replace` swaps
-it for the blank one, so Back does not bring the workbook back. The app opens each next stage in
-a tab of its own (as JupyterLab does), whose history holds only that page; every open tab of the
-workbook hears the exit (a BroadcastChannel) and leaves with it, so no tab is left showing it and
-Back in the first tab goes to wherever it was before the workbook.
+it for the blank one, so Back does not bring the workbook back. In the app, links between the
+workbook's own pages stay in the tab and replace the page (see the script), so the tab's back
+history holds no earlier page of the workbook: Back goes to wherever the tab was before. Every
+other open tab of the workbook hears the exit (a BroadcastChannel) and leaves with it.
 
 Esc pressed twice quickly does the same, for a keyboard. It cannot erase the browser's own
 history list; the hint says so and points to a private window.
