@@ -23,6 +23,7 @@ import psutil
 import pytest
 from playwright.sync_api import expect
 
+from workbook.app.preheat import KEPT_READY
 from workbook.pages.common import SOMETHING_WENT_WRONG
 from workbook.pages.nav import STAGES
 from workbook.store import Store
@@ -103,8 +104,12 @@ def _settled_kernel_processes(server, still_for: float = 4.0, at_most: float = 4
     return count
 
 
+# The pages the app keeps a heated kernel for (the others start when asked: app/preheat.py).
+HEATED = [name for name in KEPT_READY if name in STAGES]
+
+
 def _every_page_heated_and_waiting(server) -> None:
-    """Until a kernel for every page has stopped working (it has run up to its wait for its
+    """Until a kernel for every page kept ready has stopped working (it has run up to its wait for its
     request, its page prepared on the way: workbook/app/rehearsal.py) and the pages that keep
     what they prepared hold the workbook open."""
     database = str(server.data_dir / DB_NAME)
@@ -124,7 +129,7 @@ def _every_page_heated_and_waiting(server) -> None:
             waiting += last.get(process.pid) == spent
             holding += holds
             last[process.pid] = spent
-        if waiting >= len(STAGES) and holding:
+        if waiting >= len(HEATED) and holding:
             return
         time.sleep(1)
 
