@@ -161,3 +161,17 @@ def test_the_start_page_changes_a_changed_goals_target_from_today(lived):
     view.goal_rows["Pottery"][1].value = 1  # retired: bring it back first
     view.save.click()
     assert "Bring it back first" in view.result.value
+
+
+def test_a_goal_added_on_the_start_page_after_the_start_counts_from_that_day(lived):
+    view = StartView(StartController(lived, TODAY))
+    view.goals.more.click()
+    name, times = view.goals.own[-1]
+    name.value, times.value = "Choir", 7
+    view.save.click()
+    assert "plan is saved" in view.result.value, view.result.value
+    plan = lived.plan()
+    assert plan.goal_named("Choir").since == TODAY
+    assert plan.goal_named("Gym").since is None  # kept goals keep the day they began to count
+    choir = build(lived.snapshot(), TODAY).goal("Choir")
+    assert choir.days_done == 0 and choir.strength == 0

@@ -66,7 +66,10 @@ class StartController:
                     except InputError as error:
                         return Outcome(False, str(error), "goals")
                     goal = replace(goal, target_per_week=was.target_per_week)
-                kept.append(replace(goal, since=was.since if was else None))
+                # A goal new to the plan, added once the break has begun, counts from today (as on
+                # keep going), not from the start: the days before it existed are not days missed.
+                late = self.today if self.today > plan.start_date else None
+                kept.append(replace(goal, since=was.since if was else late))
             plan = replace(plan, goals=tuple(kept))
         self.store.save_plan(plan)
         for name, change in changes:
@@ -209,7 +212,9 @@ def show_programme(data_dir=None) -> None:
     steps = list(zip(parts[::2], parts[1::2], strict=True))
     days = plan.days if plan else 30
     title = (
-        say("programme_steps_for_you_title", days=days_words(days)) if for_you else say("programme_steps_title")
+        say("programme_steps_for_you_title", days=days_words(days))
+        if for_you
+        else say("programme_steps_title")
     )
     display(HTML(message_html(lead=title, items=steps, ordered=True)))
 
