@@ -209,7 +209,9 @@ def show_programme(data_dir=None) -> None:
     steps = list(zip(parts[::2], parts[1::2], strict=True))
     days = plan.days if plan else 30
     title = (
-        say("programme_steps_for_you_title", days=days_words(days)) if for_you else say("programme_steps_title")
+        say("programme_steps_for_you_title", days=days_words(days))
+        if for_you
+        else say("programme_steps_title")
     )
     display(HTML(message_html(lead=title, items=steps, ordered=True)))
 
