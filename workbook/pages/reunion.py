@@ -16,7 +16,7 @@ from ..core.records import REUNION_OUTCOMES, ReunionOutcome
 from ..core.validation import InputError, about, optional, parse_choice, parse_text
 from ..numbers import build
 from ..store import Store
-from ..views.templating import day_text
+from ..views.templating import day_text, say_isolated
 from .common import message_html, never_a_traceback, on_click, show_message, widgets
 from .context import open_store, resolve_today
 from .forms import Field, Outcome, help_html, pronoun_forms, toggles
@@ -159,7 +159,7 @@ def page_html(controller: ReunionController) -> str:
     checks = [f"☐ {c}" for c in controller.checklist()]
     return message_html(
         say("talking_points_yours"),
-        lead=say("talking_points_intro", partner=forms["partner"]),
+        lead=say_isolated("talking_points_intro", partner=forms["partner"]),
         items=points,
         plain_list=True,
     ) + message_html(

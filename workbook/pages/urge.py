@@ -13,6 +13,7 @@ from IPython.display import HTML, display
 from ..core.messages import counted, say, say_parts
 from ..core.urge import OUTCOMES, TIMER_MINUTES, newest_moments, parse_minutes
 from ..core.validation import optional
+from ..views.templating import say_isolated
 from ..views.urge_pieces import breathe, kept_words, timer, urge_top_link
 from .common import message_html, never_a_traceback, on_change, on_click, show_message, widgets
 from .context import open_store, resolve_today
@@ -143,7 +144,7 @@ class UrgeView:
         plan = self.controller.plan_for(trigger)
         if plan:
             self.plan_note.value = message_html(
-                say("urge_plan_yours", trigger=trigger, plan=plan), "success"
+                say_isolated("urge_plan_yours", trigger=trigger, plan=plan), "success"
             )
             self.fields["plan"].widget.value = plan
         else:

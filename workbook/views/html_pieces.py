@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from markupsafe import Markup
+
 from ..core.messages import say
 from .templating import render
 
@@ -71,7 +73,10 @@ def message_box(
         background=background,
         border=border,
         lead=lead,
-        paragraphs=[str(p) for p in paragraphs if p is not None and str(p) != ""],
+        # a Markup paragraph (say_isolated's <bdi>, its values already escaped) stays markup
+        paragraphs=[
+            p if isinstance(p, Markup) else str(p) for p in paragraphs if p not in (None, "")
+        ],
         items=[_item(i) for i in items],
         items_title=items_title,
         ordered=ordered,

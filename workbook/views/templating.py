@@ -54,6 +54,24 @@ def say_html(key: str, **values) -> Markup:
     return Markup(escape(template(key, values.get("n")))).format(**values)
 
 
+def say_isolated(key: str, **values) -> Markup:
+    """The sentence for `key` as HTML for a page: each text value (a person's words: a partner's
+    name, a goal, a trigger) escaped inside <bdi>, so a name in Arabic or Hebrew followed by a number
+    or a full stop keeps its order; dates read as `say` gives them. Only for HTML: what is stored,
+    printed or exported keeps `say`'s plain text."""
+    marked = {
+        k: v
+        if isinstance(v, Markup)
+        else isolated(v)
+        if isinstance(v, str)
+        else day_text(v)
+        if isinstance(v, date)
+        else v
+        for k, v in values.items()
+    }
+    return say_html(key, **marked)
+
+
 ENVIRONMENT.filters["bdi"] = isolated
 ENVIRONMENT.globals["say_html"] = say_html
 
