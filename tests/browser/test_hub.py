@@ -32,6 +32,8 @@ from hub_setup import (
 from pages import SCREENSHOTS, click_button, field, fill, open_in_app, saved_message, set_slider
 from playwright.sync_api import expect
 
+from workbook.core.messages import date_words
+
 # One worker runs all of these (make test: `--dist loadgroup`), so there is one hub, not two.
 pytestmark = [pytest.mark.hub, pytest.mark.browser, pytest.mark.xdist_group("hub")]
 
@@ -147,7 +149,7 @@ def test_each_person_saves_a_checkin_into_their_own_workbook(practice, signed_in
         set_slider(field(page, "Mood (1 = very low, 10 = great)"), moods[person.name])
         fill(field(page, "Journal"), f"Only {person.name} wrote this")
         click_button(page, "Save")
-        saved_message(page, f"Saved your check-in for {date.today()}")
+        saved_message(page, f"Saved your check-in for {date_words(date.today())}")
     for person in people:
         # Read back as that person, with the installed package, from the file in their home.
         saved = person.run(str(person.bin / "python"), "-c", READ_TODAY, str(person.data_dir))

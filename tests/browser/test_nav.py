@@ -17,7 +17,7 @@ def test_each_stage_links_back_and_on_by_relative_path():
 def test_the_first_and_last_stages_have_one_link_and_strangers_none():
     assert stage_links_html(STAGES[0]).count("<a ") == 1
     assert stage_links_html(STAGES[-1]).count("<a ") == 1
-    assert 'href="06_keep_going.ipynb"' in stage_links_html(STAGES[-1])
+    assert f'href="{STAGES[-2]}.ipynb"' in stage_links_html(STAGES[-1])
     assert stage_links_html("99_nowhere") == ""
 
 

@@ -19,7 +19,7 @@ from pages import field, open_in_app, saved_message
 from playwright.sync_api import expect
 
 from tests.every_script import WRITTEN, notdef_glyphs
-from workbook.core.messages import say
+from workbook.core.messages import date_words, say
 from workbook.store import Store
 
 pytestmark = pytest.mark.browser
@@ -159,7 +159,7 @@ def test_a_checkin_a_who5_and_progress_by_taps_on_a_phone(phone, app, tmp_path):
     mood = field(page, "Mood (1 = very low, 10 = great)")
     tap_slider(mood, 0.97, re.compile("^10$"))
     energy = tap_slider(field(page, "Energy (1–10)"), 0.3, re.compile("^[34]$"))
-    field(page, "Did you keep no contact today?").get_by_role("button", name="Yes").tap()
+    field(page, "Did you stay out of contact today?").get_by_role("button", name="Yes").tap()
     gym = page.locator(".widget-checkbox", has_text="Gym").first
     was = gym.locator("input").is_checked()
     gym.locator("label.widget-label-basic").tap()
@@ -176,7 +176,9 @@ def test_a_checkin_a_who5_and_progress_by_taps_on_a_phone(phone, app, tmp_path):
         )
         box.fill(text)
     page.locator("button.widget-button", has_text="Save").first.tap()
-    saved_message(page, re.compile(rf"(Saved your check-in|Corrected) {today.isoformat()}"))
+    saved_message(
+        page, re.compile(rf"(Saved your check-in for|Corrected) {re.escape(date_words(today))}")
+    )
     with Store(app.data_dir) as store:
         saved = store.checkin_on(today)
     assert (saved.win, saved.note, saved.mood, str(saved.energy)) == (words, words, 10, energy)

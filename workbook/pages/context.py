@@ -23,7 +23,14 @@ from ..core.validation import parse_date
 from ..store import Store, freshness
 
 # Every way the store writes the workbook: a page's own saves (see PageStore).
-SAVES = ("save_plan", "save_checkin", "save_checkins", "save_who5", "save_record")
+SAVES = (
+    "save_plan",
+    "save_checkin",
+    "save_checkins",
+    "save_who5",
+    "save_record",
+    "save_goal_state",
+)
 
 
 class PageKernel(Protocol):
