@@ -41,10 +41,39 @@ def test_the_quick_exit_replaces_the_page_and_back_does_not_return_to_the_workbo
     exit_control = page.locator("a.workbook-quick-exit")
     expect(exit_control).to_have_count(1)
     expect(exit_control).to_be_in_viewport()
+    # At the top of a page, at a laptop's size and at a phone's, the exit covers nothing a person
+    # reads or taps (on the start page it once sat over the link for the moment of an urge).
+    start = page.context.new_page()
+    open_in_app(start, app, "00_start_here")
+    for shown in (page, start):
+        for size in ({"width": 1280, "height": 900}, {"width": 390, "height": 844}):
+            shown.set_viewport_size(size)
+            shown.wait_for_timeout(300)
+            assert covered_by_quick_exit(shown) == [], (shown.url, size)
     exit_control.click()
     page.wait_for_url("about:blank")
     other.wait_for_url("about:blank")  # every tab of the workbook leaves with it
-    assert page.title() == "" and other.title() == ""
+    start.wait_for_url("about:blank")
+    assert page.title() == "" and other.title() == "" and start.title() == ""
     page.go_back()
     page.wait_for_load_state()
     assert page.url.startswith("data:text/html"), page.url  # not a page of the workbook
+
+
+COVERED = """() => {
+  const exit = document.querySelector("a.workbook-quick-exit").getBoundingClientRect();
+  const meets = (r) => r.width > 0 && r.height > 0 && r.left < exit.right && r.right > exit.left
+    && r.top < exit.bottom && r.bottom > exit.top;
+  return [...document.querySelectorAll("a, button, input, select, textarea, h1, h2, h3, p, label")]
+    .filter((e) => !e.classList.contains("workbook-quick-exit") && meets(e.getBoundingClientRect()))
+    .map((e) => e.tagName + ": " + e.textContent.trim().slice(0, 60));
+}"""
+
+
+def covered_by_quick_exit(page) -> list[str]:
+    """What the quick exit lies over, scrolled to the top: every scroller back at its start."""
+    page.evaluate(
+        "for (const e of [document.scrollingElement, ...document.querySelectorAll('*')])"
+        "  if (e && e.scrollTop) e.scrollTop = 0;"
+    )
+    return page.evaluate(COVERED)
