@@ -134,13 +134,19 @@ def test_day_thirty_reflection_walks_through_the_gate_to_a_recorded_reunion(watc
     fill(field(page, "Am I a better version of myself? How?"), "Yes: steadier, and kinder to me")
     fill(field(page, "What did I accomplish?"), "Ran 5 km and made a real mug")
     fill(field(page, "What did I discover about myself?"), "I like my own company")
+    toggle(field(page, "Did you feel safe and respected in this relationship?"), "Yes")
+    toggle(field(page, "Would I keep growing as my own person inside it?"), "Yes")
+    # A "no" first: every "Next" on the page, the one at its end too, leads to Keep going.
+    toggle(field(page, "Do I really, really want to start this relationship again?"), "No")
+    click_button(page, "Save my reflection")
+    expect(next_links(page)).to_have_text(["Next: Keep going →"] * 2)
+    # Then changed to a resounding yes: the page leads to the reunion, and only there.
     toggle(field(page, "Do I really, really want to start this relationship again?"), "Yes")
     set_slider(field(page, "How sure am I, from 0 to 10?"), 9)
-    toggle(field(page, "Would I keep growing as my own person inside it?"), "Yes")
-    toggle(field(page, "Did you feel safe and respected in this relationship?"), "Yes")
     fill(field(page, "What I have decided, in my own words"), "I will ask, calmly, once")
     click_button(page, "Save my reflection")
     saved_message(page, "resounding yes")
+    expect(next_links(page)).to_have_text(["Next: The reunion →"])
     with Store(lab.data_dir) as store:
         reflection = store.record("reflection").data
     assert reflection["want_restart"] is True and reflection["conviction"] == 9
@@ -154,6 +160,10 @@ def test_day_thirty_reflection_walks_through_the_gate_to_a_recorded_reunion(watc
     saved_message(page, "Saved: the answer was “not yet”")
     with Store(lab.data_dir) as store:
         assert store.record("reunion").data["outcome"] == "not yet"
+
+
+def next_links(page):
+    return page.locator("a.workbook-stage-link", has_text="Next:")
 
 
 def test_saving_a_notebook_in_lab_keeps_no_outputs(lab):

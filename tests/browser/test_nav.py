@@ -76,3 +76,30 @@ def test_no_sentence_names_a_page_by_its_file():
     # nor does today's step (core/steps.toml): a page is named by its title there too
     steps = (Path(steps_module.__file__).parent / "steps.toml").read_text(encoding="utf-8")
     assert not re.search(r"\b0\d_[a-z]", steps)
+
+
+def test_day_thirty_leads_on_to_keep_going_after_a_no_and_to_the_reunion_after_a_yes(tmp_path):
+    from datetime import date
+
+    from workbook.pages import nav
+    from workbook.pages.nav import stage_links_html
+    from workbook.pages.reflection_controller import ReflectionController, leads_on_to
+    from workbook.store import Store
+    from workbook.store.demo import fill_demo
+
+    day30 = "04_day30_reflection"
+    today = date(2026, 11, 20)
+    answers = dict(conviction=9, keep_growing=True, felt_safe=True, decision="")
+    with Store(tmp_path) as store:
+        fill_demo(store, today=today)
+        controller = ReflectionController(store, today)
+        for want, leads in ((False, "06_keep_going"), (True, None)):
+            outcome, _ = controller.on_save(want_restart=want, **answers)
+            assert outcome.ok, outcome.message
+            assert leads_on_to(store) == leads
+            nav.lead_on_to(day30, leads_on_to(store))
+            bar = stage_links_html(day30)
+            assert bar.count('href="03_progress.ipynb"') == 1  # back, as always
+            assert f'href="{leads or "05_reunion"}.ipynb"' in bar
+    nav.lead_on_to(day30, None)
+    assert 'href="05_reunion.ipynb"' in stage_links_html(day30)

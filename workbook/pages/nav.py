@@ -22,7 +22,7 @@ from ..views.html_pieces import page_piece
 from ..views.quick_exit import quick_exit_html
 from ..views.templating import day_text
 from . import urge
-from .common import never_a_traceback
+from .common import never_a_traceback, widgets
 from .context import open_store, resolve_today
 
 # The notebooks' names, in order (the one list: core/stages.py).
@@ -64,6 +64,14 @@ def page_top(current: str) -> None:
 # --- Back and on, at the end of every page ------------------------------------------------------
 
 
+# The pages whose next step depends on an answer (day 30: the reunion after a resounding yes,
+# else Keep going), and where each leads now, set by the page in its own kernel. Their links sit
+# in a widget, so an answer changes them at once in JupyterLab and in the app alike.
+_LED_BY_AN_ANSWER = ("04_day30_reflection",)
+_LEADS_ON_TO: dict[str, str] = {}
+_END_BARS: dict[str, object] = {}
+
+
 def stage_links_html(current: str) -> str:
     """A small bar: back to the previous stage, on to the next; unknown stages get none."""
     if current not in STAGES:
@@ -74,10 +82,21 @@ def stage_links_html(current: str) -> str:
     if at > 0:
         before = STAGES[at - 1]
         links.append(_link(before, say("stage_previous", title=titles[before])))
-    if at + 1 < len(STAGES):
-        after = STAGES[at + 1]
+    after = _LEADS_ON_TO.get(current) or (STAGES[at + 1] if at + 1 < len(STAGES) else None)
+    if after:
         links.append(_link(after, say("stage_next", title=titles[after]), primary=True))
     return page_piece("stage_links", links=links)
+
+
+def lead_on_to(current: str, stage: str | None) -> None:
+    """The page `current` now leads on to `stage` (None: the next stage in order). The links at
+    its end say so at once, so a page never offers two different "Next" links."""
+    if stage is None:
+        _LEADS_ON_TO.pop(current, None)
+    else:
+        _LEADS_ON_TO[current] = stage
+    if current in _END_BARS:
+        _END_BARS[current].value = stage_links_html(current)
 
 
 def _link(stage: str, words: str, primary: bool = False) -> dict:
@@ -93,8 +112,13 @@ def stage_link_html(stage: str) -> str:
 
 
 def next_stage_links(current: str) -> None:
-    """Show the links at the end of a stage notebook."""
-    display(HTML(stage_links_html(current) + quick_exit_html()))
+    """Show the links at the end of a stage notebook, and the quick exit."""
+    if current not in _LED_BY_AN_ANSWER:
+        display(HTML(stage_links_html(current) + quick_exit_html()))
+        return
+    bar = _END_BARS[current] = widgets.HTML(stage_links_html(current))
+    display(bar)
+    display(HTML(quick_exit_html()))  # its script runs only from the page's own HTML
 
 
 # --- The map of the stages, on the start page ---------------------------------------------------

@@ -16,7 +16,7 @@ from ..core.messages import say
 from ..core.records import Reflection
 from ..core.validation import optional
 from ..store import Store
-from . import urge
+from . import nav, urge
 from .common import (
     close_widgets,
     message_html,
@@ -38,9 +38,12 @@ from .forms import (
 from .reflection_controller import (  # noqa: F401 — the page's names, where callers look
     ReflectionController,
     gate_html,
+    leads_on_to,
     questions,
     recorded_html,
 )
+
+STAGE = "04_day30_reflection"
 
 
 class ReflectionView:
@@ -67,6 +70,7 @@ class ReflectionView:
         self.save = widgets.Button(description="Save my reflection", button_style="primary")
         on_click(self.save, self.on_save, report_to=self.result)
         self.gate = widgets.HTML(recorded_html(controller.store))
+        nav.lead_on_to(STAGE, leads_on_to(controller.store))
         recorded = controller.store.record(Reflection.KIND)
         # Come back to what you answered; or, the first time, to what you drafted.
         stored = Reflection.from_record(recorded).to_stored() if recorded else controller.draft()
@@ -122,6 +126,7 @@ class ReflectionView:
         self.result.value = message_html(outcome.message, "success" if outcome.ok else "error")
         if self.gate is not None:
             self.gate.value = recorded_html(self.controller.store) if outcome.ok else ""
+            nav.lead_on_to(STAGE, leads_on_to(self.controller.store))
         return outcome
 
 
@@ -222,6 +227,7 @@ def show(
     show_message(outcome.message, "success" if outcome.ok else "error")
     if outcome.ok:
         display(HTML(recorded_html(store)))
+    nav.lead_on_to(STAGE, leads_on_to(store))
     store.close()
 
 

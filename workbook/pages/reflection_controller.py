@@ -201,6 +201,15 @@ def gate_html(reflection: Reflection, concern: bool = False) -> str:
     )
 
 
+def leads_on_to(store: Store) -> str | None:
+    """Where the page leads once the reflection is recorded: Keep going when the gate is closed
+    (or safety was a concern), else None (the reunion, the next stage in order)."""
+    reflection = Reflection.from_record(store.record(Reflection.KIND))
+    if reflection is None or (reflection.gate_open and not concern(store)):
+        return None
+    return "06_keep_going"
+
+
 def recorded_html(store: Store) -> str:
     reflection = Reflection.from_record(store.record(Reflection.KIND))
     if reflection is None:
