@@ -285,7 +285,12 @@ def test_checkin_a_future_day_is_refused_at_the_date(planned):
 def test_checkin_past_the_last_day_says_complete(planned):
     controller = CheckinController(planned, TODAY + timedelta(days=5))
     text, _ = controller.header()
-    assert "Day 35 of 30" in text and "Tracking goes on" in text
+    assert text.startswith("Day 35. ") and "Tracking goes on" in text
+    assert " of 30" not in text  # not "Day 35 of 30"
+    outcome = controller.on_save({"date": TODAY + timedelta(days=5), "mood": 6})
+    assert outcome.ok and "(day 35)." in outcome.message, outcome.message
+    again = controller.on_save({"date": TODAY + timedelta(days=5), "mood": 7})
+    assert again.ok and again.message.startswith("Corrected") and "(day 35)." in again.message
 
 
 # --- 04 the day-30 reflection ----------------------------------------------------------------
@@ -423,7 +428,7 @@ def test_keep_going_long_view_past_day_thirty(planned):
     controller = CheckinController(planned, date(2026, 12, 5))
     controller.on_save({"date": "2026-12-04", "mood": 8})
     html = KeepGoingController(planned, date(2026, 12, 5)).long_view_html()
-    assert "Day 40 of 30" in html and "8 since" in html and "Gym: 3 times a week" in html
+    assert "Day 40. " in html and "8 since" in html and "Gym: 3 times a week" in html
 
 
 def test_start_shows_and_keeps_the_users_own_goals(planned):

@@ -54,7 +54,7 @@ class CheckinController:
             return say("day_before_start", start=self.plan.start_date), "info"
         if n > self.plan.days:
             text = say("programme_complete", days=days_words(self.plan.days))
-            return f"{say('day_of', day=n, days=self.plan.days)}. {text}", "success"
+            return f"{say('day_past_the_end', day=n)}. {text}", "success"
         return say("day_of", day=n, days=self.plan.days), "info"
 
     def on_pick_date(self, value, just_saved: bool = False) -> tuple[Checkin | None, str]:
@@ -86,6 +86,7 @@ class CheckinController:
         _, corrected = self.store.save_checkin(checkin)
         n = rules.day_number(self.plan.start_date, checkin.date)
         key = "checkin_corrected" if corrected else "checkin_saved"
+        key += "_past_the_end" if n > self.plan.days else ""
         head = say(key, date=checkin.date, day=n, days=self.plan.days)
         return Outcome(True, f"{head} {_details(checkin)}")
 

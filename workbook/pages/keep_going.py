@@ -133,7 +133,7 @@ def _first_days(plan, today: date) -> str:
 def _day_line(plan, today: date) -> tuple[str, str]:
     n = rules.day_number(plan.start_date, today)
     if n > plan.days:
-        return f"{say('day_of', day=n, days=plan.days)}. " + say(
+        return f"{say('day_past_the_end', day=n)}. " + say(
             "programme_complete", days=days_words(plan.days)
         ), "success"
     return say("day_of", day=max(n, 0), days=plan.days), "info"

@@ -3,6 +3,7 @@
 MESSAGES = {
     # The daily check-in.
     "day_of": "Day {day} of {days}",
+    "day_past_the_end": "Day {day}",  # after the last day: not "Day 31 of 30"
     "day_before_start": "Your plan starts on {start}; check-ins open then.",
     "programme_complete": (
         "Your {days} are complete — well done for getting here. Tracking goes on: keep "

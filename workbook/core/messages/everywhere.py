@@ -26,7 +26,9 @@ MESSAGES = {
     # Confirmations.
     "plan_saved": "Your plan is saved: {days} from {start}, with {goals}.",
     "checkin_saved": "Saved your check-in for {date} (day {day} of {days}).",
+    "checkin_saved_past_the_end": "Saved your check-in for {date} (day {day}).",
     "checkin_corrected": "Corrected {date} (day {day} of {days}). The earlier version is kept in its history.",
+    "checkin_corrected_past_the_end": "Corrected {date} (day {day}). The earlier version is kept in its history.",
     "checkin_day_moved": (
         "Nothing was saved: the form was showing {shown}, and the date now says {date}. "
         "It shows {date} now; please check it and save again."
