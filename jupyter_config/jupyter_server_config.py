@@ -14,7 +14,14 @@ package, in the person's copies of them: workbook/app/workspace.py; this folder 
 own, read only).
 """
 
+import warnings
 from pathlib import Path
+
+# jupyter_server applies this file's settings twice, so the hook below "overrides" itself: a
+# warning a person starting `make lab` would read as something gone wrong, though nothing has.
+warnings.filterwarnings(
+    "ignore", message=r"Overriding existing pre_save_hook \(keep_notebooks_clean\)"
+)
 
 c = get_config()  # noqa: F821 — provided by Jupyter when it reads this file
 HERE = Path(__file__).resolve().parent
