@@ -58,7 +58,12 @@ class Field:
         self.widget = widget
         self.error = widgets.HTML()
         if labels_itself(widget):
-            widget.description = label
+            if hasattr(label, "__html__"):
+                # a sentence holding what a person typed: its HTML keeps that escaped, in <bdi>
+                widget.description_allow_html = True
+                widget.description = label.__html__()
+            else:
+                widget.description = label
             widget.style.description_width = "initial"
             widget.add_class(LABELLED)
             parts = [widget, self.error]

@@ -80,7 +80,13 @@ class KeepGoingController:
         except InputError as error:
             return Outcome(False, str(error), "goal")
         self.store.save_plan(replace(plan, goals=(*plan.goals, *new), revision=None))
-        names = ", ".join(f"{g.name} ({times_words(g.target_per_week)} a week)" for g in new)
+        # each name a value of its own sentence, so each sits in its own <bdi> on the page
+        added = [
+            say("goals_added_one", goal=g.name, times=times_words(g.target_per_week)) for g in new
+        ]
+        names = added[0]
+        for one in added[1:]:
+            names = names + ", " + one
         return Outcome(True, say("goals_added", goals=names, date=self.today))
 
     def goal_names(self) -> list[str]:

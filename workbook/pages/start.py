@@ -12,6 +12,7 @@ from ..core.messages import days_words, goals_words, say, say_parts
 from ..core.records import BreakAgreement
 from ..core.validation import InputError, optional, validate_plan, validate_who5
 from ..store import Store
+from ..views.html_pieces import page_piece
 from . import safety as safety_page
 from .common import close_widgets, message_html, never_a_traceback, on_click, show_message, widgets
 from .context import Ahead, open_store, resolve_today
@@ -164,7 +165,7 @@ class StartView:
         self.box = widgets.VBox(
             [widgets.HTML(message_html(intro))]
             + [f.box for f in self.fields.values()]
-            + [widgets.HTML(f"<small>{dating_note}</small>"), self.save, self.result]
+            + [widgets.HTML(page_piece("small", text=dating_note)), self.save, self.result]
             + [self.reminders.box, self.who5.box]
         )
 

@@ -10,8 +10,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from markupsafe import Markup
-
 from ..core.messages import say
 from .templating import render
 
@@ -38,13 +36,19 @@ FONT_FAMILY = (
 Item = str | tuple[str, str] | tuple[str, Sequence[str]]
 
 
+def _text(value) -> str:
+    """A piece of text for a template: Markup and a filled-in sentence (say's <bdi> round what a
+    person typed) keep their own HTML, anything else is its plain text."""
+    return value if hasattr(value, "__html__") else str(value)
+
+
 def _item(item: Item) -> dict:
     if isinstance(item, str):
         return {"lead": "", "text": item, "sub": []}
     lead, rest = item
     if isinstance(rest, str):
-        return {"lead": str(lead), "text": rest, "sub": []}
-    return {"lead": str(lead), "text": "", "sub": [str(s) for s in rest]}
+        return {"lead": _text(lead), "text": rest, "sub": []}
+    return {"lead": _text(lead), "text": "", "sub": [_text(s) for s in rest]}
 
 
 def message_box(
@@ -73,10 +77,8 @@ def message_box(
         background=background,
         border=border,
         lead=lead,
-        # a Markup paragraph (say_isolated's <bdi>, its values already escaped) stays markup
-        paragraphs=[
-            p if isinstance(p, Markup) else str(p) for p in paragraphs if p not in (None, "")
-        ],
+        # a sentence's own HTML (say's <bdi>, its values already escaped) stays as it is
+        paragraphs=[_text(p) for p in paragraphs if p not in (None, "")],
         items=[_item(i) for i in items],
         items_title=items_title,
         ordered=ordered,

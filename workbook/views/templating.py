@@ -44,6 +44,14 @@ ENVIRONMENT.filters["days"] = days_words  # "1 day", "9 days"
 ENVIRONMENT.filters["number"] = number_text
 
 
+def plain_text(value) -> str:
+    """A sentence as an attribute's plain text (aria-label, title): no <bdi>, only escaping."""
+    return value if isinstance(value, Markup) else str(value)
+
+
+ENVIRONMENT.filters["plain"] = plain_text
+
+
 def isolated(text) -> Markup:
     """A person's words in <bdi>, escaped: a name in Arabic or Hebrew keeps its order in a sentence."""
     return Markup("<bdi>{}</bdi>").format(text)

@@ -28,8 +28,10 @@ sentence would read oddly; otherwise en_GB, the English the sentences are writte
 from __future__ import annotations
 
 import os
+import unicodedata
 from datetime import date, datetime
 from functools import cache
+from html import escape
 
 from babel import Locale, UnknownLocaleError, default_locale
 from babel.dates import format_skeleton
@@ -130,15 +132,70 @@ def _dated(values: dict) -> dict:
     }
 
 
-def say(key: str, **values) -> str:
-    """The user-facing sentence for `key`, filled in; `n` chooses a counted message's form."""
-    return _form(key, values.get("n")).format(**_dated(values))
+class Sentence(str):
+    """A filled-in sentence: plain text wherever text goes (the command line, a calendar file, a
+    title, the database), and, as HTML (`__html__`, which Jinja's autoescape and markupsafe call),
+    each plain text value it was filled with escaped, and inside <bdi> when it holds right-to-left
+    text or bidi controls (`turns`): a name, goal or trigger a person typed in Arabic or Hebrew keeps
+    its order next to a number or a full stop. Our own words (another Sentence, a number, a day) go
+    in as they are."""
+
+    def __new__(cls, text: str, pattern: str, values: dict):
+        made = super().__new__(cls, text)
+        made._pattern, made._values = pattern, values
+        return made
+
+    def __html__(self) -> str:
+        return escape(self._pattern).format(**{k: _as_html(v) for k, v in self._values.items()})
+
+    def __add__(self, other):  # sentence + sentence: still each part's own HTML
+        if not isinstance(other, str):
+            return NotImplemented
+        return Sentence(str(self) + str(other), "{a}{b}", {"a": self, "b": other})
+
+    def __radd__(self, other):
+        if not isinstance(other, str):
+            return NotImplemented
+        return Sentence(str(other) + str(self), "{a}{b}", {"a": other, "b": self})
+
+    def __reduce__(self):
+        return (Sentence, (str(self), self._pattern, self._values))
 
 
-def say_parts(key: str, **values) -> list[str]:
+# Bidi classes that can reorder an English sentence around them: right-to-left letters and Arabic
+# digits, and the explicit embedding, override and isolate controls a person could paste in.
+TURNING = {"R", "AL", "AN", "RLE", "RLO", "LRE", "LRO", "PDF", "RLI", "LRI", "FSI", "PDI"}
+
+
+def turns(text: str) -> bool:
+    """True when `text` holds a character that could reorder the sentence around it."""
+    return any(unicodedata.bidirectional(ch) in TURNING for ch in text)
+
+
+def _as_html(value):
+    if hasattr(value, "__html__"):
+        return value.__html__()  # another sentence, or markup we made
+    if isinstance(value, str):
+        return f"<bdi>{escape(value)}</bdi>" if turns(value) else escape(value)
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return date_words(value)  # a day, in our words
+    return value  # a number: its format spec still applies
+
+
+def _filled(pattern: str, values: dict) -> Sentence:
+    # always a Sentence, so a sentence of ours filled into another stays ours (no <bdi>)
+    return Sentence(pattern.format(**_dated(values)), pattern, values)
+
+
+def say(key: str, **values) -> Sentence:
+    """The user-facing sentence for `key`, filled in; `n` chooses a counted message's form. It is
+    a `Sentence`: plain text as a str, with <bdi> round right-to-left values as HTML."""
+    return _filled(_form(key, values.get("n")), values)
+
+
+def say_parts(key: str, **values) -> list[Sentence]:
     """A "|"-separated message as its parts, each filled in (split first: values may hold "|")."""
-    values = _dated(values)
-    return [part.format(**values) for part in _form(key, values.get("n")).split("|")]
+    return [_filled(part, values) for part in _form(key, values.get("n")).split("|")]
 
 
 def counted(n: int, what: str) -> str:

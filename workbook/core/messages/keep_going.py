@@ -22,6 +22,7 @@ MESSAGES = {
     ),
     "long_view_later": ", {later_mood} since",
     "goals_added": "Added {goals}, counting from {date}.",
+    "goals_added_one": "{goal} ({times} a week)",
     "add_goal_title": "Add a new goal",
     "add_goal_intro": "— it counts from today.",
     "goals_now": "Your goals now",
