@@ -1,5 +1,5 @@
-"""The moment of the urge, walked in real Chromium: in the app by clicks and then by keyboard
-alone, in JupyterLab by clicks; each moment read back from SQLite."""
+"""The moment of the urge, walked in real Chromium: in the app and in JupyterLab, by clicks and
+then by keyboard alone; each moment read back from SQLite."""
 
 from __future__ import annotations
 
@@ -67,41 +67,71 @@ def test_a_moment_in_the_app_by_clicks_then_by_keyboard(watched, app):
     # Again, by keyboard alone: a second moment the same evening.
     open_in_app(page, app, "08_urge", SAVE)
     page.bring_to_front()
-    before = page.get_by_role("slider", name=BEFORE, exact=True)
-    expect(before).to_be_visible()
-    move_to(page, before)
-    slide_to(page, before, 9)
-    trigger = page.get_by_role("textbox", name="What set it off?", exact=True)
-    move_to(page, trigger)
-    page.keyboard.type("Sunday night")
-    move_to(page, page.get_by_role("textbox", name=WORDS, exact=True))
-    page.keyboard.type("Can we talk?")
-    start = page.get_by_role("button", name="Start the timer", exact=True)
-    move_to(page, start)
-    page.keyboard.press("Enter")
-    expect(page.locator(".workbook-timer-bar")).to_be_visible()
-    after = page.get_by_role("slider", name=AFTER, exact=True)
-    move_to(page, after)
-    slide_to(page, after, 9)
-    reached = page.get_by_role("button", name="I reached out anyway", exact=True)
-    move_to(page, reached)
-    page.keyboard.press("Space")
-    save = page.get_by_role("button", name=SAVE, exact=True)
-    move_to(page, save)
-    page.keyboard.press("Enter")
-    saved_message(page, "counted as contact on")
+    a_moment_by_keyboard(page, page, "Sunday night")
     moment = newest_moment(app.data_dir)
     assert (moment.before, moment.after, moment.trigger) == (9, 9, "Sunday night")
     assert (moment.words, moment.outcome) == ("Can we talk?", "reached_out")
+    assert (moment.feeling, moment.plan) == ("restless", "If it is Sunday night, then I call Sam")
 
 
-def test_a_moment_in_jupyterlab_by_clicks(watched, lab):
+def a_moment_by_keyboard(page: Page, scope: Page | Locator, trigger: str) -> None:
+    """A whole moment with Tab, Shift+Tab, the arrow keys, Space and Enter: no click, no fill."""
+    before = scope.get_by_role("slider", name=BEFORE, exact=True)
+    expect(before).to_be_visible()
+    move_to(page, before)
+    slide_to(page, before, 9)
+    for name, text in (
+        ("What set it off?", trigger),
+        ("What are you feeling?", "restless"),
+        (WORDS, "Can we talk?"),
+        ("Your if-then plan for this", f"If it is {trigger}, then I call Sam"),
+    ):
+        move_to(page, scope.get_by_role("textbox", name=name, exact=True))
+        page.keyboard.type(text)
+    # The timer: started, not waited for (the browser counts it; the kernel is free).
+    # Its words become "Start the timer again" once pressed: found by their beginning.
+    start = scope.get_by_role("button", name="Start the timer")
+    move_to(page, start)
+    page.keyboard.press("Enter")
+    expect(scope.locator(".workbook-timer-bar")).to_be_visible()
+    after = scope.get_by_role("slider", name=AFTER, exact=True)
+    move_to(page, after)
+    slide_to(page, after, 9)
+    # Back once with Shift+Tab (to the start button) and on again: both ways work.
+    move_to(page, start, key="Shift+Tab")
+    move_to(page, after)
+    reached = scope.get_by_role("button", name="I reached out anyway", exact=True)
+    move_to(page, reached)
+    page.keyboard.press("Space")
+    save = scope.get_by_role("button", name=SAVE, exact=True)
+    move_to(page, save)
+    page.keyboard.press("Enter")
+    saved_message(scope, "counted as contact on")
+
+
+def test_a_moment_in_jupyterlab_by_clicks_then_by_keyboard(watched, lab):
     page = watched.page
     try:
         open_in_lab(page, lab, "08_urge", SAVE)
-        a_moment_by_clicks(stage_panel(page, "08_urge"), "Lab words & more")
+        panel = stage_panel(page, "08_urge")
+        a_moment_by_clicks(panel, "Lab words & more")
+        moment = newest_moment(lab.data_dir)
+        assert (moment.before, moment.after, moment.outcome) == (8, 3, "wrote_here")
+        assert moment.words == "Lab words & more" and moment.plan.endswith("then I walk")
+
+        # By keyboard alone. The one click: on the page's opening words (plain text, nothing
+        # to press), which gives the notebook the focus as a person's first click in Lab does.
+        open_in_lab(page, lab, "08_urge", SAVE)
+        page.bring_to_front()
+        panel.locator(".workbook-help").first.click()
+        a_moment_by_keyboard(page, panel, "a song on the radio")
     finally:
         stop_kernels(lab, "08_urge.ipynb")
     moment = newest_moment(lab.data_dir)
-    assert (moment.before, moment.after, moment.outcome) == (8, 3, "wrote_here")
-    assert moment.words == "Lab words & more" and moment.plan.endswith("then I walk")
+    assert (moment.before, moment.after, moment.trigger) == (9, 9, "a song on the radio")
+    assert (moment.words, moment.outcome, moment.feeling) == (
+        "Can we talk?",
+        "reached_out",
+        "restless",
+    )
+    assert moment.plan == "If it is a song on the radio, then I call Sam"
