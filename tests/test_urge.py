@@ -207,3 +207,40 @@ def test_contact_comes_in_kinds(run_cli, data_dir):
     assert words.startswith("24 of 25 days without a contact slip so far.")
     assert "Practical contact the break allows: 1 day" in words
     assert "You looked at their profile on 1 day" in words
+
+
+def test_if_then_plans_written_on_the_start_page(demo_dir):
+    """The start page's plans are the urge page's: one current per trigger, history kept."""
+    from workbook.pages.if_then import IfThenController, IfThenPanel
+    from workbook.pages.start import StartController, StartView
+
+    with Store(demo_dir) as store:
+        view = StartView(StartController(store, TODAY)).if_then
+        controller = view.controller
+        assert "Sunday night" in controller.triggers()
+        before = db_digest(demo_dir)
+        for trigger, plan, field in (
+            ("  ", "then I walk", "trigger"),
+            ("Sunday night", "", "plan"),
+        ):
+            outcome = controller.on_save(trigger, plan)
+            assert not outcome.ok and outcome.field == field, outcome
+        assert db_digest(demo_dir) == before  # bad input: nothing changes
+        view.pick.value = "Sunday night"
+        view.fields["plan"].widget.value = "If it's Sunday night, then I call my sister"
+        assert view.on_save().ok
+        assert view.on_save().message.startswith("This is already your plan")
+        assert "call my sister" in view.kept.value
+        assert controller.on_save("sunday NIGHT ", "If it's Sunday night, then I go out").ok
+        plans = [IfThenPlan.from_record(r) for r in store.records(IfThenPlan.KIND)]
+        ours = [p.plan for p in plans if p.trigger.casefold() == "sunday night"]
+        assert ours[-2:] == [
+            "If it's Sunday night, then I call my sister",
+            "If it's Sunday night, then I go out",
+        ]
+        # The urge page shows the current one when that trigger comes up.
+        assert UrgeController(store, TODAY).plan_for("Sunday Night") == ours[-1]
+        # A trigger with a plan fills the plan box when picked again.
+        fresh = IfThenPanel(IfThenController(store, TODAY))
+        fresh.fields["trigger"].widget.value = "Sunday night"
+        assert fresh.fields["plan"].widget.value == ours[-1]

@@ -3,6 +3,8 @@ then by keyboard alone; each moment read back from SQLite."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from pages import (
     click_button,
@@ -20,6 +22,7 @@ from playwright.sync_api import Locator, Page, expect
 from test_keyboard_checkin import move_to, slide_to
 
 from workbook.core.urge import newest_moments
+from workbook.pages.urge_controller import UrgeController
 from workbook.store import Store
 
 pytestmark = pytest.mark.browser
@@ -135,3 +138,23 @@ def test_a_moment_in_jupyterlab_by_clicks_then_by_keyboard(watched, lab):
         "restless",
     )
     assert moment.plan == "If it is a song on the radio, then I call Sam"
+
+
+def test_an_if_then_plan_from_the_start_page_comes_up_on_the_urge_page(watched, app):
+    page = watched.page
+    open_in_app(page, app, "00_start_here", "Keep this plan")
+    click_button(page, "Keep this plan")  # nothing written yet: a kind error, nothing kept
+    expect(page.get_by_text("What set it off can’t be empty").first).to_be_visible()
+    toggle(field(page, "Moments that often set it off", starts=True), "After a drink")
+    plan = "If I've had a drink, then I give my phone to <b>Sam</b>"
+    fill(field(page, "Your plan: “If …, then I …”"), plan)
+    click_button(page, "Keep this plan")
+    saved_message(page, "Your if-then plan for “After a drink” is kept")
+    expect(page.locator(".workbook-info li", has_text=plan)).to_be_visible()  # as text
+    with Store(app.data_dir) as store:
+        assert UrgeController(store, date.today()).plan_for("after a drink") == plan
+
+    open_in_app(page, app, "08_urge", SAVE)
+    fill(field(page, "What set it off?"), "After a drink")
+    expect(page.get_by_text(f"Your plan for “After a drink”: {plan}")).to_be_visible()
+    expect(field(page, "Your if-then plan for this").locator("textarea")).to_have_value(plan)
