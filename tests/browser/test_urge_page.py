@@ -3,6 +3,7 @@ then by keyboard alone; each moment read back from SQLite."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -158,3 +159,20 @@ def test_an_if_then_plan_from_the_start_page_comes_up_on_the_urge_page(watched, 
     fill(field(page, "What set it off?"), "After a drink")
     expect(page.get_by_text(f"Your plan for “After a drink”: {plan}")).to_be_visible()
     expect(field(page, "Your if-then plan for this").locator("textarea")).to_have_value(plan)
+
+
+def test_words_typed_are_there_again_after_the_tab_closed_unsaved(watched, app, browser):
+    page = watched.page
+    open_in_app(page, app, "08_urge", SAVE)
+    words = "Please, just one more <i>talk</i>"
+    field(page, WORDS).locator("textarea").click()
+    page.keyboard.type(words)
+    page.close()  # straight from the box: no save, no Tab away
+
+    again = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+    try:
+        open_in_app(again, app, "08_urge", SAVE)
+        expect(field(again, WORDS).locator("textarea")).to_have_value(words)
+        expect(again).not_to_have_title(re.compile("talk"))
+    finally:
+        again.context.close()
