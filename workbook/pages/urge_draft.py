@@ -4,8 +4,9 @@ The words box sends each change to the kernel (continuous_update, the default of
 waiting for the box to lose the focus (continuous_update=False) would lose everything when the
 tab is closed straight from the box, the very case this is for. Writing a record per keystroke
 would fill the store, so the words are written once typing pauses (`WAIT` seconds, timed by the
-kernel's event loop), and whatever is still waiting when the kernel is shut down (the tab closed)
-is written as it stops.
+kernel's event loop), and whatever is still waiting when the kernel exits in order is written
+as it stops. Known limit: the app stops a closed tab's kernel without that, so keys typed in the
+last WAIT seconds before the tab is closed are not kept (tests/browser/test_urge_page.py).
 """
 
 from __future__ import annotations
