@@ -9,12 +9,12 @@ import pty
 import select
 import subprocess
 import sys
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 
 import pytest
 
 from tests.conftest import TODAY, db_digest
-from workbook.core.urge import IfThenPlan
+from workbook.core.urge import IfThenPlan, newest_moments
 from workbook.numbers import build
 from workbook.pages.urge_controller import UrgeController
 from workbook.store import Store
@@ -207,3 +207,77 @@ def test_contact_comes_in_kinds(run_cli, data_dir):
     assert words.startswith("24 of 25 days without a contact slip so far.")
     assert "Practical contact the break allows: 1 day" in words
     assert "You looked at their profile on 1 day" in words
+
+
+def test_if_then_plans_written_on_the_start_page(demo_dir):
+    """The start page's plans are the urge page's: one current per trigger, history kept."""
+    from workbook.pages.if_then import IfThenController, IfThenPanel
+    from workbook.pages.start import StartController, StartView
+
+    with Store(demo_dir) as store:
+        view = StartView(StartController(store, TODAY)).if_then
+        controller = view.controller
+        assert "Sunday night" in controller.triggers()
+        before = db_digest(demo_dir)
+        for trigger, plan, field in (
+            ("  ", "then I walk", "trigger"),
+            ("Sunday night", "", "plan"),
+        ):
+            outcome = controller.on_save(trigger, plan)
+            assert not outcome.ok and outcome.field == field, outcome
+        assert db_digest(demo_dir) == before  # bad input: nothing changes
+        view.pick.value = "Sunday night"
+        view.fields["plan"].widget.value = "If it's Sunday night, then I call my sister"
+        assert view.on_save().ok
+        assert view.on_save().message.startswith("This is already your plan")
+        assert "call my sister" in view.kept.value
+        assert controller.on_save("sunday NIGHT ", "If it's Sunday night, then I go out").ok
+        plans = [IfThenPlan.from_record(r) for r in store.records(IfThenPlan.KIND)]
+        ours = [p.plan for p in plans if p.trigger.casefold() == "sunday night"]
+        assert ours[-2:] == [
+            "If it's Sunday night, then I call my sister",
+            "If it's Sunday night, then I go out",
+        ]
+        # The urge page shows the current one when that trigger comes up.
+        assert UrgeController(store, TODAY).plan_for("Sunday Night") == ours[-1]
+        # A trigger with a plan fills the plan box when picked again.
+        fresh = IfThenPanel(IfThenController(store, TODAY))
+        fresh.fields["trigger"].widget.value = "Sunday night"
+        assert fresh.fields["plan"].widget.value == ours[-1]
+
+
+def test_unsent_words_are_kept_as_a_draft_until_the_moment_is_saved(run_cli, demo_dir, tmp_path):
+    """Typed words survive a page closed too soon; saving the moment clears the draft; the
+    draft is the person's own, so an export keeps it (and imports back) and the report never
+    shows it."""
+    from workbook.pages.urge import UrgeView
+    from workbook.store.transfer import export_json, import_into
+
+    words = "I miss you, I <b>want</b>"
+    with Store(demo_dir) as store:
+        view = UrgeView(UrgeController(store, TODAY))
+        view.fields["words"].widget.value = "I miss you"  # no event loop here: written at once
+        view.fields["words"].widget.value = words
+        assert [r.data["words"] for r in store.records("urge_draft")] == ["I miss you", words]
+        view.fields["words"].widget.value = words + "  "  # the same words: nothing new written
+        assert len(store.records("urge_draft")) == 2
+        # The page opened again the same day starts from them; another day does not.
+        assert UrgeView(UrgeController(store, TODAY)).fields["words"].widget.value == words
+        assert UrgeController(store, TODAY + timedelta(days=1)).draft() == ""
+    report = tmp_path / "report.html"
+    r = run_cli("report", "--data-dir", demo_dir, T, "--output", report, "--include-words")
+    assert r.code == 0, r.err
+    assert "I miss you" not in report.read_text()  # a draft is no moment: never reported
+    export = tmp_path / "export.json"
+    with Store(demo_dir) as store:
+        export.write_bytes(export_json(store))
+    with Store(tmp_path / "copy") as copy:
+        import_into(copy, export)  # each record checked on the way in (core.records)
+        assert UrgeController(copy, TODAY).draft() == words
+    with Store(demo_dir) as store:
+        again = UrgeView(UrgeController(store, TODAY, datetime.combine(TODAY, time(23, 5))))
+        again.fields["before"].widget.value = 7
+        again.fields["outcome"].widget.value = "wrote_here"
+        assert again.on_save().ok
+        assert UrgeController(store, TODAY).draft() == ""
+        assert newest_moments(store.records("urge_moment"))[-1].words == words

@@ -21,7 +21,7 @@ from .record_checks import text as _text
 from .record_checks import texts as _texts
 from .record_checks import whole as _whole
 from .record_checks import yes_no as _yes_no
-from .urge import IfThenPlan, UrgeMoment
+from .urge import IfThenPlan, UrgeDraft, UrgeMoment
 from .validation import parse_choice, parse_date, parse_int
 
 BREAK_ANSWERS = ("agreed", "declined", "did not ask")
@@ -254,6 +254,7 @@ RECORD_TYPES = {
         StepDone,
         UrgeMoment,
         IfThenPlan,
+        UrgeDraft,
     )
 }
 RECORD_KINDS = tuple(RECORD_TYPES)

@@ -138,6 +138,26 @@ class IfThenPlan:
         return cls(str(d.get("trigger") or ""), str(d.get("plan") or ""), record.date)
 
 
+@dataclass(frozen=True)
+class UrgeDraft:
+    """The unsent words as they are typed, before the moment is saved (a tab closed too soon
+    loses nothing): the newest record of the day is the draft, an empty one clears it. Never in a
+    title, a reminder or the report; exports keep it, as everything."""
+
+    words: str
+    recorded_on: date | None = None
+
+    KIND = "urge_draft"
+    CHECKS = {"words": lambda v: parse_text(_string(v, "The words"), "The words")}
+
+    def to_stored(self) -> dict:
+        return {"words": self.words}
+
+    @classmethod
+    def from_record(cls, record: Record) -> UrgeDraft:
+        return cls(str(record.data.get("words") or ""), record.date)
+
+
 def _string(value, field: str) -> str:
     if not isinstance(value, str):
         raise InputError(say("record_text", field=field))

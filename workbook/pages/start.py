@@ -18,6 +18,7 @@ from .common import close_widgets, message_html, never_a_traceback, on_click, sh
 from .context import Ahead, open_store, resolve_today
 from .forms import LAYOUT, WIDE, Field, Outcome, Who5Form, help_html, pronoun_forms, who5_feedback
 from .goal_picker import GoalPicker
+from .if_then import IfThenController, IfThenPanel
 from .reminders import reminder_panel
 
 
@@ -162,11 +163,12 @@ class StartView:
         self.who5 = Who5Form()
         on_click(self.who5.save, self.on_save_who5, report_to=self.who5.result)
         self.reminders = reminder_panel(controller.store, visible=plan is not None)
+        self.if_then = IfThenPanel(IfThenController(controller.store, today))
         self.box = widgets.VBox(
             [widgets.HTML(message_html(intro))]
             + [f.box for f in self.fields.values()]
             + [widgets.HTML(page_piece("small", text=dating_note)), self.save, self.result]
-            + [self.reminders.box, self.who5.box]
+            + [self.reminders.box, self.who5.box, self.if_then.box]
         )
 
     def goal_specs(self) -> list[str]:

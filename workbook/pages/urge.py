@@ -20,6 +20,7 @@ from .context import open_store, resolve_today
 from .forms import LAYOUT, WIDE, Field, toggles
 from .outcome import Outcome
 from .urge_controller import FIELDS, UrgeController
+from .urge_draft import DraftKeeper
 
 __all__ = ["FIELDS", "UrgeController", "UrgeView", "show", "top_link"]
 
@@ -62,7 +63,10 @@ class UrgeView:
             ),
             "words": Field(
                 say("urge_label_words", **controller.forms()),
-                widgets.Textarea(layout={"width": "min(44em, 95%)", "height": "9em"}),
+                widgets.Textarea(
+                    value=controller.draft(),  # what a tab closed too soon left unsaved
+                    layout={"width": "min(44em, 95%)", "height": "9em"},
+                ),
             ),
             "plan": Field(
                 say("urge_label_plan"),
@@ -100,6 +104,8 @@ class UrgeView:
         on_change(self.yours, self.on_pick_trigger, report_to=self.result)
         on_change(self.fields["trigger"].widget, self.on_trigger, report_to=self.result)
         on_click(self.start, self.on_start, report_to=self.result)
+        self.draft = DraftKeeper(controller.save_draft)
+        on_change(self.fields["words"].widget, self.on_words, report_to=self.result)
         f = {k: v.box for k, v in self.fields.items()}
         intro = message_html(say("urge_intro"), "help", lead=say("urge_intro_title"))
         self.box = widgets.VBox(
@@ -150,6 +156,9 @@ class UrgeView:
         else:
             self.plan_note.value = message_html(say("urge_plan_none"), "info")
 
+    def on_words(self) -> None:
+        self.draft.changed(self.fields["words"].widget.value)
+
     def on_start(self) -> None:
         """Start (or start again) the timer: the browser counts it, the kernel is free."""
         minutes = parse_minutes(self.fields["minutes"].widget.value)
@@ -169,6 +178,7 @@ class UrgeView:
     def on_save(self) -> Outcome:
         for field in self.fields.values():
             field.clear()
+        self.draft.flush()  # kept until the moment is saved with them (then cleared)
         outcome = self.controller.on_save(self.values())
         if not outcome.ok and outcome.field in self.fields:
             self.fields[outcome.field].show_error(outcome.message)

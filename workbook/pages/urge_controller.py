@@ -13,6 +13,7 @@ from ..core.errors import InputError
 from ..core.messages import counted, days_words, say
 from ..core.urge import (
     IfThenPlan,
+    UrgeDraft,
     UrgeMoment,
     current_plans,
     newest_moments,
@@ -90,6 +91,20 @@ class UrgeController:
         """The moments with unsent words, newest first: shown only on this page and on day 30."""
         return [m for m in reversed(self.moments) if m.words]
 
+    def draft(self) -> str:
+        """Today's unsent words not yet saved with a moment (a tab closed too soon), or ""."""
+        record = self.store.record(UrgeDraft.KIND)
+        return UrgeDraft.from_record(record).words if record and record.date == self.today else ""
+
+    def save_draft(self, words) -> None:
+        """Keep the words as they are typed; the same words again write nothing."""
+        try:
+            words = UrgeDraft.CHECKS["words"](words if isinstance(words, str) else "")
+        except InputError:  # too long or not text: saving the moment says so, kindly
+            return
+        if words != self.draft():
+            self.store.save_record(UrgeDraft.KIND, self.today, UrgeDraft(words).to_stored())
+
     # --- saving ----------------------------------------------------------------------------------
 
     def on_save(self, fields: Mapping) -> Outcome:
@@ -100,6 +115,7 @@ class UrgeController:
             return Outcome(False, str(error), error.field)
         new_plan = moment.trigger and moment.plan and moment.plan != self.plan_for(moment.trigger)
         self.store.save_record(UrgeMoment.KIND, moment.day, moment.to_stored())
+        self.save_draft("")  # the words are kept with the moment now
         if new_plan:
             plan = IfThenPlan(moment.trigger, moment.plan)
             self.store.save_record(IfThenPlan.KIND, moment.day, plan.to_stored())

@@ -148,4 +148,22 @@ MESSAGES = {
     "urge_moments_many": "{n} moments",
     "report_include_words": "Include what I wanted to say (my unsent words) in the report",
     "report_words_heading": "What I wanted to say, and didn’t send",
+    # If-then plans on the start page (pages/if_then.py): optional, one per trigger.
+    "ifthen_title": "If-then plans (optional, any time)",
+    "ifthen_intro": (
+        "Some moments set off the urge to reach out again and again. A plan written ahead for one "
+        "of them makes it easier to keep to when it comes: “If …, then I …”. You will see it on "
+        "the page for the moment of an urge when that moment comes."
+    ),
+    "ifthen_pick": "Moments that often set it off (tap one, or write your own below):",
+    "ifthen_common": (
+        "Sunday night|Late at night, alone|Hearing our song|Seeing their photos|"
+        "Seeing them online|After a drink"
+    ),
+    "ifthen_label_trigger": "When this happens",
+    "ifthen_label_plan": "Your plan: “If …, then I …”",
+    "ifthen_save": "Keep this plan",
+    "ifthen_saved": "Your if-then plan for “{trigger}” is kept. The one before stays in its history.",
+    "ifthen_same": "This is already your plan for “{trigger}”: nothing to change.",
+    "ifthen_kept_title": "Your plans now",
 }
