@@ -36,8 +36,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import psutil  # noqa: E402
+from floor import FLOOR_TEXT, one_cell_notebook  # noqa: E402
 
 from workbook.pages.nav import STAGES  # noqa: E402
 
@@ -47,7 +49,6 @@ LAST_CELL = ".workbook-stages"  # every stage ends with the links to its neighbo
 CHARTS_PAGE = "03_progress"
 CHARTS_DRAWN = """count => Array.from(document.querySelectorAll('.js-plotly-plot'))
     .filter(plot => plot.querySelector('.main-svg')).length >= count"""
-FLOOR_TEXT = "one cell, shown"
 AFTER_CLOSE_S = 60
 AT_REST_S = 45
 TIMEOUT_MS = 120_000
@@ -148,21 +149,6 @@ class Served:
         self._log.close()
 
 
-def _one_cell_notebook(folder: Path) -> Path:
-    import nbformat
-
-    nb = nbformat.v4.new_notebook()
-    nb.cells = [nbformat.v4.new_code_cell(f"print({FLOOR_TEXT!r})")]
-    nb.metadata["kernelspec"] = {
-        "name": "python3",
-        "display_name": "Python 3",
-        "language": "python",
-    }
-    path = folder / "one_cell.ipynb"
-    nbformat.write(nb, path)
-    return path
-
-
 # In every page of the context, before its own scripts: notes the page's clock the first time the
 # app's last cell, or the floor's one output, is visible, and then the first time no widget still
 # says "Loading widget..." (ipywidgets' placeholder until its view is drawn): checked at every
@@ -255,7 +241,7 @@ def run(reps: int = 3) -> dict:
                 sys.executable,
                 "-m",
                 "voila",
-                str(_one_cell_notebook(work)),
+                str(one_cell_notebook(work)),
                 "--no-browser",
                 "--Voila.ip=127.0.0.1",
                 f"--Voila.token={env['JUPYTER_TOKEN']}",

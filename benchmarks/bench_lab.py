@@ -39,6 +39,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_app import CHROMIUM, CHROMIUM_ARGS, Served, _chart_count  # noqa: E402
+from floor import FLOOR_TEXT, one_cell_notebook  # noqa: E402
 
 from workbook.pages.nav import STAGES  # noqa: E402
 
@@ -52,7 +53,6 @@ CLOSED = "after the tabs closed"
 AFTER_WINDOW_S = 75
 WINDOW_CLOSED = f"{AFTER_WINDOW_S} s after the window closed"
 CULLED = "after the window closed, once culled"
-FLOOR_TEXT = "one cell, shown"
 WIDGETS_SHOWN = """([stage, charts]) => {
   const panel = document.querySelector(`.jp-NotebookPanel[data-workbook-stage="${stage}"]`);
   if (!panel || panel.dataset.workbookRan !== 'true') return false;
@@ -119,18 +119,9 @@ def _settings(folder: Path) -> Path:
 
 def _stock_lab(work: Path, env: dict) -> Served:
     """Stock JupyterLab: its own defaults, nothing of the workbook's, one one-cell notebook."""
-    import nbformat
-
     folder = work / "stock"
     folder.mkdir()
-    nb = nbformat.v4.new_notebook()
-    nb.cells = [nbformat.v4.new_code_cell(f"print({FLOOR_TEXT!r})")]
-    nb.metadata["kernelspec"] = {
-        "name": "python3",
-        "display_name": "Python 3",
-        "language": "python",
-    }
-    nbformat.write(nb, folder / "one_cell.ipynb")
+    one_cell_notebook(folder)
     stock_env = {
         **{k: v for k, v in env.items() if not k.startswith("JUPYTERLAB_")},
         "JUPYTER_CONFIG_DIR": str(folder / "config"),

@@ -15,8 +15,10 @@ import hashlib
 import re
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta, tzinfo
+from typing import TYPE_CHECKING
 
-from icalendar import Alarm, Calendar, Event
+if TYPE_CHECKING:  # icalendar takes ~1 s to import: only saving the file loads it
+    from icalendar import Alarm, Calendar
 
 from ..core.errors import InputError
 from ..core.messages import say
@@ -104,6 +106,8 @@ def build_calendar(
 ) -> Calendar:
     """The calendar: events at `at` local time in `zone` (None: floating local time, which a
     calendar shows at that hour wherever it is). `stamp` (UTC) is when it was made."""
+    from icalendar import Calendar, Event
+
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -140,6 +144,8 @@ def build_calendar(
 def _alarm(summary: str, extras: list[str]) -> Alarm:
     """One alarm a day, at the check-in's time; the day's other events ride along in its words
     rather than ringing on their own."""
+    from icalendar import Alarm
+
     alarm = Alarm()
     alarm.add("action", "DISPLAY")
     alarm.add("trigger", timedelta(0))
