@@ -163,7 +163,7 @@ def test_day_thirty_reflection_walks_through_the_gate_to_a_recorded_reunion(watc
 
 
 def next_links(page):
-    return page.locator("a.workbook-stage-link", has_text="Next:")
+    return page.locator("a.workbook-stage-link:visible", has_text="Next:")
 
 
 def test_saving_a_notebook_in_lab_keeps_no_outputs(lab):

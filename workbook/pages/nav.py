@@ -64,12 +64,19 @@ def page_top(current: str) -> None:
 # --- Back and on, at the end of every page ------------------------------------------------------
 
 
-# The pages whose next step depends on an answer (day 30: the reunion after a resounding yes,
-# else Keep going), and where each leads now, set by the page in its own kernel. Their links sit
-# in a widget, so an answer changes them at once in JupyterLab and in the app alike.
-_LED_BY_AN_ANSWER = ("04_day30_reflection",)
+# The pages whose next step depends on an answer, with the stages they may lead to (day 30: the
+# reunion after a resounding yes, else Keep going), and where each leads now, set by the page in
+# its own kernel. Their end holds a link to each, all but one hidden; a small style widget shows
+# the one that holds now, so an answer changes it at once in JupyterLab and in the app alike. The
+# links stay in the page's own HTML, where JupyterLab opens them in its own tabs.
+_LED_BY_AN_ANSWER = {"04_day30_reflection": ("05_reunion", "06_keep_going")}
 _LEADS_ON_TO: dict[str, str] = {}
-_END_BARS: dict[str, object] = {}
+_CHOICES: dict[str, object] = {}
+
+
+def _next_of(current: str) -> str | None:
+    at = STAGES.index(current)
+    return _LEADS_ON_TO.get(current) or (STAGES[at + 1] if at + 1 < len(STAGES) else None)
 
 
 def stage_links_html(current: str) -> str:
@@ -82,10 +89,20 @@ def stage_links_html(current: str) -> str:
     if at > 0:
         before = STAGES[at - 1]
         links.append(_link(before, say("stage_previous", title=titles[before])))
-    after = _LEADS_ON_TO.get(current) or (STAGES[at + 1] if at + 1 < len(STAGES) else None)
-    if after:
-        links.append(_link(after, say("stage_next", title=titles[after]), primary=True))
-    return page_piece("stage_links", links=links)
+    after = _next_of(current)
+    for stage in _LED_BY_AN_ANSWER.get(current, (after,) if after else ()):
+        link = _link(stage, say("stage_next", title=titles[stage]), primary=True)
+        links.append({**link, "choice": current in _LED_BY_AN_ANSWER, "hidden": stage != after})
+    return page_piece("stage_links", links=links, page=current)
+
+
+def _choice_css(current: str) -> str:
+    shown = _next_of(current)
+    return (
+        f"<style>nav.workbook-stages-{current} a.workbook-next-choice {{display:none !important}}"
+        f" nav.workbook-stages-{current} a.workbook-next-{shown} {{display:inline !important}}"
+        "</style>"
+    )
 
 
 def lead_on_to(current: str, stage: str | None) -> None:
@@ -95,13 +112,13 @@ def lead_on_to(current: str, stage: str | None) -> None:
         _LEADS_ON_TO.pop(current, None)
     else:
         _LEADS_ON_TO[current] = stage
-    if current in _END_BARS:
-        _END_BARS[current].value = stage_links_html(current)
+    if current in _CHOICES:
+        _CHOICES[current].value = _choice_css(current)
 
 
 def _link(stage: str, words: str, primary: bool = False) -> dict:
     # The next stage sits on the right even when there is no previous one.
-    return {"stage": stage, "words": words, "primary": primary}
+    return {"stage": stage, "words": words, "primary": primary, "choice": False, "hidden": False}
 
 
 def stage_link_html(stage: str) -> str:
@@ -113,12 +130,10 @@ def stage_link_html(stage: str) -> str:
 
 def next_stage_links(current: str) -> None:
     """Show the links at the end of a stage notebook, and the quick exit."""
-    if current not in _LED_BY_AN_ANSWER:
-        display(HTML(stage_links_html(current) + quick_exit_html()))
-        return
-    bar = _END_BARS[current] = widgets.HTML(stage_links_html(current))
-    display(bar)
-    display(HTML(quick_exit_html()))  # its script runs only from the page's own HTML
+    display(HTML(stage_links_html(current) + quick_exit_html()))
+    if current in _LED_BY_AN_ANSWER:
+        _CHOICES[current] = widgets.HTML(_choice_css(current))
+        display(_CHOICES[current])
 
 
 # --- The map of the stages, on the start page ---------------------------------------------------

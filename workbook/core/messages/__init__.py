@@ -32,6 +32,7 @@ import unicodedata
 from datetime import date, datetime
 from functools import cache
 from html import escape
+from numbers import Number
 
 from babel import Locale, UnknownLocaleError, default_locale
 from babel.dates import format_skeleton
@@ -175,11 +176,14 @@ def turns(text: str) -> bool:
 def _as_html(value):
     if hasattr(value, "__html__"):
         return value.__html__()  # another sentence, or markup we made
-    if isinstance(value, str):
-        return f"<bdi>{escape(value)}</bdi>" if turns(value) else escape(value)
     if isinstance(value, date) and not isinstance(value, datetime):
         return date_words(value)  # a day, in our words
-    return value  # a number: its format spec still applies
+    if isinstance(value, Number):
+        return value  # a number: its format spec still applies
+    # Anything else is text, escaped: a string a person typed, and also a path, which may hold
+    # a folder's name a person chose ("<b>me</b> & co").
+    text = str(value)
+    return f"<bdi>{escape(text)}</bdi>" if turns(text) else escape(text)
 
 
 def _filled(pattern: str, values: dict) -> Sentence:
