@@ -211,3 +211,48 @@ def test_stages_link_in_the_same_tab_and_a_report_opens_from_its_link_in_lab(wat
     saved_message(page, "Your report is ready")
     report = max((lab.data_dir / "reports").glob("*.html"), key=lambda p: p.stat().st_mtime)
     assert_file_link_opens(page, lab, report)
+
+
+def test_own_goals_set_on_the_start_page_then_paused_and_retired_on_keep_going(watched, lab):
+    """As in the app: two goals of one's own on the start page, one paused and one retired by
+    clicks on keep going; the store and the summary count them as core/goal_states.py says."""
+    from workbook.numbers import build
+
+    page = watched.page
+    today = date.today()
+    open_in_lab(page, lab, "00_start_here", ready="Another goal of my own")
+    own = stage_panel(page, "00_start_here").locator("input[placeholder^='Your own goal']")
+    own.last.fill("Choir")
+    click_button(page, "Another goal of my own")
+    expect(own).to_have_count(2)
+    own.last.fill("Evening class")
+    click_button(page, "Save my plan")
+    saved_message(page, "plan is saved")
+    # Both goals are in the workbook before keep going opens (its page reads them as it runs).
+    with Store(lab.data_dir) as store:
+        names = {g.name for g in store.snapshot().plan.goals}
+    assert {"Choir", "Evening class"} <= names
+
+    open_in_lab(page, lab, "06_keep_going", ready="Retire")
+    panel = stage_panel(page, "06_keep_going")
+    expect(panel.get_by_text("Choir: twice a week")).to_be_visible()  # its list, as it opened
+    for goal, verb, state in (("Choir", "Pause", "paused"), ("Evening class", "Retire", "retired")):
+        panel.locator(".widget-dropdown select").select_option(label=goal)
+        click_button(panel, verb)
+        saved_message(panel, f"“{goal}” is {state} from")
+        expect(panel.get_by_text(f"{goal} ({state})")).to_be_visible()
+
+    with Store(lab.data_dir) as store:
+        snapshot = store.snapshot()
+    goals = {g.name: g for g in snapshot.plan.goals}
+    for goal, state in (("Choir", "paused"), ("Evening class", "retired")):
+        assert goals[goal].since == today  # added today: it counts from today
+        assert [(c.day, c.state) for c in goals[goal].states] == [(today, state)]
+    summary = {g["name"]: g for g in build(snapshot, today).summary()["goals"]}
+    for goal, state in (("Choir", "paused"), ("Evening class", "retired")):
+        # Its only day is today, and from today it is not active: no day done, none missed.
+        assert summary[goal]["state"] == state
+        assert [(c["date"], c["state"]) for c in summary[goal]["changes"]] == [
+            (today.isoformat(), state)
+        ]
+        assert (summary[goal]["days_done"], summary[goal]["strength"]) == (0, 0)

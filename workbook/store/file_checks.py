@@ -6,8 +6,10 @@ import the other. Nothing here writes to the file it checks.
 
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
+import stat
 from pathlib import Path
 
 from ..core.errors import DiskFullError, InputError, NotAWorkbookError
@@ -69,22 +71,24 @@ def database_problem(path: Path) -> str | None:
     not write to is not damage: that raises the kind error for it instead.
     """
     path = Path(path)
-    try:
-        with open(path, "rb") as f:
-            head = f.read(len(SQLITE_MAGIC))
-    except OSError as error:
-        raise InputError(say("workbook_unreachable", path=path, reason=error.strerror)) from None
-    if head == b"":
+    # Never a plain open() of the file: closing it would drop every lock SQLite holds on it for
+    # this process's other connections (POSIX locks are per process), and another program would
+    # then delete the write-ahead log under them (tests/test_store_shared.py). SQLite reads the
+    # header itself, through descriptors it keeps while its locks stand.
+    reason = _unreadable(path)
+    if reason is not None:
+        raise InputError(say("workbook_unreachable", path=path, reason=reason))
+    if path.stat().st_size == 0:
         return None  # a new, empty file: SQLite will lay it out
-    if head != SQLITE_MAGIC:
-        return "not an SQLite database"
     sidecars = [Path(f"{path}{suffix}") for suffix in ("-wal", "-shm")]
     existed = [p.exists() for p in sidecars]
     problem = None
     try:
         problem = _integrity(f"{path.resolve().as_uri()}?mode=ro")
     except sqlite3.Error as error:
-        if place_error(error, path) is None:
+        if getattr(error, "sqlite_errorcode", None) == sqlite3.SQLITE_NOTADB:
+            problem = "not an SQLite database"
+        elif place_error(error, path) is None:
             problem = str(error)
         elif not any(existed) or not sidecars[0].stat().st_size:
             # No log to read: the main file alone is the whole workbook; look at it in place.
@@ -96,6 +100,19 @@ def database_problem(path: Path) -> str | None:
     if problem is not None:
         _drop_new(sidecars, existed)
     return problem
+
+
+def _unreadable(path: Path) -> str | None:
+    """Why the file cannot be read (as the system says it), or None; without opening it."""
+    try:
+        info = path.stat()
+    except OSError as error:
+        return error.strerror
+    if stat.S_ISDIR(info.st_mode):
+        return os.strerror(errno.EISDIR)
+    if not os.access(path, os.R_OK):
+        return os.strerror(errno.EACCES)
+    return None
 
 
 def _drop_new(sidecars: list[Path], existed: list[bool]) -> None:

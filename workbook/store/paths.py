@@ -45,8 +45,15 @@ def ensure_private_dir(path: Path) -> Path:
 
 
 def ensure_private_file(path: Path) -> Path:
-    """Create an empty file readable by its owner only (0600), or tighten an existing one."""
-    fd = os.open(path, os.O_CREAT | os.O_RDWR, 0o600)
-    os.close(fd)
+    """Create an empty file readable by its owner only (0600), or tighten an existing one.
+
+    An existing file is never opened here: closing it would drop the locks SQLite holds on it
+    for this process's open connections (see workbook/store/file_checks.py)."""
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_RDWR, 0o600)
+    except FileExistsError:
+        pass
+    else:
+        os.close(fd)
     os.chmod(path, 0o600)
     return path
