@@ -31,6 +31,7 @@ import statistics
 import sys
 import tempfile
 import time
+import urllib.parse
 from datetime import date
 from pathlib import Path
 
@@ -86,20 +87,27 @@ def _shown_and_ran(page, stage: str) -> None:
     )
 
 
-def _follow(page, here: str, words: str, there: str) -> None:
-    """Click a stage link at the end of `here`, as a person does, and wait for `there`."""
-    link = _panel(page, here).locator(".workbook-stage-link", has_text=words)
+def _follow(page, here: str, words: str, there: str | None = None) -> str:
+    """Click a stage link at the end of `here`, as a person does, and wait for where it leads
+    (`there`, else the stage the link names): the stage reached. Day 30 holds a "Next" to each
+    stage it may lead to, and shows the one that holds (workbook/pages/nav.py): the visible one."""
+    link = _panel(page, here).locator(".workbook-stage-link:visible", has_text=words)
+    if there is None:
+        there = Path(urllib.parse.urlparse(link.get_attribute("href")).path).stem
     link.click(timeout=TIMEOUT_MS)
     _shown_and_ran(page, there)
+    return there
 
 
-def _walk_forward(page, lab: Served) -> int:
-    """00 opened from its address, then 01 to 07 by their "Next" links: 8 visits."""
+def _walk_forward(page, lab: Served, visits: int = 8) -> str:
+    """00 opened from its address, then on by each page's "Next" link, `visits` pages in all (the
+    issue's eight: the start page to the report); the stage reached."""
     page.goto(lab.url(f"lab/tree/{STAGES[0]}.ipynb") + "&reset", timeout=TIMEOUT_MS)
     _shown_and_ran(page, STAGES[0])
-    for here, there in zip(STAGES, STAGES[1:], strict=False):
-        _follow(page, here, "Next:", there)
-    return len(STAGES)
+    here = STAGES[0]
+    for _ in range(visits - 1):
+        here = _follow(page, here, "Next:")
+    return here
 
 
 def _until_no_kernel(lab: Served, seconds: float) -> float:
@@ -263,15 +271,15 @@ def _measure(lab: Served, browser) -> dict:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     context.set_default_timeout(TIMEOUT_MS)
     page = context.new_page()
-    visits = _walk_forward(page, lab)
+    here, visits = _walk_forward(page, lab), 8
     note(AFTER_8)
     # Back down to the start page and on to the next once more: every one of them already open.
-    for here, there in zip(STAGES[:0:-1], STAGES[-2::-1], strict=True):
-        _follow(page, here, "Back:", there)
+    while here != STAGES[0]:
+        here = _follow(page, here, "Back:")
         visits += 1
-    _follow(page, STAGES[0], "Next:", STAGES[1])
-    visits += 1
-    assert visits == 16, visits
+    while visits < 16:  # and on again, every page already open
+        here = _follow(page, here, "Next:")
+        visits += 1
     note(AFTER_16)
 
     page.locator(".lm-MenuBar-itemLabel", has_text=re.compile("^File$")).click()

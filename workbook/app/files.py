@@ -17,6 +17,7 @@ from tornado import web
 
 from ..store.output_files import SERVED_FOLDERS, read_served, served_file
 from ..store.paths import resolve_data_dir
+from ..views.plotly_bundle import plotly_js
 
 # Also here, not beside Voilà (server.py): JupyterLab's server imports this module, and must not
 # import Voilà (a voila.py in the folder it starts in would be taken for it).
@@ -70,3 +71,19 @@ class OutputFile(JupyterHandler):
         if path.suffix == ".html":
             self.set_header("Content-Security-Policy", HTML_POLICY)
         self.finish(data)
+
+
+class ServesTheChosenPlotlyJs:
+    """In front of a file handler on PLOTLY_JS_ROUTE, whose search path is `plotly_js_folder()`:
+    the file served is the smallest plotly.js that draws the workbook's charts (all cartesian:
+    views/plotly_bundle.py), whatever the address calls it."""
+
+    def get(self, path, include_body=True):
+        return super().get(plotly_js().name, include_body)
+
+    def head(self, path):
+        return super().head(plotly_js().name)
+
+
+def plotly_js_folder() -> str:
+    return str(plotly_js().parent)

@@ -5,23 +5,29 @@ plotly.js for the app's pages.
 The app's pages fetch plotly.js once they are shown (jupyter_config/voila.py names its address,
 the workbook template's charts.js loads it). `workbook app` serves it from its own Voilà
 (workbook/app/server.py); under JupyterHub, Voilà runs inside the person's jupyter_server, so this
-extension serves the same file there, from the installed plotly package, behind the hub's login.
+extension serves the same file there (the smallest plotly.js that draws the charts:
+workbook/views/plotly_bundle.py), behind the hub's login.
 jupyter_config/jupyter_server_config.py switches it on (the app's own server, Voilà, serves both
 itself).
 """
 
 from __future__ import annotations
 
-import importlib.resources
-
 from jupyter_server.base.handlers import FileFindHandler
 from jupyter_server.utils import url_path_join
 from tornado import web
 
-from .files import PLOTLY_JS_ROUTE, OutputFile, files_route, tell_the_pages
+from .files import (
+    PLOTLY_JS_ROUTE,
+    OutputFile,
+    ServesTheChosenPlotlyJs,
+    files_route,
+    plotly_js_folder,
+    tell_the_pages,
+)
 
 
-class PlotlyJs(FileFindHandler):
+class PlotlyJs(ServesTheChosenPlotlyJs, FileFindHandler):
     """jupyter_server's file handler, whose get/head it marks `allow_unauthenticated` (its login
     page needs its styles): here without that mark, so only someone logged in gets the file."""
 
@@ -41,7 +47,7 @@ def _jupyter_server_extension_points():
 def _load_jupyter_server_extension(serverapp) -> None:
     web_app = serverapp.web_app
     route = url_path_join(web_app.settings["base_url"], PLOTLY_JS_ROUTE)
-    folder = str(importlib.resources.files("plotly") / "package_data")
+    folder = plotly_js_folder()
     tell_the_pages(web_app.settings["base_url"])  # before any kernel starts: they inherit it
     files = (files_route(web_app.settings["base_url"]), OutputFile)
     web_app.add_handlers(".*$", [(route, PlotlyJs, {"path": [folder]}), files])

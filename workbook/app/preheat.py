@@ -21,6 +21,8 @@ import os
 import threading
 from collections.abc import Callable
 
+from .memory import give_back_freed_memory
+
 # The pages people open every day or in a hurry: each keeps one kernel heated in the app, so it is
 # ready at once. The pages opened about once a month (the break, day 30, the reunion, keep going,
 # the report) start their kernel when asked, and nothing waits for them at rest. A name with no
@@ -70,6 +72,7 @@ def wait_for_the_page() -> None:
     headers = {"Authorization": f"token {os.environ.get('JUPYTER_TOKEN', '')}"}
     found: dict = {}
     _warm_up()
+    give_back_freed_memory()  # it may wait for hours: what warming up freed goes back
 
     def wait() -> None:
         try:

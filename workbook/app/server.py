@@ -14,8 +14,9 @@ own `JupyterHandler`, the class every JupyterLab handler is built on:
 The token is kept in this process's environment so that the page kernels, which inherit it, can
 ask Voilà for their page's request (see workbook/app/preheat.py).
 
-It also serves plotly.js, from the installed plotly package, behind the same token: the app's pages
-draw their charts with it once the page is shown (jupyter_config/share/voila/templates/workbook).
+It also serves plotly.js (the smallest bundle that draws the workbook's charts:
+workbook/views/plotly_bundle.py) behind the same token: the app's pages draw their charts with it
+once the page is shown (jupyter_config/share/voila/templates/workbook).
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from jupyter_server.base.websocket import WebSocketMixin
 from jupyter_server.log import _scrub_uri
 from jupyter_server.utils import url_path_join
 from markupsafe import Markup
+from tornado.ioloop import PeriodicCallback
 from tornado.web import StaticFileHandler, authenticated
 from tornado.websocket import WebSocketHandler
 from voila.app import Voila
@@ -42,8 +44,17 @@ from voila.request_info_handler import RequestInfoSocketHandler
 from voila.tornado.handler import TornadoVoilaHandler
 from voila.voila_identity_provider import VoilaLoginHandler
 
+from ..views.plotly_bundle import plotly_js
 from ..views.templating import render
-from .files import PLOTLY_JS_ROUTE, OutputFile, files_route, tell_the_pages
+from .files import (
+    PLOTLY_JS_ROUTE,
+    OutputFile,
+    ServesTheChosenPlotlyJs,
+    files_route,
+    plotly_js_folder,
+    tell_the_pages,
+)
+from .memory import give_back_freed_memory
 
 START_PAGE = "voila/render/00_start_here.ipynb"
 PLOTLY_JS = "plotly.min.js"
@@ -51,7 +62,7 @@ PLOTLY_JS = "plotly.min.js"
 
 def plotly_js_url(base_url: str) -> str:
     """Where a page finds plotly.js; versioned, so the browser keeps it and asks only once."""
-    version = importlib.metadata.version("plotly")
+    version = f"{importlib.metadata.version('plotly')}-{plotly_js().stem}"
     return f"{url_path_join(base_url, 'workbook', PLOTLY_JS)}?v={version}"
 
 
@@ -59,6 +70,10 @@ REDIRECT_PAGE = (
     '<!DOCTYPE html><meta charset="utf-8"><meta http-equiv="refresh" content="0;url={url}">'
     '<title>Opening your workbook</title><a href="{url}">Open your workbook</a>'
 )
+
+
+class PlotlyJs(ServesTheChosenPlotlyJs, FileFindHandler):
+    """plotly.js for the app's charts (locked like every other handler: `locked`)."""
 
 
 class _FilesNeedTheTokenToo:
@@ -176,11 +191,16 @@ class LockedVoila(Voila):
         ]
         return settings
 
+    def start(self) -> None:
+        # At rest the server holds only what it uses: what start-up and each page freed goes back.
+        PeriodicCallback(give_back_freed_memory, 30_000).start()
+        super().start()
+
     def init_handlers(self) -> list:
         plotly_js = (
             url_path_join(self.server_url, PLOTLY_JS_ROUTE),
-            FileFindHandler,
-            {"path": [str(importlib.resources.files("plotly") / "package_data")]},
+            PlotlyJs,
+            {"path": [plotly_js_folder()]},
         )
         files = (files_route(self.server_url), OutputFile)
         handlers = [plotly_js, files, *super().init_handlers()]

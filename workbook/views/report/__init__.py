@@ -18,7 +18,7 @@ from ...store import output_files
 from ...store.paths import ensure_private_dir
 from ..templating import day_text
 from .html import CSP, render_report
-from .pdf import CHROMIUM, CHROMIUM_ARGS, PAPERS, in_chromium, render_pdf
+from .pdf import CHROMIUM, CHROMIUM_ARGS, PAPERS, in_chromium, offline_page, print_in, render_pdf
 
 FORMATS = ("html", "pdf", "json")
 
@@ -35,10 +35,13 @@ __all__ = [
 ]
 
 
-def render_html(snapshot: Snapshot, today: date, include_words: bool = False, browser=None) -> str:
+def render_html(
+    snapshot: Snapshot, today: date, include_words: bool = False, browser=None, page=None
+) -> str:
     """The whole report as one self-contained HTML page: no script, no URL; each chart an SVG
-    picture drawn by plotly.js in headless Chromium (`browser`, else one of its own); the unsent
-    words of the moments of the urge only with `include_words` (the person ticked it)."""
+    picture drawn by plotly.js in headless Chromium (in `page`, else a page of `browser`, else of
+    one of its own); the unsent words of the moments of the urge only with `include_words` (the
+    person ticked it)."""
     numbers = build(snapshot, today)
     unsent = unsent_words(numbers) if include_words else ()
     summary = numbers.summary()
@@ -49,7 +52,7 @@ def render_html(snapshot: Snapshot, today: date, include_words: bool = False, br
     from ..charts import progress_figures
     from .chart_data import figures_svg, words_html
 
-    charts = figures_svg(progress_figures(numbers), browser)
+    charts = figures_svg(progress_figures(numbers), browser, page)
     said = words_for(numbers)
     mood = said["mood"].sentence if said["mood"] else None
     return render_report(summary, today, charts, words_html(said), mood, unsent_words=unsent)
@@ -94,10 +97,16 @@ def write_report(
         page = render_html(snapshot, today, include_words)
         output_files.write_atomically(path, page.encode("utf-8"), force)
     else:
-        # One Chromium draws the charts and prints the page.
+        if paper not in PAPERS:
+            raise ValueError(f"paper must be one of {PAPERS}")
+
+        # One page of one Chromium draws the charts and prints the report.
         def pdf(part, browser):
-            page = render_html(snapshot, today, include_words, browser)
-            return render_pdf(page, part, paper, browser)
+            page = offline_page(browser)
+            try:
+                print_in(page, render_html(snapshot, today, include_words, page=page), part, paper)
+            finally:
+                page.close()
 
         output_files.write_with(path, lambda part: in_chromium(partial(pdf, part)), force)
     return path

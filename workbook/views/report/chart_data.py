@@ -2,7 +2,7 @@
 
 The report carries no plotly.js (4.7 MB, and seconds to open): each figure is drawn once, here,
 by plotly.js's own SVG export (`Plotly.toImage`, the figure exactly as JupyterLab and the app draw
-it), and the SVG is kept inline in the page. The page opens at once, prints as drawn, and holds
+it; the smallest plotly.js that draws it: views/plotly_bundle.py), and the SVG is kept inline in the page. The page opens at once, prints as drawn, and holds
 no script. Chromium is the one the PDF is printed with (pdf.py), and the same browser serves both.
 """
 
@@ -16,6 +16,7 @@ from urllib.parse import unquote
 from markupsafe import Markup
 
 from ..html_pieces import chart_words_html
+from ..plotly_bundle import plotly_js, trace_types
 
 # Fixed chart width: fits the printable width of both A4 and Letter (15 mm margins); heights are
 # capped so that two charts fit on a Letter page and print never has to cut one.
@@ -63,42 +64,40 @@ def _title(figure: dict) -> str:
     return re.sub(r"<[^>]*>", " ", str(text or "")).strip()
 
 
-def _plotly_js() -> Path:
-    """plotly.js as plotly.py ships it (the very file `get_plotlyjs` reads)."""
-    import plotly
-
-    return Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
-
-
 def _drawn(browser, sized: list[tuple[dict, int]]) -> list[str]:
-    import plotly.io as pio
+    from .pdf import offline_page
 
-    from .pdf import _route_offline
-
-    page = browser.new_page()
+    page = offline_page(browser)
     try:
-        page.route("**/*", _route_offline)  # plotly.js is read from its own file; nothing fetched
-        with tempfile.TemporaryDirectory() as folder:
-            # Chromium reads plotly.js from disk itself: several times faster than handing its
-            # 4.7 MB through the driver as a script tag's text.
-            host = Path(folder) / "charts.html"
-            host.write_text(
-                f'<!doctype html><title>charts</title><script src="{_plotly_js().as_uri()}">'
-                "</script>",
-                encoding="utf-8",
-            )
-            page.goto(host.as_uri(), wait_until="load")
-        urls = page.evaluate(
-            TO_SVG,
-            [[[pio.to_json(fig, validate=False), CHART_WIDTH, height] for fig, height in sized]],
-        )
+        return draw_in(page, sized)
     finally:
         page.close()
+
+
+def draw_in(page, sized: list[tuple[dict, int]]) -> list[str]:
+    """Each figure as plotly.js's SVG, drawn in `page` (an offline page: pdf.offline_page)."""
+    import plotly.io as pio
+
+    with tempfile.TemporaryDirectory() as folder:
+        # Chromium reads plotly.js from disk itself: several times faster than handing its
+        # megabytes through the driver as a script tag's text; the smallest that draws these.
+        bundle = plotly_js(trace_types(figure for figure, _height in sized))
+        host = Path(folder) / "charts.html"
+        host.write_text(
+            f'<!doctype html><title>charts</title><script src="{bundle.as_uri()}"></script>',
+            encoding="utf-8",
+        )
+        page.goto(host.as_uri(), wait_until="load")
+    urls = page.evaluate(
+        TO_SVG,
+        [[[pio.to_json(fig, validate=False), CHART_WIDTH, height] for fig, height in sized]],
+    )
     return [unquote(url.split(",", 1)[1]) for url in urls]
 
 
-def figures_svg(figures, browser=None) -> dict[str, Markup]:
-    """Each figure as an inline SVG picture, keyed and ordered as given (charts' own order).
+def figures_svg(figures, browser=None, page=None) -> dict[str, Markup]:
+    """Each figure as an inline SVG picture, keyed and ordered as given (charts' own order);
+    drawn in `page` when given (the page the PDF is then printed from), else in a page of its own.
 
     Markup because it is plotly.js's own drawing, serialised by the browser: a goal name or a
     trigger in it is the text of an SVG <text> element, escaped as such, so it stays words.
@@ -108,7 +107,10 @@ def figures_svg(figures, browser=None) -> dict[str, Markup]:
 
     keys = list(figures)
     sized = [print_figure(figures[key]) for key in keys]
-    svgs = in_chromium(lambda b: _drawn(b, sized), browser)
+    if page is not None:
+        svgs = draw_in(page, sized)
+    else:
+        svgs = in_chromium(lambda b: _drawn(b, sized), browser)
     charts = {}
     for key, (figure, _height), svg in zip(keys, sized, svgs, strict=True):
         svg = NAMESPACES.sub("", svg)

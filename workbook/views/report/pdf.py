@@ -32,22 +32,34 @@ def _route_offline(route) -> None:
         route.abort()
 
 
-def _print(browser, html: str, path: Path, paper: str) -> None:
+def offline_page(browser):
+    """A new page of `browser` that may read local files and fetches nothing from any network."""
     page = browser.new_page()
+    page.route("**/*", _route_offline)
+    return page
+
+
+def print_in(page, html: str, path: Path, paper: str) -> None:
+    """Print `html` to a PDF at `path` from `page` (an offline page)."""
+    # The charts are SVG pictures already drawn (chart_data.py): nothing to wait for.
+    page.set_content(html, wait_until="load")
+    page.emulate_media(media="print")
+    page.pdf(
+        path=str(path),
+        format=paper,
+        print_background=True,
+        display_header_footer=True,
+        header_template="<span></span>",
+        footer_template=FOOTER,
+        margin={"top": "15mm", "bottom": "17mm", "left": "15mm", "right": "15mm"},
+    )
+    os.chmod(path, 0o600)
+
+
+def _print(browser, html: str, path: Path, paper: str) -> None:
+    page = offline_page(browser)
     try:
-        page.route("**/*", _route_offline)
-        # The charts are SVG pictures already drawn (chart_data.py): nothing to wait for.
-        page.set_content(html, wait_until="load")
-        page.emulate_media(media="print")
-        page.pdf(
-            path=str(path),
-            format=paper,
-            print_background=True,
-            display_header_footer=True,
-            header_template="<span></span>",
-            footer_template=FOOTER,
-            margin={"top": "15mm", "bottom": "17mm", "left": "15mm", "right": "15mm"},
-        )
+        print_in(page, html, path, paper)
     finally:
         page.close()
 
@@ -82,5 +94,4 @@ def render_pdf(html: str, path, paper: str = "A4", browser=None) -> Path:
         raise ValueError(f"paper must be one of {PAPERS}")
     path = Path(path)
     in_chromium(lambda b: _print(b, html, path, paper), browser)
-    os.chmod(path, 0o600)
     return path
