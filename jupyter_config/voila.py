@@ -72,7 +72,8 @@ c.MappingKernelManager.cull_connected = False
 # A page is shown as soon as its words and widgets are in; its charts are drawn after that. Voilà
 # shows nothing until every labextension has loaded, and plotly's renderer extension carries all
 # 4.7 MB of plotly.js: so the app loads none of it, and draws the charts' MIME bundles itself with
-# the plotly.js of the plotly package, fetched once the page is up (the workbook template). Nor
+# the smallest plotly.js that draws them (workbook/views/plotly_bundle.py), fetched once the page
+# is up (the workbook template). Nor
 # does it load the syntax colours of code it never shows. JupyterLab keeps plotly's renderer.
 NOT_IN_THE_APP = {"jupyterlab-plotly", "jupyterlab_pygments"}
 
