@@ -2,8 +2,8 @@
 // of its size). Voilà reveals a page only when every labextension has loaded; plotly's renderer
 // would make that wait for 4.7 MB of script. So the words and widgets come first, and plotly.js
 // (the smallest bundle that draws these charts, workbook/views/plotly_bundle.py; versioned so the
-// browser keeps it) is fetched after: the charts that
-// are in view are drawn first, then the rest, one per frame, so the page never freezes.
+// browser keeps it) is fetched after: the charts that are in view are drawn first, then the rest,
+// one per frame, so the page never freezes.
 (function () {
   "use strict";
   const WAITING = ".workbook-chart[aria-busy='true']";
