@@ -1,9 +1,10 @@
 """Chart figures as the report's static SVG pictures, drawn once by plotly.js in headless Chromium.
 
-The report carries no plotly.js (4.7 MB, and seconds to open): each figure is drawn once, here,
+The report carries no plotly.js (megabytes, and seconds to open): each figure is drawn once, here,
 by plotly.js's own SVG export (`Plotly.toImage`, the figure exactly as JupyterLab and the app draw
-it; the smallest plotly.js that draws it: views/plotly_bundle.py), and the SVG is kept inline in the page. The page opens at once, prints as drawn, and holds
-no script. Chromium is the one the PDF is printed with (pdf.py), and the same browser serves both.
+it, by the smallest plotly.js that draws it: views/plotly_bundle.py), and the SVG is kept inline in
+the page. The page opens at once, prints as drawn, and holds no script. Chromium is the one the
+PDF is printed with (pdf.py): the PDF's charts are drawn in the very page it is printed from.
 """
 
 from __future__ import annotations
