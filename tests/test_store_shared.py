@@ -61,3 +61,36 @@ def test_a_save_after_the_page_ran_again_reaches_the_file_others_read(tmp_path):
         first_run.close()
     with Store(tmp_path) as store:
         assert [len(p.goals) for p in store.plan_history()][-2:] == [goals_before + 1, goals_before]
+
+
+def test_a_kept_ready_page_saves_where_everyone_reads_after_its_page_opened_the_workbook(
+    tmp_path, monkeypatch
+):
+    """The app's way to the same place: a kept-ready kernel builds its page ahead from a store it
+    keeps for the page's form (workbook/app/rehearsal.py); asked for, the page opens the workbook
+    again (`open_store`, in the same kernel), and another program opens and closes it meanwhile."""
+    from workbook.app import preheat
+    from workbook.app.rehearsal import Rehearsal
+    from workbook.pages.context import open_store
+
+    with Store(tmp_path) as demo:
+        fill_demo(demo, today=date.today())
+        goals_before = len(demo.plan().goals)
+    monkeypatch.setenv("WORKBOOK_DATA_DIR", str(tmp_path))
+    monkeypatch.setattr(preheat, "_warm_ups", [])
+
+    rehearsal = Rehearsal(lambda store, today: store, keeps_store=True)
+    rehearsal.rehearse()
+    form_store = rehearsal.take(None, date.today())
+    assert form_store is not None  # nothing changed: the page built ahead is shown
+    page_store = open_store()
+    try:
+        assert goals_seen_by_another_program(tmp_path) == goals_before
+        plan = form_store.plan()
+        form_store.save_plan(
+            replace(plan, goals=(*plan.goals, replace(plan.goals[0], name="Choir")))
+        )
+        assert goals_seen_by_another_program(tmp_path) == goals_before + 1
+    finally:
+        page_store.close()
+        form_store.close()
