@@ -176,6 +176,32 @@ def correct_day(page: Page, day, mood: int, note: str) -> None:
     saved_message(page, f"Corrected {date_words(day)}")
 
 
+# Two goals of one's own, and what happens to each on keep going (the app's and Lab's tests).
+OWN_GOAL_CHANGES = (("Choir", "Pause", "paused"), ("Evening class", "Retire", "retired"))
+
+
+def save_two_own_goals(page: Page, start: Page | Locator) -> None:
+    """On the start page (`start`: the page, or its panel in JupyterLab), two goals of one's own
+    typed, the second in the box "Another goal of my own" adds, and the plan saved."""
+    own = start.locator("input[placeholder^='Your own goal']")
+    first, second = (goal for goal, _verb, _state in OWN_GOAL_CHANGES)
+    own.last.fill(first)
+    click_button(page, "Another goal of my own")
+    expect(own).to_have_count(2)
+    own.last.fill(second)
+    click_button(page, "Save my plan")
+    saved_message(page, "plan is saved")
+
+
+def pause_and_retire_own_goals(keep_going: Page | Locator) -> None:
+    """On keep going, each own goal changed by its button; the list says so at once."""
+    for goal, verb, state in OWN_GOAL_CHANGES:
+        keep_going.locator(".widget-dropdown select").select_option(label=goal)
+        click_button(keep_going, verb)
+        saved_message(keep_going, f"“{goal}” is {state} from")
+        expect(keep_going.get_by_text(f"{goal} ({state})")).to_be_visible()
+
+
 def expected_charts(data_dir, today) -> int:
     """How many charts the progress page lays out for this workbook."""
     from workbook.pages.progress import page

@@ -19,8 +19,10 @@ from pages import (
     expected_charts,
     fill_every_checkin_field,
     open_in_app,
+    pause_and_retire_own_goals,
     picture_size,
     save_picture,
+    save_two_own_goals,
     saved_message,
     walk_the_date_box,
 )
@@ -181,20 +183,10 @@ def test_own_goals_set_on_the_start_page_then_paused_and_retired_on_keep_going(
 
     page = watched.page
     open_in_app(page, app, "00_start_here", ready="Another goal of my own")
-    own = page.locator("input[placeholder^='Your own goal']")
-    own.last.fill("Choir")
-    click_button(page, "Another goal of my own")
-    expect(own).to_have_count(2)
-    own.last.fill("Evening class")
-    click_button(page, "Save my plan")
-    saved_message(page, "plan is saved")
+    save_two_own_goals(page, page)
 
     open_in_app(page, app, "06_keep_going", ready="Retire")
-    for goal, verb, state in (("Choir", "Pause", "paused"), ("Evening class", "Retire", "retired")):
-        page.locator(".widget-dropdown select").select_option(label=goal)
-        click_button(page, verb)
-        saved_message(page, f"“{goal}” is {state} from")
-        expect(page.get_by_text(f"{goal} ({state})")).to_be_visible()
+    pause_and_retire_own_goals(page)
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / "keep-going-paused-retired-laptop.png"), full_page=True)
     phone = browser.new_context(

@@ -10,6 +10,7 @@ from datetime import date, timedelta
 import nbformat
 import pytest
 from pages import (
+    OWN_GOAL_CHANGES,
     SCREENSHOTS,
     assert_charts_in_words,
     assert_every_chart_drawn,
@@ -23,7 +24,9 @@ from pages import (
     fill,
     fill_every_checkin_field,
     open_in_lab,
+    pause_and_retire_own_goals,
     save_picture,
+    save_two_own_goals,
     saved_message,
     set_slider,
     stage_panel,
@@ -221,13 +224,7 @@ def test_own_goals_set_on_the_start_page_then_paused_and_retired_on_keep_going(w
     page = watched.page
     today = date.today()
     open_in_lab(page, lab, "00_start_here", ready="Another goal of my own")
-    own = stage_panel(page, "00_start_here").locator("input[placeholder^='Your own goal']")
-    own.last.fill("Choir")
-    click_button(page, "Another goal of my own")
-    expect(own).to_have_count(2)
-    own.last.fill("Evening class")
-    click_button(page, "Save my plan")
-    saved_message(page, "plan is saved")
+    save_two_own_goals(page, stage_panel(page, "00_start_here"))
     # Both goals are in the workbook before keep going opens (its page reads them as it runs).
     with Store(lab.data_dir) as store:
         names = {g.name for g in store.snapshot().plan.goals}
@@ -236,20 +233,16 @@ def test_own_goals_set_on_the_start_page_then_paused_and_retired_on_keep_going(w
     open_in_lab(page, lab, "06_keep_going", ready="Retire")
     panel = stage_panel(page, "06_keep_going")
     expect(panel.get_by_text("Choir: twice a week")).to_be_visible()  # its list, as it opened
-    for goal, verb, state in (("Choir", "Pause", "paused"), ("Evening class", "Retire", "retired")):
-        panel.locator(".widget-dropdown select").select_option(label=goal)
-        click_button(panel, verb)
-        saved_message(panel, f"“{goal}” is {state} from")
-        expect(panel.get_by_text(f"{goal} ({state})")).to_be_visible()
+    pause_and_retire_own_goals(panel)
 
     with Store(lab.data_dir) as store:
         snapshot = store.snapshot()
     goals = {g.name: g for g in snapshot.plan.goals}
-    for goal, state in (("Choir", "paused"), ("Evening class", "retired")):
+    for goal, _verb, state in OWN_GOAL_CHANGES:
         assert goals[goal].since == today  # added today: it counts from today
         assert [(c.day, c.state) for c in goals[goal].states] == [(today, state)]
     summary = {g["name"]: g for g in build(snapshot, today).summary()["goals"]}
-    for goal, state in (("Choir", "paused"), ("Evening class", "retired")):
+    for goal, _verb, state in OWN_GOAL_CHANGES:
         # Its only day is today, and from today it is not active: no day done, none missed.
         assert summary[goal]["state"] == state
         assert [(c["date"], c["state"]) for c in summary[goal]["changes"]] == [
