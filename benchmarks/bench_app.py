@@ -58,6 +58,14 @@ def log(text: str) -> None:
     print(f"[bench app {time.strftime('%H:%M:%S')}] {text}", file=sys.stderr, flush=True)
 
 
+def is_kernel(process: psutil.Process) -> bool:
+    """A Jupyter kernel, whatever starts it (the workbook's lean kernel or ipykernel's launcher):
+    it is given its connection file, kernel-<id>.json."""
+    return any(
+        Path(arg).name.startswith("kernel-") and arg.endswith(".json") for arg in process.cmdline()
+    )
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -111,7 +119,7 @@ class Served:
         count = 0
         for p in psutil.Process(self.process.pid).children(recursive=True):
             with contextlib.suppress(psutil.NoSuchProcess, psutil.ZombieProcess):
-                if p.status() != psutil.STATUS_ZOMBIE and "ipykernel" in " ".join(p.cmdline()):
+                if p.status() != psutil.STATUS_ZOMBIE and is_kernel(p):
                     count += 1
         return count
 
@@ -126,7 +134,7 @@ class Served:
             kernels = idle = 0
             for p in psutil.Process(self.process.pid).children(recursive=True):
                 with contextlib.suppress(psutil.Error):
-                    if "ipykernel" not in " ".join(p.cmdline()):
+                    if not is_kernel(p):
                         continue
                     now = sum(p.cpu_times()[:2])
                     kernels += 1

@@ -16,6 +16,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from pathlib import Path
 from urllib.error import HTTPError
 from urllib.parse import urlparse
 
@@ -78,12 +79,20 @@ def _kernel_and_cookie(server, stage: str = "01_the_break") -> tuple[str, str]:
     return kernel.group(1), cookie
 
 
+def is_kernel(process: psutil.Process) -> bool:
+    """A Jupyter kernel, whatever starts it (the workbook's lean kernel or ipykernel's launcher):
+    it is given its connection file, kernel-<id>.json."""
+    return any(
+        Path(arg).name.startswith("kernel-") and arg.endswith(".json") for arg in process.cmdline()
+    )
+
+
 def _kernel_processes(server) -> int:
     """Kernels alive under the app's server (each in a session of its own, still its child)."""
     count = 0
     for p in psutil.Process(server.process.pid).children(recursive=True):
         try:
-            if p.status() != psutil.STATUS_ZOMBIE and "ipykernel" in " ".join(p.cmdline()):
+            if p.status() != psutil.STATUS_ZOMBIE and is_kernel(p):
                 count += 1
         except psutil.Error:
             pass
@@ -120,7 +129,7 @@ def _every_page_heated_and_waiting(server) -> None:
         waiting = holding = 0
         for process in psutil.Process(server.process.pid).children(recursive=True):
             try:
-                if "ipykernel" not in " ".join(process.cmdline()):
+                if not is_kernel(process):
                     continue
                 holds = any(f.path == database for f in process.open_files())
                 spent = sum(process.cpu_times()[:2])
@@ -338,6 +347,43 @@ def test_the_start_page_prepared_before_a_save_shows_the_save(watched, app):
     page = watched.page
     page.goto(server.url("voila/render/00_start_here.ipynb"))
     expect(page.get_by_label("My why: why am I doing this?")).to_have_value(why)
+
+
+def _group_nice(process: psutil.Process) -> int:
+    """The nice value of the kernel's autogroup (its session's share of the CPU): priority.py."""
+    return int(Path(f"/proc/{process.pid}/autogroup").read_text().split()[-1])
+
+
+def _kernel_of(server, kernel_id: str) -> psutil.Process:
+    for process in psutil.Process(server.process.pid).children(recursive=True):
+        if f"kernel-{kernel_id}.json" in " ".join(process.cmdline()):
+            return process
+    raise AssertionError(f"no process for kernel {kernel_id}")
+
+
+@pytest.mark.skipif(not Path("/proc/self/autogroup").exists(), reason="no Linux autogroups here")
+def test_kernels_heat_behind_the_person_and_serve_their_page_at_full_speed(watched, app):
+    server = app
+    # A page an earlier visit left may still have its kernel (until the culler stops it), at full
+    # speed, and a page just used has its pool refilled a few seconds later: once it is, every
+    # page kept ready has a kernel waiting behind.
+    deadline = time.monotonic() + 120
+    while True:
+        kernels = [
+            p for p in psutil.Process(server.process.pid).children(recursive=True) if is_kernel(p)
+        ]
+        niceness = [_group_nice(p) for p in kernels]
+        if niceness.count(10) >= len(HEATED):
+            break
+        assert time.monotonic() < deadline, f"kernels kept ready, not behind: {niceness}"
+        time.sleep(1)
+    _every_page_heated_and_waiting(server)
+    page = watched.page
+    page.goto(server.url("voila/render/02_daily_checkin.ipynb"))
+    expect(page.locator(LAST_CELL)).to_be_visible()
+    kernel_id = re.search(r'"kernelId":\s*"([0-9a-f-]{36})"', page.content()).group(1)
+    assert _group_nice(_kernel_of(server, kernel_id)) == 0  # the page a person opened
+    assert "Using pre-heated kernel" in server.log()
 
 
 def test_kernels_stay_flat_over_sixteen_visits_and_go_when_the_tab_closes(browser, app):

@@ -21,6 +21,7 @@ import os
 import threading
 from collections.abc import Callable
 
+from . import priority
 from .memory import give_back_freed_memory
 
 # The pages people open every day or in a hurry: each keeps one kernel heated in the app, so it is
@@ -84,6 +85,7 @@ def wait_for_the_page() -> None:
     thread = threading.Thread(target=wait)
     thread.start()
     thread.join()
+    priority.run_at_full_speed()  # heated behind the person's pages, now the one they asked for
     os.environ.update(found)
 
 

@@ -1,0 +1,80 @@
+"""The kernel the workbook's Lab and app start for a page: ipykernel without its debugger
+(workbook/app/lean_kernel.py), found on the Jupyter path the workbook starts Jupyter with."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import psutil
+import pytest
+from jupyter_client.kernelspec import KernelSpecManager
+from jupyter_client.manager import start_new_kernel
+
+from workbook.app.resources import voila_templates_root
+from workbook.app.workspace import jupyter_environment
+
+SEEN = """
+import json, sys
+import ipykernel.debugger
+print(json.dumps({"debugger": ipykernel.debugger._is_debugpy_available,
+                  "debugpy loaded": sys.modules.get("debugpy") is not None,
+                  "sum": sum(range(10))}))
+"""
+
+
+@pytest.fixture
+def workbook_jupyter_path(tmp_path, monkeypatch):
+    env = jupyter_environment(tmp_path / "data", base={})
+    monkeypatch.setenv("JUPYTER_PATH", env["JUPYTER_PATH"])
+    monkeypatch.delenv("WORKBOOK_KERNEL_DEBUGGER", raising=False)
+    return monkeypatch
+
+
+def _run_in_a_kernel(code: str) -> tuple[dict, list[str]]:
+    manager, client = start_new_kernel(kernel_name="python3")
+    try:
+        printed = []
+
+        def keep(message):
+            if message["msg_type"] == "stream":
+                printed.append(message["content"]["text"])
+
+        reply = client.execute_interactive(code, timeout=60, output_hook=keep)
+        assert reply["content"]["status"] == "ok", reply["content"]
+        command = psutil.Process(manager.provisioner.process.pid).cmdline()
+        return json.loads("".join(printed)), command
+    finally:
+        client.stop_channels()
+        manager.shutdown_kernel(now=True)
+
+
+def test_the_workbook_s_jupyter_path_gives_the_stage_notebooks_the_lean_kernel(
+    workbook_jupyter_path,
+):
+    spec = KernelSpecManager().get_kernel_spec("python3")  # what every stage notebook names
+    assert spec.resource_dir == str(voila_templates_root() / "kernels" / "python3")
+    assert spec.argv[:3] == ["python", "-m", "workbook.app.lean_kernel"]
+    assert not spec.metadata.get("debugger")  # Lab offers no debugger it cannot start
+
+
+def test_the_lean_kernel_runs_a_page_without_loading_the_debugger(workbook_jupyter_path):
+    seen, command = _run_in_a_kernel(SEEN)
+    assert "workbook.app.lean_kernel" in command
+    assert seen == {"debugger": False, "debugpy loaded": False, "sum": 45}
+
+
+def test_with_the_debugger_asked_for_the_kernel_loads_it_again(workbook_jupyter_path):
+    workbook_jupyter_path.setenv("WORKBOOK_KERNEL_DEBUGGER", "1")
+    seen, command = _run_in_a_kernel(SEEN)
+    assert "workbook.app.lean_kernel" in command
+    assert seen == {"debugger": True, "debugpy loaded": True, "sum": 45}
+
+
+def test_outside_the_workbook_s_jupyter_jupyter_s_own_kernel_is_left_as_it_is(monkeypatch):
+    monkeypatch.delenv("JUPYTER_PATH", raising=False)
+    spec = KernelSpecManager().get_kernel_spec("python3")
+    assert "workbook.app.lean_kernel" not in spec.argv
+    assert os.path.realpath(spec.resource_dir) != os.path.realpath(
+        voila_templates_root() / "kernels" / "python3"
+    )

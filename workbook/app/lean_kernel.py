@@ -1,0 +1,41 @@
+"""The kernel the workbook's JupyterLab and app start for a page: ipykernel as it is, without its
+debugger. `jupyter_config/share/kernels/python3/kernel.json` names this module for the `python3`
+kernel the stage notebooks ask for, on the Jupyter path the workbook's Lab and app are started with
+(workbook/app/workspace.py); papermill and any other Jupyter still start the stock kernel.
+
+ipykernel imports debugpy in every kernel it starts, whether or not anyone debugs: about 8 MiB of
+memory in each (a JupyterLab with the eight stages open holds eight), and a warning about frozen
+modules in the server's log. The workbook's Lab leaves the debugger's panel out
+(jupyter_config/labconfig/page_config.json) and the app has none, so nothing can ask for it.
+Marking `debugpy` as not importable is how ipykernel itself learns it is not there
+(`ipykernel.debugger._is_debugpy_available`). A person who switches Lab's debugger back on sets
+WORKBOOK_KERNEL_DEBUGGER=1 (see the README), and their kernels load it again.
+
+A kernel the app heats for a page nobody has asked for yet (Voilà gives it VOILA_PREHEAT=True)
+starts behind the pages a person is opening, from its first import (workbook/app/priority.py).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+
+def main() -> None:
+    if os.environ.get("VOILA_PREHEAT") == "True":
+        from .priority import run_behind
+
+        run_behind()  # back to full speed when its page is asked for (workbook/app/preheat.py)
+    if os.environ.get("WORKBOOK_KERNEL_DEBUGGER") != "1":
+        sys.modules["debugpy"] = None  # type: ignore[assignment]  # an import of it now fails
+    # As ipykernel_launcher does: not the kernel's folder on the path while ipykernel loads (the
+    # kernel puts it back for the notebook's own imports).
+    if sys.path and sys.path[0] in ("", os.getcwd()):
+        del sys.path[0]
+    from ipykernel import kernelapp
+
+    kernelapp.launch_new_instance()
+
+
+if __name__ == "__main__":
+    main()
