@@ -62,11 +62,12 @@ def test_in_a_page_kernel_the_app_registers_its_machinery_for_each_page_ahead(tm
     assert 'os.environ["WORKBOOK_PAGE_KERNEL"] = "workbook.app.page_kernel"' in voila_config
     probe = (
         "from workbook.app import preheat, warm_up\n"
-        "from workbook.pages import context, progress, reflection, start\n"
+        "from workbook.pages import checkin, context, progress, reflection, start\n"
         "from workbook.app.page_kernel import AppPageKernel\n"
         "assert isinstance(context._kernel, AppPageKernel)\n"
         "names = [getattr(w, '__qualname__', '') for w in preheat._warm_ups]\n"
-        "assert names.count('Rehearsal.rehearse') == 4, names\n"  # progress, start, reflection x2
+        # progress, start, check-in, reflection x2
+        "assert names.count('Rehearsal.rehearse') == 5, names\n"
         "assert warm_up.widgets_and_templates in preheat._warm_ups\n"
         "assert warm_up.charts in preheat._warm_ups\n"
         "print('registered')\n"

@@ -10,8 +10,16 @@ from ..core.messages import say, say_parts
 from ..core.model import Checkin
 from ..core.validation import SLIP_BY_CHOICES, InputError, optional, parse_date
 from .checkin_controller import FIELDS, NO_FORM, CheckinController
-from .common import message_html, never_a_traceback, on_change, on_click, show_message, widgets
-from .context import open_store, resolve_today
+from .common import (
+    close_widgets,
+    message_html,
+    never_a_traceback,
+    on_change,
+    on_click,
+    show_message,
+    widgets,
+)
+from .context import Ahead, open_store, resolve_today
 from .forms import LAYOUT, WIDE, Field, Outcome, toggles
 from .reminders import reminder_panel
 from .step import StepView
@@ -196,6 +204,14 @@ class CheckinView:
         return outcome
 
 
+# In the app, the form is built before anyone asks, and shown if the workbook is unchanged.
+PREPARED = Ahead(
+    lambda store, today: CheckinView(CheckinController(store, today)),
+    lambda view: close_widgets(view.box),
+    keeps_store=True,
+)
+
+
 @never_a_traceback
 def show(
     data_dir=None,
@@ -215,14 +231,17 @@ def show(
     gratitude=None,
 ):
     """The daily page; with `mood` given, saves the check-in with no click."""
-    store = open_store(data_dir)
-    controller = CheckinController(store, resolve_today(today))
+    day = resolve_today(today)  # in the app, after the wait for the request
     if optional(mood) is None:
-        view = CheckinView(controller)
+        view = PREPARED.take(data_dir, day) or CheckinView(
+            CheckinController(open_store(data_dir), day)
+        )
         if optional(date) is not None:
-            view.fields["date"].widget.value = parse_date(date, "The date", controller.today)
+            view.fields["date"].widget.value = parse_date(date, "The date", day)
         display(view.box)
         return
+    store = open_store(data_dir)
+    controller = CheckinController(store, day)
     text, kind = controller.header(parse_date(optional(date) or controller.today, "The date"))
     display(HTML(f"<h3>{message_html(text, kind)}</h3>"))
     fields = dict(
