@@ -62,12 +62,12 @@ def test_in_a_page_kernel_the_app_registers_its_machinery_for_each_page_ahead(tm
     assert 'os.environ["WORKBOOK_PAGE_KERNEL"] = "workbook.app.page_kernel"' in voila_config
     probe = (
         "from workbook.app import preheat, warm_up\n"
-        "from workbook.pages import checkin, context, progress, reflection, start\n"
+        "from workbook.pages import checkin, context, progress, reflection, start, urge\n"
         "from workbook.app.page_kernel import AppPageKernel\n"
         "assert isinstance(context._kernel, AppPageKernel)\n"
         "names = [getattr(w, '__qualname__', '') for w in preheat._warm_ups]\n"
-        # progress, start, check-in, reflection x2
-        "assert names.count('Rehearsal.rehearse') == 5, names\n"
+        # progress, start, check-in, urge, reflection x2
+        "assert names.count('Rehearsal.rehearse') == 6, names\n"
         "assert warm_up.widgets_and_templates in preheat._warm_ups\n"
         "assert warm_up.charts in preheat._warm_ups\n"
         "print('registered')\n"
@@ -128,3 +128,47 @@ def test_only_the_pages_opened_every_day_or_in_a_hurry_keep_a_heated_kernel():
     assert {"01_the_break", "04_day30_reflection", "07_report"} <= monthly
     voila_config = (CHECKOUT / "jupyter_config" / "voila.py").read_text()
     assert "c.VoilaKernelManager.kernel_pools_config = kernel_pools()" in voila_config
+
+
+@pytest.mark.parametrize("stage", preheat.KEPT_READY)
+def test_a_heated_kernel_builds_ahead_its_own_page_and_no_other(stage, tmp_path):
+    """A page module imported by another page (pages/nav.py once imported the urge page) would
+    build that page too, in every kernel, for nobody: the imports of the stage's own notebook
+    register the rehearsals of its own page's module only."""
+    import json
+    import subprocess
+
+    notebook = json.loads((CHECKOUT / "notebooks" / f"{stage}.ipynb").read_text())
+    imports = [
+        line
+        for cell in notebook["cells"]
+        if cell["cell_type"] == "code"
+        for line in "".join(cell["source"]).splitlines()
+        if line.startswith(("from workbook", "import workbook"))
+    ]
+    probe = "\n".join(
+        [
+            *imports,
+            "from workbook.app import preheat",
+            "built = {w.__self__._build.__module__ for w in preheat._warm_ups",
+            "         if getattr(w, '__qualname__', '') == 'Rehearsal.rehearse'}",
+            "print(sorted(built))",
+        ]
+    )
+    env = {
+        **os.environ,
+        "VOILA_PREHEAT": "True",
+        "WORKBOOK_PAGE_KERNEL": "workbook.app.page_kernel",
+        "WORKBOOK_DATA_DIR": str(tmp_path),
+    }
+    done = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    built = json.loads(done.stdout.replace("'", '"'))
+    page_modules = {
+        name.strip()
+        for line in imports
+        if line.startswith("from workbook.pages import")
+        for name in line.split(" import ")[1].split(",")
+    }
+    assert built, f"{stage} builds nothing ahead"
+    assert {name.rsplit(".", 1)[1] for name in built} <= page_modules, (stage, built)

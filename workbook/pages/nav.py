@@ -21,7 +21,7 @@ from ..core.records import BreakAgreement, Reflection, ReunionOutcome
 from ..views.html_pieces import page_piece
 from ..views.quick_exit import quick_exit_html
 from ..views.templating import day_text
-from . import urge
+from ..views.urge_pieces import urge_top_link
 from .common import never_a_traceback, widgets
 from .context import open_store, resolve_today
 
@@ -58,7 +58,8 @@ def page_top(current: str) -> None:
     html = page_top_html(current)
     if html:
         display(HTML(html))
-    urge.top_link(current)  # the way to the moment of an urge, on every other page
+    if current != "08_urge":  # the way to the moment of an urge, on every other page
+        display(HTML(urge_top_link()))
 
 
 # --- Back and on, at the end of every page ------------------------------------------------------

@@ -8,27 +8,29 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from IPython.display import HTML, display
+from IPython.display import display
 
 from ..core.messages import counted, say, say_parts
 from ..core.urge import OUTCOMES, TIMER_MINUTES, newest_moments, parse_minutes
 from ..core.validation import optional
 from ..views.templating import say_isolated
-from ..views.urge_pieces import breathe, kept_words, timer, urge_top_link
-from .common import message_html, never_a_traceback, on_change, on_click, show_message, widgets
-from .context import open_store, resolve_today
+from ..views.urge_pieces import breathe, kept_words, timer
+from .common import (
+    close_widgets,
+    message_html,
+    never_a_traceback,
+    on_change,
+    on_click,
+    show_message,
+    widgets,
+)
+from .context import Ahead, open_store, resolve_today
 from .forms import LAYOUT, WIDE, Field, toggles
 from .outcome import Outcome
 from .urge_controller import FIELDS, UrgeController
 from .urge_draft import DraftKeeper
 
-__all__ = ["FIELDS", "UrgeController", "UrgeView", "show", "top_link"]
-
-
-def top_link(current: str) -> None:
-    """The link to this page at the top of every other stage page (pages/nav.py calls it)."""
-    if current != "08_urge":
-        display(HTML(urge_top_link()))
+__all__ = ["FIELDS", "UrgeController", "UrgeView", "show"]
 
 
 def kept_words_on_day_30(store, today) -> str:
@@ -188,6 +190,16 @@ class UrgeView:
         return outcome
 
 
+# In the app, the page is built before anyone asks (with the timer's usual minutes), and shown if
+# the workbook and the day are unchanged: a person in a hurry gets it at once. Its clock is read
+# when a moment is saved or the timer starts, never while it is built (urge_controller.py).
+PREPARED = Ahead(
+    lambda store, today: UrgeView(UrgeController(store, today)),
+    lambda view: close_widgets(view.box),
+    keeps_store=True,
+)
+
+
 @never_a_traceback
 def show(
     data_dir=None,
@@ -204,11 +216,15 @@ def show(
     minutes=TIMER_MINUTES,
 ):
     """The moment of the urge; with `before` given, saves the moment with no click."""
-    store = open_store(data_dir)
-    controller = UrgeController(store, resolve_today(today))
+    day = resolve_today(today)  # in the app, after the wait for the request
     if optional(before) is None:
-        display(UrgeView(controller, parse_minutes(minutes)).box)
+        chosen = parse_minutes(minutes)
+        prepared = PREPARED.take(data_dir, day) if chosen == TIMER_MINUTES else None
+        view = prepared or UrgeView(UrgeController(open_store(data_dir), day), chosen)
+        display(view.box)
         return
+    store = open_store(data_dir)
+    controller = UrgeController(store, day)
     fields = dict(
         at=at,
         before=before,
