@@ -74,15 +74,12 @@ async function runPage(panel: NotebookPanel): Promise<void> {
   }
   running.add(panel);
   try {
-    for (const cell of panel.content.widgets) {
-      if (cell.model.type !== 'code' || panel.isDisposed) {
-        continue;
-      }
-      const reply = await CodeCell.execute(cell as CodeCell, session);
-      if (reply && reply.content.status !== 'ok') {
-        break; // like Run All: stop at the first error, which stays in sight
-      }
-    }
+    // As Run All does: every code cell is sent at once, in order, so the kernel runs the next one
+    // while this page draws the last one's output, not after a round trip per cell. The kernel
+    // runs them one after another and, at the first error, drops the rest (each request says
+    // stop_on_error), so the error stays the last thing in sight.
+    const cells = panel.content.widgets.filter(cell => cell.model.type === 'code');
+    await Promise.all(cells.map(cell => CodeCell.execute(cell as CodeCell, session)));
   } finally {
     running.delete(panel);
   }
