@@ -25,6 +25,7 @@ import pytest
 from playwright.sync_api import expect
 
 from workbook.app.preheat import KEPT_READY
+from workbook.app.priority import group_nice
 from workbook.pages.common import SOMETHING_WENT_WRONG
 from workbook.pages.nav import STAGES
 from workbook.store import Store
@@ -361,14 +362,6 @@ def _live_kernels(server) -> dict[str, psutil.Process]:
     return found
 
 
-def _group_nice(process: psutil.Process) -> int | None:
-    """The nice value of the kernel's autogroup (its session's share of the CPU): priority.py."""
-    try:
-        return int(Path(f"/proc/{process.pid}/autogroup").read_text().split()[-1])
-    except OSError:  # it has ended since
-        return None
-
-
 @pytest.mark.skipif(not Path("/proc/self/autogroup").exists(), reason="no Linux autogroups here")
 def test_kernels_heat_behind_the_person_and_serve_their_page_at_full_speed(watched, app):
     server = app
@@ -377,7 +370,7 @@ def test_kernels_heat_behind_the_person_and_serve_their_page_at_full_speed(watch
     # page kept ready has a kernel waiting behind.
     deadline = time.monotonic() + 120
     while True:
-        niceness = [_group_nice(p) for p in _live_kernels(server).values()]
+        niceness = [group_nice(p.pid) for p in _live_kernels(server).values()]
         if niceness.count(10) >= len(HEATED):
             break
         assert time.monotonic() < deadline, f"kernels kept ready, not behind: {niceness}"
@@ -388,7 +381,7 @@ def test_kernels_heat_behind_the_person_and_serve_their_page_at_full_speed(watch
     expect(page.locator(LAST_CELL)).to_be_visible()
     kernel_id = re.search(r'"kernelId":\s*"([0-9a-f-]{36})"', page.content()).group(1)
     (opened,) = [p for command, p in _live_kernels(server).items() if kernel_id in command]
-    assert _group_nice(opened) == 0  # the page a person opened
+    assert group_nice(opened.pid) == 0  # the page a person opened
     assert "Using pre-heated kernel" in server.log()
 
 

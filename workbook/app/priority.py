@@ -45,13 +45,13 @@ def _own_session() -> bool:
         return False
 
 
-def _set_group_nice(nice: int, autogroup: Path = AUTOGROUP) -> bool:
+def _set_group_nice(nice: int) -> bool:
     if not _own_session():
         return False
     deadline = time.monotonic() + GIVE_UP_S
     while True:
         try:
-            autogroup.write_text(str(nice))
+            AUTOGROUP.write_text(str(nice))
             return True
         except OSError as error:
             if error.errno != errno.EAGAIN or time.monotonic() > deadline:
@@ -59,9 +59,10 @@ def _set_group_nice(nice: int, autogroup: Path = AUTOGROUP) -> bool:
         time.sleep(RETRY_S)
 
 
-def group_nice(autogroup: Path = AUTOGROUP) -> int | None:
-    """The nice value of this process's autogroup ("/autogroup-123 nice 10"), None without one."""
+def group_nice(pid: int | str = "self") -> int | None:
+    """The nice value of a process's autogroup ("/autogroup-123 nice 10"; this process's unless
+    `pid` names another), None without one or once the process has ended."""
     try:
-        return int(autogroup.read_text().split()[-1])
+        return int(Path(f"/proc/{pid}/autogroup").read_text().split()[-1])
     except (OSError, ValueError, IndexError):
         return None

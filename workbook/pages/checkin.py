@@ -11,7 +11,7 @@ from ..core.model import Checkin
 from ..core.validation import SLIP_BY_CHOICES, InputError, optional, parse_date
 from .checkin_controller import FIELDS, NO_FORM, CheckinController
 from .common import (
-    close_widgets,
+    form_built_ahead,
     message_html,
     never_a_traceback,
     on_change,
@@ -19,7 +19,7 @@ from .common import (
     show_message,
     widgets,
 )
-from .context import Ahead, open_store, resolve_today
+from .context import open_store, resolve_today
 from .forms import LAYOUT, WIDE, Field, Outcome, toggles
 from .reminders import reminder_panel
 from .step import StepView
@@ -205,11 +205,7 @@ class CheckinView:
 
 
 # In the app, the form is built before anyone asks, and shown if the workbook is unchanged.
-PREPARED = Ahead(
-    lambda store, today: CheckinView(CheckinController(store, today)),
-    lambda view: close_widgets(view.box),
-    keeps_store=True,
-)
+PREPARED = form_built_ahead(lambda store, today: CheckinView(CheckinController(store, today)))
 
 
 @never_a_traceback

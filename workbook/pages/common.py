@@ -11,6 +11,7 @@ from IPython.display import HTML, display
 from ..core.messages import say
 from ..core.validation import InputError
 from ..views.html_pieces import message_box
+from .context import Ahead
 
 log = logging.getLogger("workbook")
 
@@ -93,3 +94,9 @@ def close_widgets(widget) -> None:
         if inner is not None and hasattr(inner, "close"):
             inner.close()
     widget.close()
+
+
+def form_built_ahead(build) -> Ahead:
+    """In the app, a page's form built before anyone asks (context.Ahead): it saves through the
+    store it was built with, and a form thrown away is closed with everything in it."""
+    return Ahead(build, lambda view: close_widgets(view.box), keeps_store=True)

@@ -18,7 +18,7 @@ from ..core.validation import optional
 from ..store import Store
 from . import nav, urge
 from .common import (
-    close_widgets,
+    form_built_ahead,
     message_html,
     never_a_traceback,
     on_click,
@@ -149,10 +149,8 @@ SHOWN_NUMBERS: list = []
 # In the app, the numbers and the form are built before anyone asks, and shown if the workbook
 # and the day are unchanged (workbook/app/rehearsal.py).
 PREPARED_NUMBERS = Ahead(numbers_html)
-PREPARED_VIEW = Ahead(
-    lambda store, today: ReflectionView(ReflectionController(store, today)),
-    lambda view: close_widgets(view.box),
-    keeps_store=True,
+PREPARED_VIEW = form_built_ahead(
+    lambda store, today: ReflectionView(ReflectionController(store, today))
 )
 
 

@@ -14,8 +14,15 @@ from ..core.validation import InputError, optional, validate_plan, validate_who5
 from ..store import Store
 from ..views.html_pieces import page_piece
 from . import safety as safety_page
-from .common import close_widgets, message_html, never_a_traceback, on_click, show_message, widgets
-from .context import Ahead, open_store, resolve_today
+from .common import (
+    form_built_ahead,
+    message_html,
+    never_a_traceback,
+    on_click,
+    show_message,
+    widgets,
+)
+from .context import open_store, resolve_today
 from .forms import LAYOUT, WIDE, Field, Outcome, Who5Form, help_html, pronoun_forms, who5_feedback
 from .goal_picker import GoalPicker
 from .if_then import IfThenController, IfThenPanel
@@ -196,11 +203,7 @@ class StartView:
 
 
 # In the app, the form is built before anyone asks, and shown if the workbook is unchanged.
-PREPARED = Ahead(
-    lambda store, today: StartView(StartController(store, today)),
-    lambda view: close_widgets(view.box),
-    keeps_store=True,
-)
+PREPARED = form_built_ahead(lambda store, today: StartView(StartController(store, today)))
 
 
 @never_a_traceback

@@ -16,7 +16,7 @@ from ..core.validation import optional
 from ..views.templating import say_isolated
 from ..views.urge_pieces import breathe, kept_words, timer
 from .common import (
-    close_widgets,
+    form_built_ahead,
     message_html,
     never_a_traceback,
     on_change,
@@ -24,7 +24,7 @@ from .common import (
     show_message,
     widgets,
 )
-from .context import Ahead, open_store, resolve_today
+from .context import open_store, resolve_today
 from .forms import LAYOUT, WIDE, Field, toggles
 from .outcome import Outcome
 from .urge_controller import FIELDS, UrgeController
@@ -193,11 +193,7 @@ class UrgeView:
 # In the app, the page is built before anyone asks (with the timer's usual minutes), and shown if
 # the workbook and the day are unchanged: a person in a hurry gets it at once. Its clock is read
 # when a moment is saved or the timer starts, never while it is built (urge_controller.py).
-PREPARED = Ahead(
-    lambda store, today: UrgeView(UrgeController(store, today)),
-    lambda view: close_widgets(view.box),
-    keeps_store=True,
-)
+PREPARED = form_built_ahead(lambda store, today: UrgeView(UrgeController(store, today)))
 
 
 @never_a_traceback
