@@ -65,27 +65,98 @@ function keepClean(panel: NotebookPanel): void {
 /** The pages running now: one run at a time per page. */
 const running = new WeakSet<NotebookPanel>();
 
+/** How a run ended: every cell sent and answered, the kernel gone from under it, or not started. */
+type Outcome = 'ran' | 'lost' | 'not run';
+
+/**
+ * Resolves when the page's kernel has gone from under it: its session ended (jupyter_server's
+ * culler took an idle kernel just as the page reused it, or it was shut down elsewhere), or it
+ * died. A dropped connection is checked with the server, whose answer ends a session that is gone;
+ * a connection that comes back is no loss.
+ */
+function kernelGone(app: JupyterFrontEnd, panel: NotebookPanel): { gone: Promise<void>; stop: () => void } {
+  const context = panel.sessionContext;
+  let stop = (): void => undefined;
+  const gone = new Promise<void>(resolve => {
+    const check = (): void => {
+      const kernel = context.session?.kernel;
+      if (!kernel || kernel.status === 'dead') {
+        resolve();
+      } else if (kernel.connectionStatus !== 'connected') {
+        void app.serviceManager.sessions.refreshRunning().catch(() => undefined);
+      }
+    };
+    context.sessionChanged.connect(check);
+    context.statusChanged.connect(check);
+    context.connectionStatusChanged.connect(check);
+    stop = () => {
+      context.sessionChanged.disconnect(check);
+      context.statusChanged.disconnect(check);
+      context.connectionStatusChanged.disconnect(check);
+    };
+    check();
+  });
+  return { gone, stop };
+}
+
 /** Run every code cell in order, as Run All does, but without moving the selection or scrolling. */
-async function runPage(panel: NotebookPanel): Promise<void> {
+async function runPage(app: JupyterFrontEnd, panel: NotebookPanel): Promise<Outcome> {
   const session = panel.sessionContext;
   await session.ready;
-  if (session.isDisposed || !session.session?.kernel || running.has(panel)) {
-    return; // no kernel chosen: nothing to run, and nothing to ask
+  if (session.isDisposed || running.has(panel)) {
+    return 'not run';
+  }
+  if (!session.session?.kernel) {
+    // At opening a stage always has its kernel (its notebook names one); none means it was lost.
+    return panel.node.dataset.workbookRan === 'true' ? 'not run' : 'lost';
   }
   running.add(panel);
+  const watch = kernelGone(app, panel);
   try {
     // As Run All does: every code cell is sent at once, in order, so the kernel runs the next one
     // while this page draws the last one's output, not after a round trip per cell. The kernel
     // runs them one after another and, at the first error, drops the rest (each request says
     // stop_on_error), so the error stays the last thing in sight.
     const cells = panel.content.widgets.filter(cell => cell.model.type === 'code');
-    await Promise.all(cells.map(cell => CodeCell.execute(cell as CodeCell, session)));
+    const ran = Promise.all(cells.map(cell => CodeCell.execute(cell as CodeCell, session)));
+    const outcome = await Promise.race([ran.then(() => 'ran' as const), watch.gone.then(() => 'lost' as const)]);
+    if (outcome === 'lost') {
+      return outcome;
+    }
   } finally {
+    watch.stop();
     running.delete(panel);
   }
   const runs = Number(panel.node.dataset.workbookRuns ?? '0') + 1;
   panel.node.dataset.workbookRuns = String(runs);
   panel.node.dataset.workbookRan = 'true';
+  return 'ran';
+}
+
+/**
+ * Open a stage: run it, and if its kernel goes while it opens, start another and run the page on
+ * it, as a person would by reopening it (twice at most: a kernel that keeps dying is left to
+ * JupyterLab's own messages).
+ */
+async function openPage(app: JupyterFrontEnd, panel: NotebookPanel): Promise<void> {
+  for (let tries = 0; ; tries++) {
+    const outcome = await runPage(app, panel);
+    if (outcome !== 'lost' || tries >= 2 || panel.isDisposed) {
+      return;
+    }
+    console.warn('workbook-lab: the page lost its kernel as it opened; starting another');
+    const spec = panel.context.model.getMetadata('kernelspec') as { name?: unknown } | undefined;
+    const name = typeof spec?.name === 'string' ? spec.name : 'python3';
+    try {
+      // The server's answer first: a session it has ended is dropped here too, so the kernel
+      // starts in a session of its own rather than being asked of one that is gone.
+      await app.serviceManager.sessions.refreshRunning();
+      await panel.sessionContext.changeKernel({ name });
+    } catch (reason) {
+      console.warn('workbook-lab: could not start another kernel', reason);
+      return;
+    }
+  }
 }
 
 /** Asked of a page's kernel: has the workbook changed elsewhere since the page ran? */
@@ -118,13 +189,13 @@ async function isStale(panel: NotebookPanel): Promise<boolean> {
 }
 
 /** A page shown again runs again when the workbook changed elsewhere since it ran. */
-async function refreshIfStale(panel: NotebookPanel): Promise<void> {
+async function refreshIfStale(app: JupyterFrontEnd, panel: NotebookPanel): Promise<void> {
   if (running.has(panel) || panel.node.dataset.workbookRan !== 'true') {
     return; // still running as it opened: it reads the workbook as it is now anyway
   }
   try {
     if (await isStale(panel)) {
-      await runPage(panel);
+      await runPage(app, panel);
     }
   } catch (reason) {
     console.warn('workbook-lab: could not ask whether the page is up to date', reason);
@@ -199,7 +270,7 @@ const plugin: JupyterFrontEndPlugin<void> = {
       showCode(panel, options);
       keepClean(panel);
       if (options.runOnOpen) {
-        await runPage(panel);
+        await openPage(app, panel);
       }
     });
 
@@ -208,7 +279,7 @@ const plugin: JupyterFrontEndPlugin<void> = {
     // does a click on its tab. Only pages that run on opening are run again.
     const shown = (widget: unknown): void => {
       if (widget instanceof NotebookPanel && stages.has(widget) && options.runOnOpen) {
-        void refreshIfStale(widget);
+        void refreshIfStale(app, widget);
       }
     };
     if (labShell) {

@@ -8,6 +8,7 @@ import json
 import re
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from datetime import date
@@ -105,6 +106,42 @@ def test_closing_a_stages_tab_stops_its_kernel(watched, own_lab):
     expect(page.locator(".jp-Dialog")).to_have_count(0)  # nothing asked: not saving, not stopping
     wait_for(lambda: kernel not in running_kernels(own_lab), 30, "the closed page's kernel stops")
     assert "06_keep_going.ipynb" not in kernels_of(own_lab)
+
+
+def take_kernel_as_it_starts(server, path: str, taken: list[str]) -> None:
+    """Shut the page's kernel down the moment its session appears, as jupyter_server's culler does
+    when it takes an idle kernel just as a page reopened on it starts to use it."""
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not taken:
+        kernel = kernels_of(server).get(path)
+        if kernel:
+            request = urllib.request.Request(server.url(f"api/kernels/{kernel}"), method="DELETE")
+            urllib.request.urlopen(request, timeout=30).close()
+            taken.append(kernel)
+        time.sleep(0.02)
+
+
+def test_a_page_whose_kernel_is_taken_as_it_opens_starts_another_and_draws(watched, own_lab):
+    # Found by CI: the page sat "Disconnected", with nothing drawn, until the person reloaded.
+    page = watched.page
+    taken: list[str] = []
+    taker = threading.Thread(
+        target=take_kernel_as_it_starts, args=(own_lab, "05_reunion.ipynb", taken)
+    )
+    taker.start()
+    try:
+        page.goto(own_lab.url("lab/tree/05_reunion.ipynb?reset"))
+        while taker.is_alive():  # not join(): the page's requests go through this thread
+            page.wait_for_timeout(50)
+        assert taken, "the page's kernel was never seen, so never taken"
+        ran(page, "05_reunion", runs=1)
+        kernel = kernels_of(own_lab)["05_reunion.ipynb"]
+        assert kernel != taken[0] and kernel in running_kernels(own_lab)
+        expect(page.locator(".jp-Dialog")).to_have_count(0)  # nothing asked of the person
+    finally:
+        taker.join()
+        close_current_tab(page)
+        wait_for(lambda: "05_reunion.ipynb" not in kernels_of(own_lab), 30, "its kernel stops")
 
 
 def test_a_page_visited_again_is_its_tab_with_its_kernel(watched, own_lab):
