@@ -62,6 +62,9 @@ c.MappingKernelManager.cull_busy = False
 # server's side of two of them, the terminals and the language server.
 c.ServerApp.terminals_enabled = False
 c.ServerApp.jpserver_extensions.update({"jupyter_lsp": False})
+# And the extension manager's: with its panel left out, nothing should install from PyPI either
+# (the default "pypi" manager still answers install requests, and loads its PyPI client).
+c.LabApp.extension_manager = "readonly"
 
 
 # The workbook's server extension: files the workbook wrote (a report, an export, a calendar file)

@@ -1,0 +1,80 @@
+"""The workbook's JupyterLab leaves out what a stage page never needs (the README's table): the
+front end's plugins in jupyter_config/labconfig/page_config.json, the server's side in
+jupyter_config/jupyter_server_config.py. Asked of a running `workbook lab`, as its page gets them."""
+
+from __future__ import annotations
+
+import json
+import re
+import urllib.error
+import urllib.request
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+# The README's table, plugin by plugin.
+LEFT_OUT = {
+    "@jupyterlab/debugger-extension",
+    "@jupyterlab/terminal-extension",
+    "@jupyterlab/console-extension",
+    "@jupyterlab/completer-extension:consoles",
+    "@jupyterlab/tooltip-extension:consoles",
+    "@jupyterlab/lsp-extension",
+    "@jupyterlab/fileeditor-extension:language-server",
+    "@jupyterlab/notebook-extension:language-server",
+    "@jupyterlab/tooltip-extension",
+    "@jupyterlab/inspector-extension",
+    "@jupyterlab/logconsole-extension",
+    "@jupyterlab/celltags-extension",
+    "@jupyterlab/toc-extension",
+    "@jupyterlab/notebook-extension:toc",
+    "@jupyterlab/apputils-extension:announcements",
+    "@jupyterlab/extensionmanager-extension:plugin",
+}
+# What the README says stays: a stage page needs it, or a person does.
+KEPT = (
+    "@jupyterlab/notebook-extension",
+    "@jupyterlab/notebook-extension:tracker",
+    "@jupyterlab/notebook-extension:widget-factory",
+    "@jupyterlab/filebrowser-extension",
+    "@jupyterlab/htmlviewer-extension",
+    "@jupyterlab/settingeditor-extension",
+    "@jupyterlab/running-extension",
+)
+KEPT_PACKAGES = ("@jupyter-widgets/", "jupyterlab-plotly", "workbook-lab")
+
+
+def page_config(server) -> dict:
+    with urllib.request.urlopen(server.url("lab"), timeout=30) as response:
+        html = response.read().decode()
+    found = re.search(
+        r'<script id="jupyter-config-data" type="application/json">(.*?)</script>', html, re.S
+    )
+    assert found, "JupyterLab's page carries no page config"
+    return json.loads(found.group(1))
+
+
+def status(server, path: str) -> int:
+    try:
+        with urllib.request.urlopen(server.url(path), timeout=30) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+def test_the_front_end_leaves_out_what_the_readme_says_and_keeps_the_rest(lab):
+    disabled = set(page_config(lab)["disabledExtensions"])
+    assert disabled >= LEFT_OUT, f"still loaded: {sorted(LEFT_OUT - disabled)}"
+    assert disabled.isdisjoint(KEPT)
+    assert not [name for name in disabled if name.startswith(KEPT_PACKAGES)]
+
+
+def test_the_server_has_no_terminals_no_language_server_and_installs_nothing(lab):
+    assert status(lab, "api/terminals") == 404
+    assert status(lab, "lsp/status") == 404
+    manager = page_config(lab)["extensionManager"]
+    assert (manager["name"], manager["can_install"]) == ("read-only", False)
+    # Still asked what is installed (JupyterLab's own call), and the workbook's extension is.
+    with urllib.request.urlopen(lab.url("lab/api/extensions"), timeout=30) as response:
+        assert "workbook-lab" in {extension["name"] for extension in json.load(response)}
