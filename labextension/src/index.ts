@@ -14,7 +14,9 @@
 
 import { ILabShell, JupyterFrontEnd, JupyterFrontEndPlugin } from '@jupyterlab/application';
 import { CodeCell } from '@jupyterlab/cells';
+import { PageConfig } from '@jupyterlab/coreutils';
 import { INotebookTracker, NotebookPanel } from '@jupyterlab/notebook';
+import { SessionAPI } from '@jupyterlab/services';
 import { ISettingRegistry } from '@jupyterlab/settingregistry';
 // Every control announces its visible label (sliders and toggle buttons included): the very file
 // the app's template includes, so both front ends run the same code.
@@ -202,6 +204,37 @@ async function refreshIfStale(app: JupyterFrontEnd, panel: NotebookPanel): Promi
   }
 }
 
+/**
+ * A stage opened by its address (lab/tree/NAME.ipynb) has its kernel started while JupyterLab is
+ * still starting, not once the notebook has loaded and been drawn, which is about 2 s later.
+ * JupyterLab connects a notebook to the running session of its path, so the page finds its kernel
+ * ready and runs at once. Only the workbook's own stages, read from the notebook itself as
+ * `stageOf` reads them; a notebook already running keeps its kernel.
+ */
+async function startKernelEarly(app: JupyterFrontEnd): Promise<void> {
+  const path = PageConfig.getOption('treePath');
+  const stage = /^(\d\d_[a-z0-9_]+)\.ipynb$/.exec(path)?.[1];
+  if (!stage) {
+    return;
+  }
+  const services = app.serviceManager;
+  const model = await services.contents.get(path, { type: 'notebook', content: true });
+  const metadata = (model.content as { metadata?: Record<string, any> } | null)?.metadata ?? {};
+  const kernel = metadata.kernelspec?.name;
+  if (metadata.workbook?.stage !== stage || typeof kernel !== 'string') {
+    return;
+  }
+  const running = await SessionAPI.listRunning(services.serverSettings);
+  if (running.some(session => session.path === path)) {
+    return;
+  }
+  await SessionAPI.startSession(
+    { path, type: 'notebook', name: path, kernel: { name: kernel } },
+    services.serverSettings
+  );
+  await services.sessions.refreshRunning();
+}
+
 function showCode(panel: NotebookPanel, options: Options): void {
   panel.toggleClass(HIDE_CODE_CLASS, !options.showCode);
 }
@@ -218,6 +251,10 @@ const plugin: JupyterFrontEndPlugin<void> = {
     registry: ISettingRegistry,
     labShell: ILabShell | null
   ): Promise<void> => {
+    // First, before anything else waits: the kernel starts while the rest of JupyterLab does.
+    startKernelEarly(app).catch(reason =>
+      console.warn('workbook-lab: the kernel will start with the page instead', reason)
+    );
     const options: Options = { showCode: false, runOnOpen: true };
     const stages = new Set<NotebookPanel>();
     let settings: ISettingRegistry.ISettings | null = null;

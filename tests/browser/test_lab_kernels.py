@@ -10,6 +10,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.error
 import urllib.request
 from datetime import date
 
@@ -25,6 +26,23 @@ pytestmark = pytest.mark.browser
 DRAWN = ".jupyter-widgets, .js-plotly-plot, .workbook-info, .workbook-warning"
 MOOD = "Mood (1 = very low, 10 = great)"
 JOURNAL = "Journal"
+# A notebook of a person's own: one cell, no workbook mark.
+PLAIN = {
+    "cells": [
+        {
+            "cell_type": "code",
+            "source": "1 + 1",
+            "metadata": {},
+            "outputs": [],
+            "execution_count": None,
+        }
+    ],
+    "metadata": {
+        "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}
+    },
+    "nbformat": 4,
+    "nbformat_minor": 5,
+}
 
 
 @pytest.fixture(scope="module")
@@ -37,8 +55,16 @@ def own_lab(tmp_path_factory):
 
 
 def api(server, path: str):
-    with urllib.request.urlopen(server.url(path), timeout=30) as response:
-        return json.load(response)
+    # jupyter_server answers 500 when it lists kernels just as one of them stops: ask again.
+    for attempt in range(10):
+        try:
+            with urllib.request.urlopen(server.url(path), timeout=30) as response:
+                return json.load(response)
+        except urllib.error.HTTPError as error:
+            if error.code != 500 or attempt == 9:
+                raise
+            time.sleep(0.1)
+    return None
 
 
 def kernels_of(server) -> dict[str, str]:
@@ -108,13 +134,14 @@ def test_closing_a_stages_tab_stops_its_kernel(watched, own_lab):
     assert "06_keep_going.ipynb" not in kernels_of(own_lab)
 
 
-def take_kernel_as_it_starts(server, path: str, taken: list[str]) -> None:
-    """Shut the page's kernel down the moment its session appears, as jupyter_server's culler does
-    when it takes an idle kernel just as a page reopened on it starts to use it."""
+def take_kernel_once_connected(server, path: str, taken: list[str]) -> None:
+    """Shut the page's kernel down the moment the page has connected to it, as jupyter_server's
+    culler does when it takes an idle kernel just as a page reopened on it starts to use it."""
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and not taken:
         kernel = kernels_of(server).get(path)
-        if kernel:
+        connected = {k["id"] for k in api(server, "api/kernels") if k.get("connections")}
+        if kernel in connected:
             request = urllib.request.Request(server.url(f"api/kernels/{kernel}"), method="DELETE")
             urllib.request.urlopen(request, timeout=30).close()
             taken.append(kernel)
@@ -126,7 +153,7 @@ def test_a_page_whose_kernel_is_taken_as_it_opens_starts_another_and_draws(watch
     page = watched.page
     taken: list[str] = []
     taker = threading.Thread(
-        target=take_kernel_as_it_starts, args=(own_lab, "05_reunion.ipynb", taken)
+        target=take_kernel_once_connected, args=(own_lab, "05_reunion.ipynb", taken)
     )
     taker.start()
     try:
@@ -142,6 +169,53 @@ def test_a_page_whose_kernel_is_taken_as_it_opens_starts_another_and_draws(watch
         taker.join()
         close_current_tab(page)
         wait_for(lambda: "05_reunion.ipynb" not in kernels_of(own_lab), 30, "its kernel stops")
+
+
+def notebook_never_loads(page: Page, path: str) -> None:
+    """JupyterLab's own load of the notebook (hash=1) fails, so JupyterLab itself never opens it
+    and never starts its kernel: a kernel that starts anyway was started early, as it began."""
+    page.route(re.compile(rf"/api/contents/{re.escape(path)}\?.*hash=1"), lambda r: r.abort())
+
+
+def seconds_until_a_session(page: Page, server, path: str, within: float) -> float | None:
+    started = time.monotonic()
+    while time.monotonic() - started < within:
+        if path in kernels_of(server):
+            return time.monotonic() - started
+        page.wait_for_timeout(100)  # not sleep(): the page's requests go through this thread
+    return None
+
+
+def test_a_stage_opened_by_its_address_starts_its_kernel_as_jupyterlab_starts(watched, own_lab):
+    page = watched.page
+    stage, other = "07_report.ipynb", "09_not_a_stage.ipynb"
+    put = urllib.request.Request(
+        own_lab.url(f"api/contents/{other}"),
+        data=json.dumps({"type": "notebook", "format": "json", "content": PLAIN}).encode(),
+        method="PUT",
+        headers={"Content-Type": "application/json"},
+    )
+    urllib.request.urlopen(put, timeout=30).close()
+    try:
+        notebook_never_loads(page, stage)
+        page.goto(own_lab.url(f"lab/tree/{stage}?reset"))
+        seconds = seconds_until_a_session(page, own_lab, stage, 60)
+        assert seconds is not None, "no kernel started for the stage"
+        expect(stage_panel(page, stage.removesuffix(".ipynb"))).to_have_count(0)  # never opened
+        assert api(own_lab, "api/kernels")  # and it runs
+
+        # A notebook named like a stage, but not one of the workbook's: nothing starts early.
+        notebook_never_loads(page, other)
+        page.goto(own_lab.url(f"lab/tree/{other}?reset"))
+        assert seconds_until_a_session(page, own_lab, other, max(5.0, 3 * seconds)) is None
+    finally:
+        for session in api(own_lab, "api/sessions"):
+            delete = urllib.request.Request(
+                own_lab.url(f"api/sessions/{session['id']}"), method="DELETE"
+            )
+            urllib.request.urlopen(delete, timeout=30).close()
+        delete = urllib.request.Request(own_lab.url(f"api/contents/{other}"), method="DELETE")
+        urllib.request.urlopen(delete, timeout=30).close()
 
 
 def test_a_page_visited_again_is_its_tab_with_its_kernel(watched, own_lab):
