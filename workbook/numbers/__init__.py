@@ -4,8 +4,8 @@ JSON summary show, worked out once.
 This is the only module that calls the rules giving a workbook-wide number (both streaks, goal
 strength, the WHO-5 change, the low-mood prompt, the gate). Pages, charts and the report read a
 `Numbers`; they never recompute. It is plain Python, so the command line stays quick: the per-day
-pandas frames for the charts (`frames`) and the bootstrap of what lifts the mood (`mood_lift`) are
-built on first use, from these same numbers.
+frames for the charts (`frames`, plain lists too) and the bootstrap of what lifts the mood
+(`mood_lift`, numpy) are built on first use, from these same numbers.
 """
 
 from __future__ import annotations
@@ -162,7 +162,7 @@ class Numbers:
 
     @cached_property
     def frames(self):
-        """The per-day pandas frames the charts draw (pandas is imported only now)."""
+        """The per-day frames the charts draw (numbers.day_frames), laid out on first use."""
         from .day_frames import build_frames
 
         return build_frames(self)

@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-
-import pandas as pd
+from typing import TypeVar
 
 from ...core.messages import date_words, say, times_words
 
@@ -33,9 +32,12 @@ class ChartWords:
     table: ChartTable
 
 
-def latest(frame: pd.DataFrame) -> pd.DataFrame:
+Row = TypeVar("Row")
+
+
+def latest(rows: Sequence[Row]) -> Sequence[Row]:
     """The rows a table shows: the latest MAX_ROWS, so a long history costs no more than a month."""
-    return frame.iloc[-MAX_ROWS:]
+    return rows[-MAX_ROWS:]
 
 
 def words(
@@ -49,9 +51,9 @@ def words(
     return ChartWords(key, sentence, ChartTable(caption, tuple(columns), tuple(rows)))
 
 
-def short_date(value: date | pd.Timestamp) -> str:
+def short_date(value: date) -> str:
     """A day in a table row, as every sentence says it (core.messages.date_words)."""
-    return date_words(value.date() if isinstance(value, pd.Timestamp) else value)
+    return date_words(value)
 
 
 def times(n: int) -> str:

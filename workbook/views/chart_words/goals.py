@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pandas as pd
-
 from ...core.messages import counted, days_words, say, say_parts
 from ...numbers.day_frames import Frames
 from .base import (
@@ -29,61 +27,65 @@ def goal_calendar_words(frames: Frames, title: str) -> ChartWords:
         ),
     )
     names = [g.name for g in frames.goals]
-    days = latest(frames.days)
-    done, minutes = frames.done.loc[days.index, names], frames.minutes.loc[days.index, names]
+    shown = len(latest(frames.days))
     rows = []
-    for when, checked in days["checked_in"].items():
+    for i in range(len(frames.days) - shown, len(frames.days)):
+        checked = frames.days[i].checked_in
         cells = []
         for name in names:
-            was_done, spent = done.at[when, name], minutes.at[when, name]
-            if pd.isna(was_done):
+            was_done, spent = frames.done[name][i], frames.minutes[name][i]
+            if was_done is None:
                 cells.append(say("words_not_a_goal_yet"))
             elif was_done:
                 done_text = say("words_calendar_done_for", time=duration_text(spent))
                 cells.append(done_text if spent else say("words_calendar_done"))
             else:
                 cells.append(say("words_calendar_not_done" if checked else "words_no_checkin"))
-        rows.append((short_date(when), *cells))
+        rows.append((short_date(frames.days[i].date), *cells))
     columns = (say("words_column_date"), *names)
     return words("goal_calendar", sentence, title, columns, rows, total=len(frames.days))
 
 
 def weekly_targets_words(frames: Frames, title: str) -> ChartWords | None:
     weeks = frames.weekly_targets
-    if weeks.empty:
+    if not weeks:
         return None
+    live: dict[str, list] = {}  # per goal, in the plan's order: its weeks it was live
+    for week in weeks:
+        if week.status:
+            live.setdefault(week.goal, []).append(week)
     parts = []
-    for name, rows in weeks[weeks["status"] != ""].groupby("goal", sort=False):
+    for name, rows in live.items():
         # This week counts once it is met; until then it is still going, not missed.
-        settled = rows[rows["status"] != "so far"]
-        if settled.empty:
-            last = rows.iloc[-1]
+        settled = [w for w in rows if w.status != "so far"]
+        if not settled:
+            last = rows[-1]
             parts.append(
                 say("words_weekly_goal_first", goal=name, done=last.done, target=last.target)
             )
             continue
-        met = int((settled["status"] == "met").sum())
+        met = sum(1 for w in settled if w.status == "met")
         weeks_text = counted(len(settled), "weeks")
         parts.append(say("words_weekly_goal", goal=name, met=met, weeks=weeks_text))
     sentence = say("words_weekly", goals=listed(parts))
     names = [g.name for g in frames.goals]
-    shown = weeks[weeks["week"] > weeks["week"].max() - MAX_ROWS]
+    week_numbers = sorted({w.week for w in weeks})
+    shown = [n for n in week_numbers if n > week_numbers[-1] - MAX_ROWS]  # the latest weeks
     status = dict(zip(("met", "missed", "so far"), say_parts("words_week_statuses"), strict=True))
-    cells = shown.assign(
-        text=[
-            say("words_week_cell", done=r.done, target=r.target, status=status[r.status])
-            if r.status
-            else say("words_not_a_goal_yet")
-            for r in shown.itertuples()
-        ]
-    )
-    table = cells.pivot(index="week", columns="goal", values="text").reindex(columns=names)
+    text = {
+        (w.goal, w.week): say(
+            "words_week_cell", done=w.done, target=w.target, status=status[w.status]
+        )
+        if w.status
+        else say("words_not_a_goal_yet")
+        for w in weeks
+        if w.week > week_numbers[-1] - MAX_ROWS
+    }
     rows = (
-        (say("words_week_row", week=week), *row)
-        for week, row in zip(table.index, table.to_numpy(), strict=True)
+        (say("words_week_row", week=week), *(text[name, week] for name in names)) for week in shown
     )
     columns = (say("words_column_week"), *names)
-    return words("weekly_targets", sentence, title, columns, rows, total=weeks["week"].nunique())
+    return words("weekly_targets", sentence, title, columns, rows, total=len(week_numbers))
 
 
 def goal_strength_words(frames: Frames, title: str) -> ChartWords:

@@ -19,24 +19,24 @@ from .base import (
 
 
 def mood_words(frames: Frames, title: str) -> ChartWords | None:
-    numbers, days = frames.numbers, frames.days
-    checked = days[days["checked_in"]]
-    if checked.empty:
+    numbers = frames.numbers
+    checked = [d for d in frames.days if d.checked_in]
+    if not checked:
         return None
-    moods = checked["mood"].astype(int)
-    first, last = checked.index[0], checked.index[-1]
+    moods = [int(d.mood) for d in checked]
+    first, last = checked[0].date, checked[-1].date
     trend = numbers.mood_trend
     if len(checked) == 1:
-        sentence = say("words_mood_one", mood=moods.iloc[0], date=short_date(first))
+        sentence = say("words_mood_one", mood=moods[0], date=short_date(first))
     elif trend is None:
         sentence = say(
             "words_mood_few",
-            first=moods.iloc[0],
-            last=moods.iloc[-1],
+            first=moods[0],
+            last=moods[-1],
             count=counted(len(moods), "checkins"),
         )
     else:
-        start, end = about(trend.at(first.date()), trend.at(last.date()))
+        start, end = about(trend.at(first), trend.at(last))
         key = {"up": "words_mood_rose", "down": "words_mood_fell", "level": "words_mood_level"}
         sentence = say(
             key[trend.direction],
@@ -47,19 +47,19 @@ def mood_words(frames: Frames, title: str) -> ChartWords | None:
             low=numbers.mood_min,
             high=numbers.mood_max,
         )
-    slips = int(checked["contact"].sum())
+    slips = sum(1 for d in checked if d.contact)
     if slips:
         sentence += " " + say("words_mood_slips", count=days_words(slips))
     yes, no = say_parts("said_yes_no")
     rows = (
         (
-            short_date(when),
-            row.day,
-            int(row.mood),
-            one_decimal(row.mood_avg7),
-            yes if row.contact else no,
+            short_date(d.date),
+            d.day,
+            int(d.mood),
+            one_decimal(d.mood_avg7),
+            yes if d.contact else no,
         )
-        for when, row in latest(checked).iterrows()
+        for d in latest(checked)
     )
     columns = say_parts("words_mood_columns")
     return words("mood", sentence, title, columns, rows, total=len(checked))
@@ -67,25 +67,24 @@ def mood_words(frames: Frames, title: str) -> ChartWords | None:
 
 def urges_words(frames: Frames, title: str) -> ChartWords | None:
     days = frames.days
-    noted = days[days["urge"].notna()]
-    if noted.empty:
+    noted = [d for d in days if d.urge is not None]
+    if not noted:
         return None
-    peak_at = noted["urge"].idxmax()  # the first day it was that strong
+    peak = max(noted, key=lambda d: d.urge)  # the first day it was that strong
     sentence = say(
         "words_urges",
         days=days_words(len(noted)),
-        peak_date=short_date(peak_at),
-        peak=int(noted.at[peak_at, "urge"]),
-        latest_date=short_date(noted.index[-1]),
-        latest=int(noted["urge"].iloc[-1]),
+        peak_date=short_date(peak.date),
+        peak=int(peak.urge),
+        latest_date=short_date(noted[-1].date),
+        latest=int(noted[-1].urge),
     )
-    slips = int(days["contact"].sum())
+    slips = sum(1 for d in days if d.contact)
     if slips:
         sentence += " " + say("words_mood_slips", count=days_words(slips))
     yes, no = say_parts("said_yes_no")
     rows = (
-        (short_date(when), row.day, int(row.urge), yes if row.contact else no)
-        for when, row in latest(noted).iterrows()
+        (short_date(d.date), d.day, int(d.urge), yes if d.contact else no) for d in latest(noted)
     )
     columns = say_parts("words_urges_columns")
     return words("urges", sentence, title, columns, rows, total=len(noted))
@@ -93,23 +92,22 @@ def urges_words(frames: Frames, title: str) -> ChartWords | None:
 
 def triggers_words(frames: Frames, title: str) -> ChartWords | None:
     counts = frames.trigger_counts
-    if counts.empty:
+    if not counts:
         return None
-    most = int(counts["count"].iloc[0])
-    tied = [f"“{t}”" for t in counts.loc[counts["count"] == most, "trigger"]]
+    top = counts[0]
+    most = top.count
+    tied = [f"“{c.trigger}”" for c in counts if c.count == most]
     count = counted(len(counts), "triggers_different")
     if len(counts) == 1:
-        sentence = say("words_triggers_one", top=counts["trigger"].iloc[0], times=times(most))
+        sentence = say("words_triggers_one", top=top.trigger, times=times(most))
     elif len(tied) == 1:
-        sentence = say(
-            "words_triggers_top", count=count, top=counts["trigger"].iloc[0], times=times(most)
-        )
+        sentence = say("words_triggers_top", count=count, top=top.trigger, times=times(most))
     elif len(tied) == len(counts) or len(tied) > 3:  # none stands out: no list of them all
         sentence = say("words_triggers_even", count=count, times=times(most))
     else:
         sentence = say("words_triggers", count=count, top=listed(tied), times=times(most))
-    shown = counts.head(MAX_ROWS)  # most often first: the rare ones are left out, not the latest
-    rows = zip(shown["trigger"], shown["count"].astype(int), strict=True)
+    shown = counts[:MAX_ROWS]  # most often first: the rare ones are left out, not the latest
+    rows = ((c.trigger, c.count) for c in shown)
     columns = say_parts("words_triggers_columns")
     return words("triggers", sentence, title, columns, rows, total=len(counts))
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import html
+from datetime import date, datetime, time, timedelta
 
-import pandas as pd
 import plotly.graph_objects as go
 
 from ...core.messages import say
@@ -80,17 +80,17 @@ def is_empty(fig: go.Figure) -> bool:
     return bool(fig.layout.meta and fig.layout.meta.get("empty"))
 
 
-def _date_axis(fig: go.Figure, days: pd.DataFrame) -> None:
+def _date_axis(fig: go.Figure, dates: list[date]) -> None:
     """A date axis at least a week wide (one day still looks like a day, not hours); a long
     history opens on its last three months, the rest a drag or a double-click away."""
-    first = days.index[0]
-    last = max(days.index[-1], first + pd.Timedelta(days=6))
+    first = dates[0]
+    last = max(dates[-1], first + timedelta(days=6))
     if (last - first).days > LONG_HISTORY_DAYS:
-        first = last - pd.Timedelta(days=RECENT_DAYS - 1)
-    half = pd.Timedelta(hours=12)
+        first = last - timedelta(days=RECENT_DAYS - 1)
+    half = timedelta(hours=12)  # half a day each side, so the first and last days show whole
     fig.update_xaxes(
         type="date",
-        range=[first - half, last + half],
+        range=[_midnight(first) - half, _midnight(last) + half],
         tickformatstops=[
             {"dtickrange": [None, "M1"], "value": "%-d %b"},
             {"dtickrange": ["M1", "M12"], "value": "%b %Y"},
@@ -100,18 +100,22 @@ def _date_axis(fig: go.Figure, days: pd.DataFrame) -> None:
     )
 
 
-def _day_columns(index: pd.DatetimeIndex) -> dict:
+def _midnight(day: date) -> datetime:
+    return datetime.combine(day, time())
+
+
+def _day_columns(dates: list[date]) -> dict:
     """Heatmap columns, one per day; a lone day gets a day's width instead of a hairline."""
-    if len(index) == 1:
-        return {"x0": index[0], "dx": 24 * 60 * 60 * 1000}
-    return {"x": index}
+    if len(dates) == 1:
+        return {"x0": dates[0], "dx": 24 * 60 * 60 * 1000}
+    return {"x": dates}
 
 
 def _nothing_yet(progress: Frames, title: str) -> go.Figure | None:
     """The empty state shared by every chart, when there is no plan or nothing before today."""
     if progress.plan is None:
         return empty_figure(title, say("progress_no_plan"))
-    if not len(progress.days):
+    if not progress.days:
         return empty_figure(title, say("progress_before_start", start=progress.plan.start_date))
     return None
 

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import html
 
-import numpy as np
-import pandas as pd
 import plotly.graph_objects as go
 
 from ...core.messages import say
@@ -38,21 +36,20 @@ def goal_calendar_figure(progress: Frames) -> go.Figure:
     if (empty := _no_goals(progress, title)) is not None:
         return empty
     names = [g.name for g in progress.goals]
-    done = progress.done[names]
-    checked = progress.days["checked_in"].to_numpy(bool)
-    flags = done.fillna(False).to_numpy(bool).T
-    began = done.notna().to_numpy().T
-    z = np.where(flags, 1.0, np.where(began & checked, 0.0, np.nan))
-    minutes = progress.minutes[names].to_numpy().T
-    minute_text = np.where(minutes > 0, np.char.add(minutes.astype(int).astype(str), " min"), "")
-    hover = np.where(
-        flags,
-        np.char.add("done ", minute_text),
-        np.where(began & checked, "not done", np.where(began, "no check-in", "not a goal yet")),
-    )
+    checked = [d.checked_in for d in progress.days]
+    z, hover = [], []
+    for name in names:
+        cells = [
+            _calendar_cell(flag, spent, was_checked)
+            for flag, spent, was_checked in zip(
+                progress.done[name], progress.minutes[name], checked, strict=True
+            )
+        ]
+        z.append([value for value, _ in cells])
+        hover.append([text for _, text in cells])
     fig = _figure(title, LABELS["calendar_key"], height=150 + 40 * len(names))
     fig.add_heatmap(
-        **_day_columns(progress.days.index),
+        **_day_columns(progress.dates),
         y=[html.escape(n) for n in names],
         z=z,
         customdata=hover,
@@ -64,9 +61,18 @@ def goal_calendar_figure(progress: Frames) -> go.Figure:
         ygap=4,
         hovertemplate="%{y}, %{x}: %{customdata}<extra></extra>",
     )
-    _date_axis(fig, progress.days)
+    _date_axis(fig, progress.dates)
     fig.update_yaxes(autorange="reversed", showgrid=False, ticksuffix="  ")
     return fig
+
+
+def _calendar_cell(done: bool | None, minutes: float, checked: bool) -> tuple[float | None, str]:
+    """A goal's day on the calendar: its colour (1 done, 0 not done, None blank) and hover."""
+    if done:
+        return 1.0, "done " + (f"{int(minutes)} min" if minutes > 0 else "")
+    if done is not None:
+        return (0.0, "not done") if checked else (None, "no check-in")
+    return None, "not a goal yet"
 
 
 def weekly_targets_figure(progress: Frames) -> go.Figure:
@@ -74,21 +80,15 @@ def weekly_targets_figure(progress: Frames) -> go.Figure:
     if (empty := _no_goals(progress, title)) is not None:
         return empty
     weeks = progress.weekly_targets
-    if weeks.empty:
+    if not weeks:
         return empty_figure(title, say("progress_no_checkins"))
     names = [g.name for g in progress.goals]
     code = {"missed": 0.0, "so far": 0.5, "met": 1.0}
-    z = weeks.pivot(index="goal", columns="week", values="status").reindex(names)
-    counts = weeks.pivot(index="goal", columns="week", values="done").reindex(names)
-    targets = weeks.pivot(index="goal", columns="week", values="target").reindex(names)
-    status = z.to_numpy()
-    values = np.vectorize(lambda s: code.get(s, np.nan), otypes=[float])(status)
-    label = np.char.add(
-        np.char.add(counts.to_numpy().astype(int).astype(str), " of "),
-        targets.to_numpy().astype(int).astype(str),
-    )
-    label = np.where(status == "", "", label)
-    week_numbers = list(z.columns)
+    week_numbers = sorted({w.week for w in weeks})
+    cell = {(w.goal, w.week): w for w in weeks}
+    grid = [[cell[name, week] for week in week_numbers] for name in names]
+    values = [[code.get(w.status) for w in row] for row in grid]
+    label = [[f"{w.done} of {w.target}" if w.status else "" for w in row] for row in grid]
     fig = _figure(title, LABELS["weekly_key"], height=150 + 40 * len(names))
     fig.add_heatmap(
         x=week_numbers,
@@ -138,7 +138,7 @@ def goal_strength_figure(progress: Frames) -> go.Figure:
     fig = _figure(title)
     for i, goal in enumerate(progress.goals):
         fig.add_scatter(
-            x=progress.strength.index,
+            x=progress.dates,
             y=progress.strength[goal.name],
             mode="lines+markers" if len(progress.days) == 1 else "lines",
             marker={"size": 9},
@@ -148,7 +148,7 @@ def goal_strength_figure(progress: Frames) -> go.Figure:
             showlegend=True,
             cliponaxis=False,  # a goal at 0 % still shows on the axis line
         )
-    _date_axis(fig, progress.days)
+    _date_axis(fig, progress.dates)
     fig.update_yaxes(title_text=LABELS["strength_axis"], range=[0, 100], ticksuffix=" %")
     # Many goals wrap the legend onto more rows: make room so it never sits on the lines.
     legend_px = sum(60 + 8 * len(trace.name) for trace in fig.data)
@@ -161,27 +161,22 @@ def minutes_figure(progress: Frames) -> go.Figure:
     title = say("progress_title_minutes")
     if (empty := _no_goals(progress, title)) is not None:
         return empty
-    totals = pd.DataFrame(
-        {
-            "goal": [g.name for g in progress.numbers.goals],
-            "minutes": [g.minutes for g in progress.numbers.goals],
-            "days_done": [g.days_done for g in progress.numbers.goals],
-        }
-    )
-    if not totals["minutes"].any():
+    goals = progress.numbers.goals
+    minutes = [g.minutes for g in goals]
+    if not any(minutes):
         return empty_figure(title, say("progress_no_minutes"))
-    fig = _figure(title, height=140 + 44 * len(totals))
+    fig = _figure(title, height=140 + 44 * len(goals))
     fig.add_bar(
-        y=[html.escape(n) for n in totals["goal"]],
-        x=totals["minutes"],
+        y=[html.escape(g.name) for g in goals],
+        x=minutes,
         orientation="h",
-        marker={"color": [COLORWAY[i % len(COLORWAY)] for i in range(len(totals))]},
-        text=[duration_text(m) for m in totals["minutes"]],
+        marker={"color": [COLORWAY[i % len(COLORWAY)] for i in range(len(goals))]},
+        text=[duration_text(m) for m in minutes],
         textposition="outside",
         cliponaxis=False,
-        customdata=totals["days_done"],
+        customdata=[g.days_done for g in goals],
         hovertemplate="%{y}: %{text} over %{customdata} days<extra></extra>",
     )
-    fig.update_xaxes(title_text=LABELS["minutes_axis"], range=[0, totals["minutes"].max() * 1.25])
+    fig.update_xaxes(title_text=LABELS["minutes_axis"], range=[0, max(minutes) * 1.25])
     fig.update_yaxes(autorange="reversed", ticksuffix="  ")
     return fig

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import html
+import math
 
 import numpy as np
-import pandas as pd
 import plotly.graph_objects as go
 
 from ...core.messages import say
@@ -37,11 +37,11 @@ def mood_figure(progress: Frames) -> go.Figure:
     if (empty := _nothing_yet(progress, title)) is not None:
         return empty
     days = progress.days
-    checked = days[days["checked_in"]]
-    if checked.empty:
+    checked = [d for d in days if d.checked_in]
+    if not checked:
         return empty_figure(title, say("progress_no_checkins"))
     trend = day_frames.mood_trend_line(progress)
-    if len(trend):
+    if trend:
         mood_trend = progress.numbers.mood_trend
         subtitle = (
             say("progress_mood_trend", change=_points(mood_trend.per_week))
@@ -52,8 +52,8 @@ def mood_figure(progress: Frames) -> go.Figure:
         subtitle = say("progress_mood_few_days")
     fig = _figure(title, subtitle)
     fig.add_scatter(
-        x=checked.index,
-        y=checked["mood"],
+        x=[d.date for d in checked],
+        y=[d.mood for d in checked],
         mode="markers",
         name=LABELS["checkin"],
         marker={"color": BLUE, "size": 8, "opacity": 0.75},
@@ -61,34 +61,34 @@ def mood_figure(progress: Frames) -> go.Figure:
     )
     if len(checked) >= 2:
         fig.add_scatter(
-            x=days.index,
-            y=days["mood_avg7"],
+            x=progress.dates,
+            y=[d.mood_avg7 for d in days],
             mode="lines",
             name=LABELS["avg7"],
             connectgaps=False,
             line={"color": ORANGE, "width": 3},
             hovertemplate="%{x}: 7-day average %{y:.1f}<extra></extra>",
         )
-    if len(trend):
+    if trend:
         fig.add_scatter(
-            x=trend.index,
-            y=trend["trend"],
+            x=progress.dates,
+            y=trend,
             mode="lines",
             name=LABELS["trend"],
             line={"color": TREND_COLOR, "width": 1.5, "dash": "dash"},
             hoverinfo="skip",
         )
-    slips = checked[checked["contact"]]
-    if len(slips):
+    slips = [d for d in checked if d.contact]
+    if slips:
         fig.add_scatter(
-            x=slips.index,
-            y=slips["mood"],
+            x=[d.date for d in slips],
+            y=[d.mood for d in slips],
             mode="markers",
             name=LABELS["contact"],
             marker={"color": VERMILLION, "size": 14, "symbol": "x-thin-open", "line": {"width": 3}},
             hovertemplate="%{x}: " + LABELS["contact"].lower() + "<extra></extra>",
         )
-    _date_axis(fig, days)
+    _date_axis(fig, progress.dates)
     fig.update_yaxes(title_text=LABELS["mood_axis"], range=[0.5, 10.5], dtick=1)
     return fig
 
@@ -98,28 +98,28 @@ def urges_figure(progress: Frames) -> go.Figure:
     if (empty := _nothing_yet(progress, title)) is not None:
         return empty
     days = progress.days
-    noted = days[days["urge"].notna()]
-    if noted.empty:
+    noted = [d for d in days if d.urge is not None]
+    if not noted:
         return empty_figure(title, say("progress_no_urges"))
     fig = _figure(title)
     fig.add_bar(
-        x=noted.index,
-        y=noted["urge"],
+        x=[d.date for d in noted],
+        y=[d.urge for d in noted],
         name=LABELS["urge"],
         marker={"color": SKY_BLUE},
         hovertemplate="%{x}: urge %{y}<extra></extra>",
     )
-    slips = days[days["contact"]]
-    if len(slips):
+    slips = [d for d in days if d.contact]
+    if slips:
         fig.add_scatter(
-            x=slips.index,
-            y=np.full(len(slips), 10.6),
+            x=[d.date for d in slips],
+            y=[10.6] * len(slips),  # a row of marks above the tallest bar
             mode="markers",
             name=LABELS["contact"],
             marker={"color": VERMILLION, "size": 13, "symbol": "x-thin-open", "line": {"width": 3}},
             hovertemplate="%{x}: " + LABELS["contact"].lower() + "<extra></extra>",
         )
-    _date_axis(fig, days)
+    _date_axis(fig, progress.dates)
     fig.update_layout(bargap=0.15, showlegend=bool(len(slips)))
     fig.update_yaxes(title_text=LABELS["urge_axis"], range=[0, 11.2], tickvals=[0, 2, 4, 6, 8, 10])
     return fig
@@ -129,21 +129,22 @@ def triggers_figure(progress: Frames) -> go.Figure:
     title = say("progress_title_triggers")
     if (empty := _nothing_yet(progress, title)) is not None:
         return empty
-    counts = progress.trigger_counts.head(MAX_TRIGGERS)
-    if counts.empty:
+    counts = progress.trigger_counts[:MAX_TRIGGERS]
+    if not counts:
         return empty_figure(title, say("progress_no_triggers"))
     fig = _figure(title, height=140 + 40 * len(counts))
     fig.add_bar(
-        y=[html.escape(t) for t in counts["trigger"]],
-        x=counts["count"],
+        y=[html.escape(c.trigger) for c in counts],
+        x=[c.count for c in counts],
         orientation="h",
         marker={"color": PURPLE},
-        text=counts["count"],
+        # A numeric array, as before: plotly keeps it numbers (a list it would turn into strings).
+        text=np.array([c.count for c in counts]),
         textposition="outside",
         cliponaxis=False,
         hovertemplate="%{y}: %{x} times<extra></extra>",
     )
-    fig.update_xaxes(title_text=LABELS["times_axis"], range=[0, counts["count"].max() * 1.2])
+    fig.update_xaxes(title_text=LABELS["times_axis"], range=[0, counts[0].count * 1.2])
     fig.update_yaxes(autorange="reversed", ticksuffix="  ")
     return fig
 
@@ -152,49 +153,54 @@ def mood_lift_figure(progress: Frames) -> go.Figure:
     title = say("progress_title_mood_lift")
     if (empty := _no_goals(progress, title)) is not None:
         return empty
-    frame = pd.DataFrame([row.as_dict() for row in progress.numbers.mood_lift])
-    enough = frame[frame["enough_data"].astype(bool)]
-    if enough.empty:
+    lifts = progress.numbers.mood_lift
+    enough = [row for row in lifts if row.enough_data]
+    if not enough:
         return empty_figure(title, say("progress_mood_lift_empty"))
-    names = [html.escape(g) for g in frame["goal"]]
-    fig = _figure(title, LABELS["lift_key"], height=150 + 48 * len(frame))
-    low = enough["low"].astype(float)
-    high = enough["high"].astype(float)
-    diff = enough["difference"].astype(float)
+    names = [html.escape(row.goal) for row in lifts]
+    fig = _figure(title, LABELS["lift_key"], height=150 + 48 * len(lifts))
+    low = [float(row.low) for row in enough]
+    high = [float(row.high) for row in enough]
+    diff = [float(row.difference) for row in enough]
     fig.add_scatter(
         x=diff,
-        y=[html.escape(g) for g in enough["goal"]],
+        y=[html.escape(row.goal) for row in enough],
         mode="markers",
         name=LABELS["interval"],
         marker={"color": BLUE, "size": 12},
         error_x={
             "type": "data",
             "symmetric": False,
-            "array": high - diff,
-            "arrayminus": diff - low,
+            "array": [h - d for h, d in zip(high, diff, strict=True)],
+            "arrayminus": [d - lo for d, lo in zip(diff, low, strict=True)],
             "color": BLUE,
             "thickness": 2.5,
             "width": 8,
         },
-        customdata=np.stack([low, high, enough["days_done"], enough["days_not"]], axis=1),
+        # One row of numbers per goal; all floats, as the hover formats them.
+        customdata=[
+            [lo, h, float(row.days_done), float(row.days_not)]
+            for lo, h, row in zip(low, high, enough, strict=True)
+        ],
         hovertemplate=(
             "%{y}: %{x:+.1f} (90 % interval %{customdata[0]:+.1f} to %{customdata[1]:+.1f}),"
             " %{customdata[2]} days with, %{customdata[3]} without<extra></extra>"
         ),
         showlegend=False,
     )
-    short = frame[~frame["enough_data"].astype(bool)]
-    if len(short):
+    short = [row for row in lifts if not row.enough_data]
+    if short:
         fig.add_scatter(
-            x=np.zeros(len(short)),
-            y=[html.escape(g) for g in short["goal"]],
+            x=[0.0] * len(short),
+            y=[html.escape(row.goal) for row in short],
             mode="text",
             text=[say("progress_not_enough_data")] * len(short),
             textfont={"color": MUTED, "size": 13},
             hoverinfo="skip",
             showlegend=False,
         )
-    reach = max(1.0, float(np.nanmax(np.abs(np.concatenate([low, high])))) * 1.15)
+    ends = [abs(v) for v in low + high if not math.isnan(v)]
+    reach = max(1.0, max(ends) * 1.15) if ends else 1.0
     fig.add_vline(x=0, line={"color": MUTED, "width": 1})
     fig.update_xaxes(title_text=LABELS["lift_axis"], range=[-reach, reach], zeroline=False)
     fig.update_yaxes(

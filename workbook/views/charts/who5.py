@@ -43,7 +43,7 @@ def who5_figure(progress: Frames) -> go.Figure:
     if progress.plan is None:
         return empty_figure(title, say("progress_no_plan"))
     who5 = progress.who5
-    if who5.empty:
+    if not who5:
         return empty_figure(title, say("progress_no_who5"))
     fig = _figure(title, who5_change_text(progress) or None)
     fig.add_hrect(y0=0, y1=rules.WHO5_STRONGLY, fillcolor="#F6EEF3", line_width=0, layer="below")
@@ -56,20 +56,20 @@ def who5_figure(progress: Frames) -> go.Figure:
             annotation_font={"size": 12, "color": MUTED},
         )
     fig.add_scatter(
-        x=who5["day"],
-        y=who5["percent"],
+        x=[p.day for p in who5],
+        y=[p.percent for p in who5],
         mode="lines+markers+text" if len(who5) <= MAX_WHO5_LABELS else "lines+markers",
-        text=[f"{p} %" for p in who5["percent"]],
+        text=[f"{p.percent} %" for p in who5],
         cliponaxis=False,
         textposition="top center",
         textfont={"size": 14},
         line={"color": BLUE, "width": 2.5},
         marker={"size": 11, "color": BLUE},
-        customdata=who5["raw"],
+        customdata=[p.raw for p in who5],
         hovertemplate="Day %{x}: %{y} % (%{customdata} of 25)<extra></extra>",
         showlegend=False,
     )
-    days = sorted(set(who5["day"].astype(int)) | {0, 14, 30})
+    days = sorted({int(p.day) for p in who5} | {0, 14, 30})
     fig.update_xaxes(
         title_text=LABELS["day_axis"],
         tickvals=days if len(days) <= 12 else None,
