@@ -52,7 +52,28 @@ def test_a_checkin_from_the_command_line_loads_no_heavy_library(tmp_path):
 
 def test_the_probe_sees_a_heavy_library_when_one_is_loaded():
     # The check above could pass by looking at nothing: make sure it can fail.
-    assert "pandas" in loaded_after("import workbook.numbers.day_frames")
+    assert "plotly" in loaded_after("import workbook.views.charts")
+    assert "pandas" in loaded_after("import workbook.views.charts\nimport pandas")
+
+
+def test_the_progress_pages_charts_and_their_words_load_no_pandas(tmp_path):
+    # The day frames are plain Python: the kernel drawing the charts saves pandas' ~40 MiB.
+    code = (
+        "from datetime import date\n"
+        "from workbook.pages.progress import page\n"
+        "from workbook.store import Store\n"
+        "from workbook.store.demo import fill_demo\n"
+        "today = date(2026, 11, 25)\n"
+        f"with Store({str(tmp_path)!r}) as store:\n"
+        "    fill_demo(store, today=today)\n"
+        "    parts = page(store.snapshot(), today)\n"
+        "kinds = [kind for kind, _ in parts]\n"
+        "assert kinds.count('figure') == 9, kinds\n"
+        "assert sum('workbook-chart-words' in str(p) for _, p in parts) >= 8"
+    )
+    loaded = loaded_after(code)
+    assert "plotly" in loaded  # the figures were drawn
+    assert "pandas" not in loaded
 
 
 def test_a_stage_page_run_with_its_answers_loads_no_widget_library(tmp_path):

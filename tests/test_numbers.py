@@ -3,11 +3,11 @@ workbook with gaps, a corrected day and slips; and property tests on random work
 
 from __future__ import annotations
 
+import copy
 import math
 from datetime import date, timedelta
 
 import numpy as np
-import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -68,9 +68,9 @@ def lift_rows(snapshot, today) -> dict:
 
 def test_day_frame_has_every_calendar_day_with_gaps_left_empty(progress):
     days = progress.days
-    assert list(days.index.date) == [day(n) for n in range(1, 11)]
-    assert list(days["day"]) == list(range(1, 11))
-    assert list(days["checked_in"]) == [
+    assert [d.date for d in days] == progress.dates == [day(n) for n in range(1, 11)]
+    assert [d.day for d in days] == list(range(1, 11))
+    assert [d.checked_in for d in days] == [
         True,
         True,
         True,
@@ -82,24 +82,26 @@ def test_day_frame_has_every_calendar_day_with_gaps_left_empty(progress):
         True,
         True,
     ]
-    assert math.isnan(days.loc["2026-11-04", "mood"])
-    assert days.loc["2026-11-05", "mood"] == 6  # the correction, not the first save
+    by_date = {d.date.isoformat(): d for d in days}
+    assert by_date["2026-11-04"].mood is None
+    assert by_date["2026-11-05"].mood == 6  # the correction, not the first save
 
 
 def test_rolling_mean_uses_the_last_seven_calendar_days_and_runs_through_a_missed_day(progress):
     # Day 4 (missed) has 3 check-ins in its 7 days: a gap; day 7 (missed) has 5: the line goes on.
     expected = [4, 3.5, 10 / 3, None, 4.0, 4.2, 4.2, 4.8, 5.8, 6.4]
-    got = progress.days["mood_avg7"].tolist()
+    got = [d.mood_avg7 for d in progress.days]
     for want, value in zip(expected, got, strict=True):
         if want is None:
-            assert math.isnan(value)
+            assert value is None
         else:
             assert value == pytest.approx(want)
 
 
 def test_trend_is_one_least_squares_fit_shared_by_the_line_and_the_report(progress, numbers):
     trend = day_frames.mood_trend_line(progress)
-    slope_per_week = (trend["trend"].iloc[1] - trend["trend"].iloc[0]) * 7
+    assert len(trend) == len(progress.days)
+    slope_per_week = (trend[1] - trend[0]) * 7
     # Worked by hand: moods 4,3,3,6,5,7,8,6 on days 1,2,3,5,6,8,9,10 -> slope 0.4603 a day.
     xs, ys = [0, 1, 2, 4, 5, 7, 8, 9], [4, 3, 3, 6, 5, 7, 8, 6]
     slope = np.polyfit(xs, ys, 1)[0]
@@ -108,7 +110,7 @@ def test_trend_is_one_least_squares_fit_shared_by_the_line_and_the_report(progre
     assert numbers.summary()["mood"]["trend_per_week"] == round(slope * 7, 2)
     six = build(numbers_snapshot_of(progress), day(8))  # 6 check-ins by day 8
     assert six.mood_trend is None
-    assert day_frames.mood_trend_line(six.frames).empty
+    assert day_frames.mood_trend_line(six.frames) == []
 
 
 def numbers_snapshot_of(progress) -> Snapshot:
@@ -118,7 +120,7 @@ def numbers_snapshot_of(progress) -> Snapshot:
 
 def test_goal_frames_done_minutes_and_strength(progress, numbers):
     done = progress.done
-    assert done["Gym"].tolist() == [
+    assert done["Gym"] == [
         True,
         False,
         False,
@@ -130,7 +132,7 @@ def test_goal_frames_done_minutes_and_strength(progress, numbers):
         True,
         False,
     ]
-    assert done["Walk"].tolist() == [True, True, False, False, True, True, False, False, True, True]
+    assert done["Walk"] == [True, True, False, False, True, True, False, False, True, True]
     gym, walk = numbers.goal("Gym"), numbers.goal("Walk")
     assert (gym.minutes, gym.days_done) == (135, 4)
     assert (walk.minutes, walk.days_done) == (20, 6)
@@ -140,7 +142,7 @@ def test_goal_frames_done_minutes_and_strength(progress, numbers):
     for flag in [1, 1, 0, 0, 1, 1, 0, 0, 1, 1]:
         score = score * m + flag * (1 - m)
     assert walk.strength == round(score * 100, 1) == 24.9
-    assert progress.strength["Walk"].iloc[-1] == pytest.approx(score * 100)
+    assert progress.strength["Walk"][-1] == pytest.approx(score * 100)
     # Twice a week: c = min(1, days done in the last 14 ÷ 4), the multiplier for f = 2/7.
     m2 = 0.5 ** (math.sqrt(2 / 7) / 13)
     score, done_days = 0.0, {1, 5, 8, 9}
@@ -152,11 +154,12 @@ def test_goal_frames_done_minutes_and_strength(progress, numbers):
 
 
 def test_weekly_targets_met_missed_and_so_far(progress):
-    weeks = day_frames.weekly_targets(progress).set_index(["goal", "week"])
-    assert weeks.loc[("Gym", 1), "done"] == 2 and weeks.loc[("Gym", 1), "status"] == "met"
-    assert weeks.loc[("Gym", 2), "done"] == 2 and weeks.loc[("Gym", 2), "status"] == "met"
-    assert weeks.loc[("Walk", 1), "done"] == 4 and weeks.loc[("Walk", 1), "status"] == "missed"
-    assert weeks.loc[("Walk", 2), "done"] == 2 and weeks.loc[("Walk", 2), "status"] == "so far"
+    weeks = {(w.goal, w.week): w for w in day_frames.weekly_targets(progress)}
+    assert weeks["Gym", 1].done == 2 and weeks["Gym", 1].status == "met"
+    assert weeks["Gym", 2].done == 2 and weeks["Gym", 2].status == "met"
+    assert weeks["Walk", 1].done == 4 and weeks["Walk", 1].status == "missed"
+    assert weeks["Walk", 2].done == 2 and weeks["Walk", 2].status == "so far"
+    assert (weeks["Walk", 2].week_start, weeks["Walk", 2].week_end) == (day(8), day(14))
 
 
 def test_streaks(numbers):
@@ -172,9 +175,9 @@ def test_streaks(numbers):
 
 def test_triggers_count_the_same_words_together(progress):
     counts = day_frames.trigger_counts(progress.days)
-    assert counts.to_dict("records") == [
-        {"trigger": "Old photos", "count": 2},
-        {"trigger": "Sunday evening", "count": 1},
+    assert counts == [
+        day_frames.TriggerCount("Old photos", 2),
+        day_frames.TriggerCount("Sunday evening", 1),
     ]
 
 
@@ -189,7 +192,7 @@ def test_slips_and_wins_in_order(numbers):
 
 
 def test_who5_frame_and_change(progress, numbers):
-    assert progress.who5[["day", "percent"]].values.tolist() == [[0, 40], [10, 60]]
+    assert [[p.day, p.percent] for p in progress.who5] == [[0, 40], [10, 60]]
     change = numbers.who5_change
     assert (change.points, change.real_change, change.first_day, change.last_day) == (
         20,
@@ -282,11 +285,11 @@ def test_bootstrap_interval_matches_plain_resampling():
 
 
 def test_frames_never_change_the_callers_frame(progress):
-    before = progress.days.copy(deep=True)
+    before = copy.deepcopy((progress.days, progress.done, progress.minutes, progress.strength))
     day_frames.mood_trend_line(progress)
     day_frames.trigger_counts(progress.days)
     day_frames.weekly_targets(progress)
-    pd.testing.assert_frame_equal(progress.days, before)
+    assert (progress.days, progress.done, progress.minutes, progress.strength) == before
 
 
 def test_the_builder_works_each_number_out_once(monkeypatch, hand):
@@ -340,14 +343,14 @@ def test_nothing_yet_gives_empty_frames(tmp_path):
     with Store(tmp_path / "empty") as store:
         empty = store.snapshot()
     n = build(empty, TODAY)
-    assert n.frames.days.empty and not n.checkins
+    assert n.frames.days == () and not n.checkins
     assert n.mood_lift == ()
     assert n.checkin_streak.current == 0
     with Store(tmp_path / "later") as store:
         store.save_plan(Plan(start_date=TODAY + timedelta(days=3), goals=(Goal("Gym", 3),)))
         later = store.snapshot()
     frames = build(later, TODAY).frames
-    assert frames.days.empty and day_frames.weekly_targets(frames).empty
+    assert frames.days == () and day_frames.weekly_targets(frames) == []
 
 
 # --- Property tests on random workbooks ------------------------------------------------------
@@ -402,7 +405,7 @@ def test_random_workbooks_frames_agree_with_the_numbers_and_never_give_nan(case)
     n = build(snapshot, today)
     frames = n.frames
     if snapshot.plan is None:
-        assert frames.days.empty and n.mood_lift == ()
+        assert frames.days == () and n.mood_lift == ()
         return
     for row in n.mood_lift:
         for value in (row.difference, row.low, row.high):
@@ -410,15 +413,21 @@ def test_random_workbooks_frames_agree_with_the_numbers_and_never_give_nan(case)
             assert value is None or math.isfinite(value)
         if row.enough_data:
             assert row.low <= row.high
-    if len(frames.days):
-        average = frames.days["mood_avg7"]
-        shown = frames.days["checked_in"] | (
-            frames.days["mood"].rolling(7, min_periods=1).count() >= day_frames.ROLLING_THROUGH
-        )
-        assert average.notna().tolist() == shown.tolist()  # every check-in day, and some between
+    if frames.days:
+        checked = {c.date for c in n.checkins}
+        shown = [
+            d.checked_in
+            or sum(d.date - timedelta(days=k) in checked for k in range(7))
+            >= day_frames.ROLLING_THROUGH
+            for d in frames.days
+        ]
+        averages = [d.mood_avg7 for d in frames.days]
+        # every check-in day, and some between; never NaN
+        assert [a is not None for a in averages] == shown
+        assert all(math.isfinite(a) for a in averages if a is not None)
         for goal in n.goals:
-            assert int(frames.done[goal.name].fillna(False).sum()) == goal.days_done
-            assert int(frames.minutes[goal.name].sum()) == goal.minutes
-            last = frames.strength[goal.name].dropna()
-            assert (round(float(last.iloc[-1]), 1) if len(last) else 0.0) == goal.strength
-        assert n.day == frames.days["day"].iloc[-1]
+            assert sum(1 for f in frames.done[goal.name] if f) == goal.days_done
+            assert int(sum(frames.minutes[goal.name])) == goal.minutes
+            last = [v for v in frames.strength[goal.name] if v is not None]
+            assert (round(float(last[-1]), 1) if last else 0.0) == goal.strength
+        assert n.day == frames.days[-1].day
