@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ...core.messages import counted, days_words, say, say_parts
-from ...numbers.day_frames import Frames
+from ...numbers.day_frames import Frames, WeekTarget
 from .base import (
     MAX_ROWS,
     ChartWords,
@@ -27,30 +27,60 @@ def goal_calendar_words(frames: Frames, title: str) -> ChartWords:
         ),
     )
     names = [g.name for g in frames.goals]
-    shown = len(latest(frames.days))
     rows = []
-    for i in range(len(frames.days) - shown, len(frames.days)):
-        checked = frames.days[i].checked_in
-        cells = []
-        for name in names:
-            was_done, spent = frames.done[name][i], frames.minutes[name][i]
-            if was_done is None:
-                cells.append(say("words_not_a_goal_yet"))
-            elif was_done:
-                done_text = say("words_calendar_done_for", time=duration_text(spent))
-                cells.append(done_text if spent else say("words_calendar_done"))
-            else:
-                cells.append(say("words_calendar_not_done" if checked else "words_no_checkin"))
-        rows.append((short_date(frames.days[i].date), *cells))
+    first_shown = len(frames.days) - len(latest(frames.days))
+    for i in range(first_shown, len(frames.days)):
+        day = frames.days[i]
+        cells = (
+            _calendar_cell(frames.done[name][i], frames.minutes[name][i], day.checked_in)
+            for name in names
+        )
+        rows.append((short_date(day.date), *cells))
     columns = (say("words_column_date"), *names)
     return words("goal_calendar", sentence, title, columns, rows, total=len(frames.days))
+
+
+def _calendar_cell(done: bool | None, minutes: float, checked: bool) -> str:
+    """One goal on one day, as the calendar's colour says it."""
+    if done is None:
+        return say("words_not_a_goal_yet")
+    if done:
+        return (
+            say("words_calendar_done_for", time=duration_text(minutes))
+            if minutes
+            else (say("words_calendar_done"))
+        )
+    return say("words_calendar_not_done" if checked else "words_no_checkin")
 
 
 def weekly_targets_words(frames: Frames, title: str) -> ChartWords | None:
     weeks = frames.weekly_targets
     if not weeks:
         return None
-    live: dict[str, list] = {}  # per goal, in the plan's order: its weeks it was live
+    sentence = say("words_weekly", goals=listed(_weekly_parts(weeks)))
+    names = [g.name for g in frames.goals]
+    week_numbers = sorted({w.week for w in weeks})
+    shown = [n for n in week_numbers if n > week_numbers[-1] - MAX_ROWS]  # the latest weeks
+    status = dict(zip(("met", "missed", "so far"), say_parts("words_week_statuses"), strict=True))
+    text = {
+        (w.goal, w.week): say(
+            "words_week_cell", done=w.done, target=w.target, status=status[w.status]
+        )
+        if w.status
+        else say("words_not_a_goal_yet")
+        for w in weeks
+        if w.week >= shown[0]
+    }
+    rows = (
+        (say("words_week_row", week=week), *(text[name, week] for name in names)) for week in shown
+    )
+    columns = (say("words_column_week"), *names)
+    return words("weekly_targets", sentence, title, columns, rows, total=len(week_numbers))
+
+
+def _weekly_parts(weeks: list[WeekTarget]) -> list[str]:
+    """Per goal with a live week, in the plan's order: how many of its weeks met the target."""
+    live: dict[str, list[WeekTarget]] = {}
     for week in weeks:
         if week.status:
             live.setdefault(week.goal, []).append(week)
@@ -67,25 +97,7 @@ def weekly_targets_words(frames: Frames, title: str) -> ChartWords | None:
         met = sum(1 for w in settled if w.status == "met")
         weeks_text = counted(len(settled), "weeks")
         parts.append(say("words_weekly_goal", goal=name, met=met, weeks=weeks_text))
-    sentence = say("words_weekly", goals=listed(parts))
-    names = [g.name for g in frames.goals]
-    week_numbers = sorted({w.week for w in weeks})
-    shown = [n for n in week_numbers if n > week_numbers[-1] - MAX_ROWS]  # the latest weeks
-    status = dict(zip(("met", "missed", "so far"), say_parts("words_week_statuses"), strict=True))
-    text = {
-        (w.goal, w.week): say(
-            "words_week_cell", done=w.done, target=w.target, status=status[w.status]
-        )
-        if w.status
-        else say("words_not_a_goal_yet")
-        for w in weeks
-        if w.week > week_numbers[-1] - MAX_ROWS
-    }
-    rows = (
-        (say("words_week_row", week=week), *(text[name, week] for name in names)) for week in shown
-    )
-    columns = (say("words_column_week"), *names)
-    return words("weekly_targets", sentence, title, columns, rows, total=len(week_numbers))
+    return parts
 
 
 def goal_strength_words(frames: Frames, title: str) -> ChartWords:
