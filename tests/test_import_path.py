@@ -1,14 +1,17 @@
 """The command line stays light: the heavy libraries load only where a chart or a table needs them.
 
 `workbook checkin` is meant to be as quick as a plain journal (see benchmarks/run.py); importing
-pandas or plotly on the way would triple its start-up. Checked in a fresh interpreter.
+plotly or numpy on the way would triple its start-up. Checked in a fresh interpreter.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import subprocess
 import sys
+
+import pytest
 
 HEAVY = ("pandas", "plotly", "numpy", "ipywidgets", "IPython", "cryptography")
 LIGHT_MODULES = (
@@ -53,11 +56,13 @@ def test_a_checkin_from_the_command_line_loads_no_heavy_library(tmp_path):
 def test_the_probe_sees_a_heavy_library_when_one_is_loaded():
     # The check above could pass by looking at nothing: make sure it can fail.
     assert "plotly" in loaded_after("import workbook.views.charts")
-    assert "pandas" in loaded_after("import workbook.views.charts\nimport pandas")
 
 
 def test_the_progress_pages_charts_and_their_words_load_no_pandas(tmp_path):
-    # The day frames are plain Python: the kernel drawing the charts saves pandas' ~40 MiB.
+    # The day frames are plain Python: the kernel drawing the charts saves pandas' ~40 MiB. The
+    # workbook no longer depends on pandas; where it is installed anyway, nothing may load it.
+    if importlib.util.find_spec("pandas") is None:
+        pytest.skip("pandas is not installed here, so nothing can load it")
     code = (
         "from datetime import date\n"
         "from workbook.pages.progress import page\n"
