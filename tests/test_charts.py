@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import re
 from datetime import timedelta
 
@@ -85,7 +86,7 @@ def test_mood_chart_points_average_trend_and_slips(figs):
     assert len(average.x) == 10 and average.connectgaps is False
     # The 7-day average needs 4 check-ins among its 7 days: not yet on day 4 (3 of them), and on
     # day 7 it runs through the missed days 4 and 7 (days 1, 2, 3, 5, 6).
-    assert average.y[3] is None and average.y[6] == pytest.approx((4 + 3 + 3 + 6 + 5) / 5)
+    assert math.isnan(average.y[3]) and average.y[6] == pytest.approx((4 + 3 + 3 + 6 + 5) / 5)
     assert average.y[-1] == pytest.approx(6.4)
     assert trend.line.dash == "dash" and len(trend.y) == 10
     assert [str(x)[:10] for x in slips.x] == [str(day(3)), str(day(9))]
@@ -96,8 +97,8 @@ def test_mood_chart_points_average_trend_and_slips(figs):
 def test_goal_calendar_weekly_targets_strength_minutes(figs, hand):
     calendar = figs["goal_calendar"].data[0]
     gym, walk = calendar.z
-    assert gym[3] is None and gym[6] is None  # no check-in: blank (a gap), not "not done"
-    assert [-1 if v is None else v for v in gym] == [1, 0, 0, -1, 1, 0, -1, 1, 1, 0]
+    assert np.isnan(gym[3]) and np.isnan(gym[6])  # no check-in: blank, not "not done"
+    assert list(np.nan_to_num(gym, nan=-1)) == [1, 0, 0, -1, 1, 0, -1, 1, 1, 0]
     assert calendar.customdata[0][0] == "done 30 min"
     weekly = figs["weekly_targets"].data[0]
     assert [list(row) for row in weekly.text] == [["2 of 2", "2 of 2"], ["4 of 7", "2 of 7"]]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 from datetime import date, datetime, time, timedelta
 
+import numpy as np
 import plotly.graph_objects as go
 
 from ...core.messages import say
@@ -108,7 +109,19 @@ def _day_columns(dates: list[date]) -> dict:
     """Heatmap columns, one per day; a lone day gets a day's width instead of a hairline."""
     if len(dates) == 1:
         return {"x0": dates[0], "dx": 24 * 60 * 60 * 1000}
-    return {"x": dates}
+    return {"x": day_array(dates)}
+
+
+# Long series go to plotly as numpy arrays: it checks a list value by value (ten years of days in
+# nine charts took 0.6 s, against 0.45 s as arrays), and copies an array at once.
+def day_array(dates) -> np.ndarray:
+    """Days as plotly reads them fastest (a day at midnight, as a date axis draws it)."""
+    return np.array(list(dates), dtype="datetime64[ns]")
+
+
+def number_array(values) -> np.ndarray:
+    """Numbers (or rows of them) as 8-byte floats; a gap (None) as NaN, which plotly leaves a gap."""
+    return np.array(values, dtype=float)
 
 
 def _nothing_yet(progress: Frames, title: str) -> go.Figure | None:

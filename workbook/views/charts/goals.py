@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 
+import numpy as np
 import plotly.graph_objects as go
 
 from ...core.messages import say
@@ -27,7 +28,9 @@ from .base import (
     _day_columns,
     _figure,
     _no_goals,
+    day_array,
     empty_figure,
+    number_array,
 )
 
 
@@ -51,8 +54,8 @@ def goal_calendar_figure(progress: Frames) -> go.Figure:
     fig.add_heatmap(
         **_day_columns(progress.dates),
         y=[html.escape(n) for n in names],
-        z=z,
-        customdata=hover,
+        z=number_array(z),
+        customdata=np.array(hover),
         zmin=0,
         zmax=1,
         colorscale=[[0, EMPTY_CELL], [0.5, EMPTY_CELL], [0.5, DONE_CELL], [1, DONE_CELL]],
@@ -93,8 +96,8 @@ def weekly_targets_figure(progress: Frames) -> go.Figure:
     fig.add_heatmap(
         x=week_numbers,
         y=[html.escape(n) for n in names],
-        z=values,
-        text=label,
+        z=number_array(values),
+        text=np.array(label),
         texttemplate="%{text}",
         textfont={"size": 13, "color": INK},
         zmin=0,
@@ -138,8 +141,8 @@ def goal_strength_figure(progress: Frames) -> go.Figure:
     fig = _figure(title)
     for i, goal in enumerate(progress.goals):
         fig.add_scatter(
-            x=progress.dates,
-            y=progress.strength[goal.name],
+            x=day_array(progress.dates),
+            y=number_array(progress.strength[goal.name]),
             mode="lines+markers" if len(progress.days) == 1 else "lines",
             marker={"size": 9},
             name=f"{html.escape(goal.name)} ({today[goal.name]:.0f} %)",

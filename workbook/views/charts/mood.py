@@ -28,7 +28,9 @@ from .base import (
     _no_goals,
     _nothing_yet,
     _points,
+    day_array,
     empty_figure,
+    number_array,
 )
 
 
@@ -52,8 +54,8 @@ def mood_figure(progress: Frames) -> go.Figure:
         subtitle = say("progress_mood_few_days")
     fig = _figure(title, subtitle)
     fig.add_scatter(
-        x=[d.date for d in checked],
-        y=[d.mood for d in checked],
+        x=day_array(d.date for d in checked),
+        y=number_array([d.mood for d in checked]),
         mode="markers",
         name=LABELS["checkin"],
         marker={"color": BLUE, "size": 8, "opacity": 0.75},
@@ -61,8 +63,8 @@ def mood_figure(progress: Frames) -> go.Figure:
     )
     if len(checked) >= 2:
         fig.add_scatter(
-            x=progress.dates,
-            y=[d.mood_avg7 for d in days],
+            x=day_array(progress.dates),
+            y=number_array([d.mood_avg7 for d in days]),
             mode="lines",
             name=LABELS["avg7"],
             connectgaps=False,
@@ -71,8 +73,8 @@ def mood_figure(progress: Frames) -> go.Figure:
         )
     if trend:
         fig.add_scatter(
-            x=progress.dates,
-            y=trend,
+            x=day_array(progress.dates),
+            y=number_array(trend),
             mode="lines",
             name=LABELS["trend"],
             line={"color": TREND_COLOR, "width": 1.5, "dash": "dash"},
@@ -81,8 +83,8 @@ def mood_figure(progress: Frames) -> go.Figure:
     slips = [d for d in checked if d.contact]
     if slips:
         fig.add_scatter(
-            x=[d.date for d in slips],
-            y=[d.mood for d in slips],
+            x=day_array(d.date for d in slips),
+            y=number_array([d.mood for d in slips]),
             mode="markers",
             name=LABELS["contact"],
             marker={"color": VERMILLION, "size": 14, "symbol": "x-thin-open", "line": {"width": 3}},
@@ -103,8 +105,8 @@ def urges_figure(progress: Frames) -> go.Figure:
         return empty_figure(title, say("progress_no_urges"))
     fig = _figure(title)
     fig.add_bar(
-        x=[d.date for d in noted],
-        y=[d.urge for d in noted],
+        x=day_array(d.date for d in noted),
+        y=number_array([d.urge for d in noted]),
         name=LABELS["urge"],
         marker={"color": SKY_BLUE},
         hovertemplate="%{x}: urge %{y}<extra></extra>",
@@ -112,8 +114,8 @@ def urges_figure(progress: Frames) -> go.Figure:
     slips = [d for d in days if d.contact]
     if slips:
         fig.add_scatter(
-            x=[d.date for d in slips],
-            y=[10.6] * len(slips),  # a row of marks above the tallest bar
+            x=day_array(d.date for d in slips),
+            y=number_array([10.6] * len(slips)),  # a row of marks above the tallest bar
             mode="markers",
             name=LABELS["contact"],
             marker={"color": VERMILLION, "size": 13, "symbol": "x-thin-open", "line": {"width": 3}},
