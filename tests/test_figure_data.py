@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import base64
 import json
-from datetime import date, timedelta
 
 import numpy as np
 import plotly.graph_objects as go
@@ -68,25 +67,3 @@ def test_small_whole_numbers_take_one_byte_each():
     assert trace["y"]["dtype"] == "i1" and np.array_equal(_floats(trace["y"]), moods)
     halves = compact(go.Figure(go.Scatter(y=[1.5, 2.0])).to_dict())["data"][0]["y"]
     assert np.array_equal(_floats(halves), [1.5, 2.0])  # not whole: kept as floats
-
-
-def test_plain_lists_are_made_as_small_as_arrays():
-    # The charts hand plotly lists of dates and of numbers, a gap as None (numbers/day_frames.py).
-    days = [date(2016, 11, 28) + timedelta(days=i) for i in range(3650)]
-    y = [None if i % 10 == 0 else i / 3 for i in range(3650)]
-    as_lists = compact(go.Figure(go.Scatter(x=days, y=y)).to_dict())
-    as_arrays = compact(
-        go.Figure(go.Scatter(x=_days("2016-11-28", 3650), y=np.array(y, dtype=float))).to_dict()
-    )
-    trace = json.loads(pio.to_json(as_lists))["data"][0]
-    assert trace["x0"] == "2016-11-28" and trace["dx"] == DAY_MS and "x" not in trace
-    assert trace["y"]["dtype"] == "f4"
-    assert pio.to_json(as_lists) == pio.to_json(as_arrays)
-    z = [[1.0, 0.0, None], [None, 1.0, 0.0]]
-    heat = compact(go.Figure(go.Heatmap(x=days[:3], y=["a", "b"], z=z)).to_dict())
-    z_sent = json.loads(pio.to_json(heat))["data"][0]["z"]
-    assert z_sent["dtype"] == "f4"
-    assert np.array_equal(_floats(z_sent), [[1, 0, np.nan], [np.nan, 1, 0]], equal_nan=True)
-    # Words stay words: a bar chart's categories are not numbers.
-    bars = compact(go.Figure(go.Bar(x=[1, 2], y=["walk", "gym"])).to_dict())
-    assert json.loads(pio.to_json(bars))["data"][0]["y"] == ["walk", "gym"]

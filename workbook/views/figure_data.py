@@ -3,8 +3,7 @@
 A ten-year workbook draws 3,650 days per line. Written out as they come, each day costs a
 21-character timestamp ("2016-11-28T00:00:00") and each value an 8-byte float, which made the
 10-year report 2.3 MB larger than plotly.js itself. `compact` rewrites a figure's data (a
-`Figure.to_dict()`), in place, so the picture is unchanged. The charts hand plotly plain lists
-(`datetime.date`s, numbers with None for a gap); numpy arrays are read the same way:
+`Figure.to_dict()`), in place, so the picture is unchanged:
 
 - a run of consecutive days becomes its first day and a one-day step (`x0`, `dx`);
 - other day-only dates are written as "YYYY-MM-DD";
@@ -15,8 +14,6 @@ A ten-year workbook draws 3,650 days per line. Written out as they come, each da
 from __future__ import annotations
 
 import base64
-from datetime import date
-from numbers import Real
 
 import numpy as np
 
@@ -36,32 +33,9 @@ def compact(figure: dict) -> dict:
     return figure
 
 
-def _dates(values) -> np.ndarray | None:
-    """A figure's dates as numpy datetimes, from an array or a list of `date`s; else None."""
-    if isinstance(values, np.ndarray):
-        return values if np.issubdtype(values.dtype, np.datetime64) else None
-    if isinstance(values, list | tuple) and values and all(isinstance(v, date) for v in values):
-        return np.array(values, dtype="datetime64[s]")
-    return None
-
-
-def _numbers(values) -> np.ndarray | None:
-    """A list of numbers (None for a gap), or a list of such rows (a heatmap's z), as an array of
-    8-byte floats (a gap as NaN, which plotly draws as it draws null); anything else, None."""
-    if not isinstance(values, list | tuple) or not values:
-        return None
-    rows = values if all(isinstance(v, list | tuple) for v in values) else [values]
-    cells = [cell for row in rows for cell in row]
-    if not cells or len({len(row) for row in rows}) != 1:
-        return None
-    if not all(c is None or (isinstance(c, Real) and not isinstance(c, bool)) for c in cells):
-        return None
-    return np.array(values, dtype=float)
-
-
 def _compact_dates(trace: dict, key: str) -> None:
-    values = _dates(trace.get(key))
-    if values is None:
+    values = trace.get(key)
+    if not isinstance(values, np.ndarray) or not np.issubdtype(values.dtype, np.datetime64):
         return
     days = values.astype("datetime64[D]")
     if len(days) == 0 or np.any(days != values):  # not whole days: leave as it is
@@ -80,8 +54,6 @@ def _float32(values):
     whether still an array or already plotly's base64 form."""
     if isinstance(values, np.ndarray) and values.dtype == np.float64:
         return _smaller(values)
-    if (array := _numbers(values)) is not None:
-        return _smaller(array)
     if isinstance(values, dict) and values.get("dtype") == "f8" and "bdata" in values:
         array = _smaller(np.frombuffer(base64.b64decode(values["bdata"]), dtype="<f8"))
         bdata = base64.b64encode(array.astype(array.dtype.newbyteorder("<")).tobytes())
