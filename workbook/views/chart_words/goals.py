@@ -44,12 +44,10 @@ def _calendar_cell(done: bool | None, minutes: float, checked: bool) -> str:
     """One goal on one day, as the calendar's colour says it."""
     if done is None:
         return say("words_not_a_goal_yet")
+    if done and minutes:
+        return say("words_calendar_done_for", time=duration_text(minutes))
     if done:
-        return (
-            say("words_calendar_done_for", time=duration_text(minutes))
-            if minutes
-            else (say("words_calendar_done"))
-        )
+        return say("words_calendar_done")
     return say("words_calendar_not_done" if checked else "words_no_checkin")
 
 

@@ -112,8 +112,8 @@ def _day_columns(dates: list[date]) -> dict:
     return {"x": day_array(dates)}
 
 
-# Long series go to plotly as numpy arrays: it checks a list value by value (ten years of days in
-# nine charts took 0.6 s, against 0.45 s as arrays), and copies an array at once.
+# Long series go to plotly as numpy arrays: it checks a list value by value and copies an array at
+# once (ten years of days in all nine charts: 0.60 s as lists, 0.34 s as arrays; bench measure 3).
 def day_array(dates) -> np.ndarray:
     """Days as plotly reads them fastest (a day at midnight, as a date axis draws it)."""
     return np.array(list(dates), dtype="datetime64[ns]")
