@@ -26,6 +26,8 @@ const PLUGIN_ID = 'workbook-lab:plugin';
 const TOGGLE_CODE = 'workbook:toggle-code';
 const STAGE_CLASS = 'workbook-stage';
 const HIDE_CODE_CLASS = 'workbook-hide-code';
+/** A phone held upright (390–430 px) and small tablets: too narrow for a side bar beside a page. */
+const NARROW = '(max-width: 760px)';
 
 interface Options {
   showCode: boolean;
@@ -301,6 +303,11 @@ const plugin: JupyterFrontEndPlugin<void> = {
       }
       panel.addClass(STAGE_CLASS);
       panel.node.dataset.workbookStage = stage;
+      // On a phone the file browser beside the page left it a strip a few words wide: the page
+      // takes the screen, and the list of stages is one tap away on the side bar.
+      if (labShell && window.matchMedia(NARROW).matches) {
+        labShell.collapseLeft();
+      }
       stages.add(panel);
       panel.disposed.connect(() => stages.delete(panel));
       await settingsLoaded;

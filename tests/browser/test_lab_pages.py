@@ -150,3 +150,31 @@ def test_any_other_notebook_does_not_run_by_itself(watched, lab, make):
     finally:
         stop_kernels(lab, name)
         (NOTEBOOKS / name).unlink(missing_ok=True)
+
+
+@pytest.mark.parametrize(
+    "size, width, sidebar_open",
+    [("phone", 390, False), ("laptop", 1280, True)],
+)
+def test_on_a_phone_the_page_takes_the_screen_and_on_a_laptop_the_stages_stay_beside_it(
+    browser, lab, size, width, sidebar_open
+):
+    # On a phone the file browser beside the page left the page a strip a few words wide.
+    phone = size == "phone"
+    context = browser.new_context(
+        viewport={"width": width, "height": 844}, is_mobile=phone, has_touch=phone
+    )
+    page = context.new_page()
+    try:
+        open_stage(page, lab, "02_daily_checkin")
+        stages = page.locator(".jp-FileBrowser")
+        if sidebar_open:
+            expect(stages).to_be_visible()
+        else:
+            expect(stages).to_be_hidden()
+            box = stage_panel(page, "02_daily_checkin").bounding_box()
+            assert box and box["width"] >= width * 0.8
+        save_picture(page, SCREENSHOTS / f"lab-02_daily_checkin-{size}.png")
+    finally:
+        context.close()
+        stop_kernels(lab, "02_daily_checkin.ipynb")
