@@ -50,6 +50,9 @@ c.VoilaConfiguration.preheat_kernel = True
 # a preheated kernel die ("Address already in use") and its page stay on "Running ..." for good.
 # Nothing is reachable over the network either.
 c.KernelManager.transport = "ipc"
+# Voilà runs a page's cells through this client, ready the moment its kernel is: jupyter_client's
+# own waits 0.2 s and more after that, which a page opened once a month, started cold, shows.
+c.AsyncKernelManager.client_factory = "workbook.app.page_kernel_client.PageKernelClient"
 # The app's machinery in those page kernels (the wait, the warm-ups, the rehearsals): the pages
 # import the module named here on first use (workbook/pages/context.py), and only in a page
 # kernel Voilà preheats.
