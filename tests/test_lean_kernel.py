@@ -78,3 +78,35 @@ def test_outside_the_workbook_s_jupyter_jupyter_s_own_kernel_is_left_as_it_is(mo
     assert os.path.realpath(spec.resource_dir) != os.path.realpath(
         voila_templates_root() / "kernels" / "python3"
     )
+
+
+def test_what_a_page_s_kernel_runs_is_kept_in_no_history_outside_the_data_folder(
+    workbook_jupyter_path, tmp_path
+):
+    """IPython's history kept every cell a kernel ran (a person's words in a parameters cell too)
+    in ~/.ipython, world-readable: the workbook's kernels keep none."""
+    import sqlite3
+
+    ipython_dir = tmp_path / "ipython"
+    workbook_jupyter_path.setenv("IPYTHONDIR", str(ipython_dir))
+    words = "words only the data folder may keep"
+    manager, client = start_new_kernel(kernel_name="python3")
+    try:
+        reply = client.execute_interactive(
+            f"note = {words!r}",
+            timeout=60,
+            store_history=True,  # as JupyterLab runs a cell
+            output_hook=lambda message: None,
+        )
+        assert reply["content"]["status"] == "ok", reply["content"]
+        assert (
+            "workbook.app.lean_kernel" in psutil.Process(manager.provisioner.process.pid).cmdline()
+        )
+    finally:
+        client.stop_channels()
+        manager.shutdown_kernel(now=True)
+    assert ipython_dir.is_dir()  # the kernel did use this IPython folder
+    for database in ipython_dir.rglob("history.sqlite"):
+        with sqlite3.connect(database) as history:
+            kept = history.execute("SELECT source FROM history").fetchall()
+        assert not any(words in source for (source,) in kept)

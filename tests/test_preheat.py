@@ -172,3 +172,55 @@ def test_a_heated_kernel_builds_ahead_its_own_page_and_no_other(stage, tmp_path)
     }
     assert built, f"{stage} builds nothing ahead"
     assert {name.rsplit(".", 1)[1] for name in built} <= page_modules, (stage, built)
+
+
+# Runs a stage notebook's code cells in this process (display() prints), after the warm-up, and
+# prints the templates compiled only then: each one a heated kernel would compile as the person
+# waits for the page.
+COMPILED_LATE = """
+import json, sys
+from workbook.app import warm_up
+from workbook.views.templating import ENVIRONMENT
+
+def compiled():
+    return {key[1] for key in ENVIRONMENT.cache.keys()}
+
+warm_up.widgets_and_templates()
+warmed = compiled()
+notebook = json.load(open(sys.argv[1]))
+namespace = {}
+for cell in notebook["cells"]:
+    if cell["cell_type"] == "code":
+        exec("".join(cell["source"]), namespace)
+        namespace["data_dir"] = sys.argv[2]
+print(json.dumps(sorted(compiled() - warmed)), file=sys.stderr)
+"""
+
+
+@pytest.mark.parametrize("stage", preheat.KEPT_READY)
+@pytest.mark.parametrize("workbook", ["demo month", "no plan yet"])
+def test_the_warm_up_compiles_every_template_a_page_kept_ready_renders(stage, workbook, tmp_path):
+    """The warm-up leaves out the templates of pages not kept ready (warm_up.NOT_WARMED): every
+    template a kept-ready page renders, with a month behind it or none, is compiled before the
+    person asks for it."""
+    import json
+    import subprocess
+    from datetime import date
+
+    from workbook.store import Store
+    from workbook.store.demo import fill_demo
+
+    data = tmp_path / "data"
+    with Store(data) as store:
+        if workbook == "demo month":
+            fill_demo(store, today=date.today())
+    done = subprocess.run(
+        [sys.executable, "-c", COMPILED_LATE, str(CHECKOUT / "notebooks" / f"{stage}.ipynb"), data],
+        env={**os.environ, "WORKBOOK_DATA_DIR": str(data)},
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    late = json.loads(done.stderr.strip().splitlines()[-1])
+    assert late == [], f"{stage} compiles {late} as the person waits"

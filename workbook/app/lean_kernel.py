@@ -11,6 +11,12 @@ Marking `debugpy` as not importable is how ipykernel itself learns it is not the
 (`ipykernel.debugger._is_debugpy_available`). A person who switches Lab's debugger back on sets
 WORKBOOK_KERNEL_DEBUGGER=1 (see the README), and their kernels load it again.
 
+IPython's history is off too. It wrote every cell a kernel ran, parameters and all, into
+~/.ipython/profile_default/history.sqlite: outside the data folder, readable by every account on
+the machine, and never deleted. In JupyterLab a person may type their own words into a page's
+parameters cell, and the workbook keeps what they write in its data folder only. It also cost each
+kernel its history thread and about 1.7 MiB.
+
 A kernel the app heats for a page nobody has asked for yet (Voilà gives it VOILA_PREHEAT=True)
 starts behind the pages a person is opening, from its first import (workbook/app/priority.py).
 """
@@ -26,6 +32,7 @@ def main() -> None:
         from .priority import run_behind
 
         run_behind()  # back to full speed when its page is asked for (workbook/app/preheat.py)
+    sys.argv.append("--HistoryManager.enabled=False")
     if os.environ.get("WORKBOOK_KERNEL_DEBUGGER") != "1":
         sys.modules["debugpy"] = None  # type: ignore[assignment]  # an import of it now fails
     # As ipykernel_launcher does: not the kernel's folder on the path while ipykernel loads (the
