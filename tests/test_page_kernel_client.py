@@ -27,6 +27,9 @@ def app_config(tmp_path, monkeypatch):
     for name in ("JUPYTER_PATH", "WORKBOOK_PAGE_KERNEL"):
         monkeypatch.setenv(name, os.environ.get(name, ""))
     monkeypatch.setenv("JUPYTER_PATH", env["JUPYTER_PATH"])
+    # The app's kernels talk over Unix sockets named after the folder they start in (Voilà gives
+    # them a private one): here the test's own, so two tests running at once never meet.
+    monkeypatch.chdir(tmp_path)
     return PyFileConfigLoader("voila.py", path=str(jupyter_config_dir())).load_config()
 
 

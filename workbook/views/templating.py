@@ -7,9 +7,10 @@ chart HTML, our own CSS, another rendered template); each such place says so in 
 
 from __future__ import annotations
 
+import contextlib
 from datetime import date
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from ..core.messages import date_words, days_words, say, say_parts, template
@@ -29,8 +30,35 @@ def number_text(value) -> str:
     return str(value)
 
 
+class CompiledTemplates(FileSystemBytecodeCache):
+    """Jinja's own cache of compiled templates, shared by every process of this account: a page
+    opened once a month starts a new kernel, which otherwise compiles its templates as the person
+    waits (about 50 ms for the day-30 page's). Jinja keeps it in a folder of this account's in the
+    temporary folder (`_jinja2-cache-<uid>`), made 0700 and refused unless it is this account's own
+    folder, not a link; it holds template code only, never a person's words. A cache that cannot be
+    read or written (a full disk, the folder taken away) is only slower: a page never fails for it."""
+
+    def load_bytecode(self, bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except OSError:
+            bucket.reset()
+
+    def dump_bytecode(self, bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
+
+
+def _compiled_templates() -> CompiledTemplates | None:
+    try:
+        return CompiledTemplates()
+    except (RuntimeError, OSError):  # the folder is someone else's, or cannot be made: no cache
+        return None
+
+
 ENVIRONMENT = Environment(
     loader=PackageLoader("workbook.views", "templates"),
+    bytecode_cache=_compiled_templates(),
     autoescape=True,  # every template, whatever its name: no path takes user text as markup
     undefined=StrictUndefined,  # a misspelt name fails loudly instead of printing nothing
     trim_blocks=True,
