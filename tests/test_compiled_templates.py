@@ -71,7 +71,11 @@ def _disk_full(*args, **kwargs):
 def test_a_cache_that_cannot_be_written_only_slows_a_page(tmp_path, monkeypatch):
     cache = templating.CompiledTemplates(directory=str(tmp_path))
     monkeypatch.setattr(tempfile, "NamedTemporaryFile", _disk_full)
-    piece = _environment(cache).get_template("page_piece.html.j2").render(kind="paragraph", text="words", muted=False)
+    piece = (
+        _environment(cache)
+        .get_template("page_piece.html.j2")
+        .render(kind="paragraph", text="words", muted=False)
+    )
     assert "words" in piece
     assert list(tmp_path.iterdir()) == []  # nothing half-written left behind
 
@@ -81,5 +85,9 @@ def test_a_cache_that_cannot_be_read_only_slows_a_page(tmp_path, monkeypatch):
     _environment(cache).get_template("page_piece.html.j2")
     assert list(tmp_path.iterdir())  # written
     monkeypatch.setattr(FileSystemBytecodeCache, "load_bytecode", _disk_full)
-    piece = _environment(cache).get_template("page_piece.html.j2").render(kind="paragraph", text="words", muted=False)
+    piece = (
+        _environment(cache)
+        .get_template("page_piece.html.j2")
+        .render(kind="paragraph", text="words", muted=False)
+    )
     assert "words" in piece

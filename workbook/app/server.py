@@ -55,6 +55,7 @@ from .files import (
     tell_the_pages,
 )
 from .memory import give_back_freed_memory
+from .page_templates import compile_page_templates_once
 
 START_PAGE = "voila/render/00_start_here.ipynb"
 PLOTLY_JS = "plotly.min.js"
@@ -178,6 +179,7 @@ class LockedVoila(Voila):
     def init_settings(self) -> dict:
         # Before the kernel manager, made here, starts the page kernels: they inherit it.
         tell_the_pages(self.base_url)  # the address a browser asks for
+        compile_page_templates_once()  # a page opened cold waits ~70 ms less (page_templates.py)
         settings = super().init_settings()
         if not self.identity_provider.token:
             raise SystemExit("workbook app: refusing to serve without a token")
