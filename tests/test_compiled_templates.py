@@ -64,6 +64,12 @@ def _environment(cache):
     return Environment(loader=templating.ENVIRONMENT.loader, autoescape=True, bytecode_cache=cache)
 
 
+def _paragraph(cache) -> str:
+    """A page piece rendered through a new environment with `cache`."""
+    template = _environment(cache).get_template("page_piece.html.j2")
+    return template.render(kind="paragraph", text="words", muted=False)
+
+
 def _disk_full(*args, **kwargs):
     raise OSError(errno.ENOSPC, "No space left on device")
 
@@ -71,12 +77,7 @@ def _disk_full(*args, **kwargs):
 def test_a_cache_that_cannot_be_written_only_slows_a_page(tmp_path, monkeypatch):
     cache = templating.CompiledTemplates(directory=str(tmp_path))
     monkeypatch.setattr(tempfile, "NamedTemporaryFile", _disk_full)
-    piece = (
-        _environment(cache)
-        .get_template("page_piece.html.j2")
-        .render(kind="paragraph", text="words", muted=False)
-    )
-    assert "words" in piece
+    assert "words" in _paragraph(cache)
     assert list(tmp_path.iterdir()) == []  # nothing half-written left behind
 
 
@@ -85,9 +86,4 @@ def test_a_cache_that_cannot_be_read_only_slows_a_page(tmp_path, monkeypatch):
     _environment(cache).get_template("page_piece.html.j2")
     assert list(tmp_path.iterdir())  # written
     monkeypatch.setattr(FileSystemBytecodeCache, "load_bytecode", _disk_full)
-    piece = (
-        _environment(cache)
-        .get_template("page_piece.html.j2")
-        .render(kind="paragraph", text="words", muted=False)
-    )
-    assert "words" in piece
+    assert "words" in _paragraph(cache)
