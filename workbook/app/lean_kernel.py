@@ -15,7 +15,7 @@ IPython's history is off too. It wrote every cell a kernel ran, parameters and a
 ~/.ipython/profile_default/history.sqlite: outside the data folder, readable by every account on
 the machine, and never deleted. In JupyterLab a person may type their own words into a page's
 parameters cell, and the workbook keeps what they write in its data folder only. It also cost each
-kernel its history thread and about 1.7 MiB.
+kernel a thread (and SQLite, about 1.7 MiB, in a kernel that does not load it for the workbook).
 
 A kernel the app heats for a page nobody has asked for yet (Voilà gives it VOILA_PREHEAT=True)
 starts behind the pages a person is opening, from its first import (workbook/app/priority.py).

@@ -33,7 +33,7 @@ WIDGET_KINDS = (
 
 
 # Templates no page kept ready uses: the report's (07_report starts its kernel when asked) and the
-# server's login page. Compiled, they held about 0.85 MiB in each of the four heated kernels.
+# server's login page. Compiled, they held about 0.85 MiB of a fresh interpreter's memory.
 NOT_WARMED = ("report", "app_login")
 
 
