@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 import zmq
@@ -33,6 +34,13 @@ def app_config(tmp_path, monkeypatch):
     return PyFileConfigLoader("voila.py", path=str(jupyter_config_dir())).load_config()
 
 
+def _run(coroutine):
+    """asyncio.run on a thread of its own: a test run before may leave this thread's loop running
+    (Playwright's sync API does), and asyncio.run refuses to start under it."""
+    with ThreadPoolExecutor(max_workers=1) as thread:
+        return thread.submit(asyncio.run, coroutine).result()
+
+
 async def _with_a_page_kernel(config, use):
     # The manager Voilà's pages get (jupyter_server's), configured as the app configures it.
     manager = ServerKernelManager(config=config, kernel_name="python3")
@@ -58,7 +66,7 @@ def test_the_app_s_page_kernels_are_driven_by_the_quick_client(app_config):
         finally:
             client.stop_channels()
 
-    asyncio.run(_with_a_page_kernel(app_config, use))
+    _run(_with_a_page_kernel(app_config, use))
 
 
 def test_a_page_s_cells_run_through_it_as_through_jupyter_client_s_own(app_config):
@@ -84,7 +92,7 @@ def test_a_page_s_cells_run_through_it_as_through_jupyter_client_s_own(app_confi
             runner.kc.stop_channels()
         return notebook
 
-    ran = asyncio.run(_with_a_page_kernel(app_config, use))
+    ran = _run(_with_a_page_kernel(app_config, use))
     assert [o["text"] for o in ran.cells[0].outputs] == ["first cell\n"]
     assert [o["text"] for o in ran.cells[1].outputs] == ["42\n"]
     assert ran.cells[2].outputs[0]["data"]["text/plain"] == "'ok'"
