@@ -9,6 +9,7 @@ from voila.paths import collect_template_paths
 
 from workbook.app import page_templates
 from workbook.app.resources import voila_templates_root
+from workbook.views import templating
 
 
 @pytest.fixture
@@ -24,12 +25,15 @@ def _page_template(kwargs) -> jinja2.Template:
     return exporter.environment.get_template(exporter.template_file)
 
 
-def test_the_second_page_uses_the_templates_the_first_compiled(exporter_kwargs, monkeypatch):
+def test_the_second_page_uses_the_templates_the_first_compiled(
+    exporter_kwargs, monkeypatch, tmp_path
+):
     monkeypatch.setattr(VoilaExporter, "_create_environment", VoilaExporter._create_environment)
-    monkeypatch.setattr(page_templates, "COMPILED", page_templates.CompiledOnce())
+    cache = templating.CompiledTemplates(directory=str(tmp_path))
+    monkeypatch.setattr(templating.ENVIRONMENT, "bytecode_cache", cache)
     page_templates.compile_page_templates_once()
     first = _page_template(exporter_kwargs)
-    assert first.environment.bytecode_cache is page_templates.COMPILED
+    assert first.environment.bytecode_cache is cache
 
     def compile_nothing(*args, **kwargs):
         raise AssertionError("compiled again")
@@ -41,7 +45,8 @@ def test_the_second_page_uses_the_templates_the_first_compiled(exporter_kwargs, 
 
 
 def test_a_template_changed_since_is_compiled_again(tmp_path):
-    cache = page_templates.CompiledOnce()
+    cache = templating.CompiledTemplates(directory=str(tmp_path / "cache"))
+    (tmp_path / "cache").mkdir()
     loader = jinja2.FileSystemLoader(tmp_path)
     (tmp_path / "page.html").write_text("first {{ words }}")
     old = jinja2.Environment(loader=loader, bytecode_cache=cache, autoescape=True)

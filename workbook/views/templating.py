@@ -33,7 +33,8 @@ def number_text(value) -> str:
 class CompiledTemplates(FileSystemBytecodeCache):
     """Jinja's own cache of compiled templates, shared by every process of this account: a page
     opened once a month starts a new kernel, which otherwise compiles its templates as the person
-    waits (the day-30 page's cells took 0.27-0.29 s, 0.25 s with them compiled). Jinja keeps it in a folder of this account's in the
+    waits (the day-30 page's cells took 0.27-0.29 s, 0.25 s with them compiled); the app's server
+    keeps Voilà's page templates in it too (workbook/app/page_templates.py). Jinja keeps it in a folder of this account's in the
     temporary folder (`_jinja2-cache-<uid>`), made 0700 and refused unless it is this account's own
     folder, not a link; it holds template code only, never a person's words. A cache that cannot be
     read or written (a full disk, the folder taken away) is only slower: a page never fails for it."""
