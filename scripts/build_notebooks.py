@@ -112,8 +112,9 @@ def build(stage: Stage, items: list) -> nbformat.NotebookNode:
     notebook.metadata = {
         "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
         "language_info": {"name": "python"},
-        # Marks the workbook's own pages: JupyterLab runs them on opening (labextension/).
-        "workbook": {"stage": name},
+        # Marks the workbook's own pages: JupyterLab runs them on opening (labextension/), and
+        # reads plotly.js as it opens one that draws charts.
+        "workbook": {"stage": name, **({"charts": True} if stage.charts else {})},
     }
     items = [
         replace(item, module=item.module or stage.page) if isinstance(item, Call) else item

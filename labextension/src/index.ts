@@ -44,6 +44,12 @@ export function stageOf(panel: NotebookPanel): string | null {
   return panel.context.path === `${stage}.ipynb` ? stage : null;
 }
 
+/** Whether the stage draws plotly charts (scripts/build_notebooks.py marks it). */
+function drawsCharts(panel: NotebookPanel): boolean {
+  const meta = panel.content.model?.getMetadata('workbook') as { charts?: unknown } | undefined;
+  return meta?.charts === true;
+}
+
 /** The words and code of every cell: what "modified" means for a stage page. */
 function cellText(panel: NotebookPanel): string {
   const cells = panel.content.model?.sharedModel.cells ?? [];
@@ -123,6 +129,10 @@ async function runPage(app: JupyterFrontEnd, panel: NotebookPanel): Promise<Outc
     // stop_on_error), so the error stays the last thing in sight.
     const cells = panel.content.widgets.filter(cell => cell.model.type === 'code');
     const ran = Promise.all(cells.map(cell => CodeCell.execute(cell as CodeCell, session)));
+    if (drawsCharts(panel)) {
+      // Read while the kernel works (the workbook's plotly renderer, labextension/plotly).
+      window.dispatchEvent(new Event('workbook:plotly-wanted'));
+    }
     const outcome = await Promise.race([ran.then(() => 'ran' as const), watch.gone.then(() => 'lost' as const)]);
     if (outcome === 'lost') {
       return outcome;

@@ -17,11 +17,14 @@ from tornado import web
 
 from ..store.output_files import SERVED_FOLDERS, read_served, served_file
 from ..store.paths import resolve_data_dir
-from ..views.plotly_bundle import plotly_js
+from ..views.plotly_bundle import full_plotly_js, plotly_js
 
 # Also here, not beside Voilà (server.py): JupyterLab's server imports this module, and must not
 # import Voilà (a voila.py in the folder it starts in would be taken for it).
 PLOTLY_JS_ROUTE = r"/workbook/(plotly\.min\.js)"  # served by the app, and under JupyterHub
+# The full plotly.js too, in JupyterLab only: its charts are any a person draws there
+# (labextension/plotly), not the workbook's alone.
+FULL_PLOTLY_JS_ROUTE = r"/workbook/(plotly-full\.min\.js)"
 FILES_ROUTE = r"/workbook/files/({})/([^/]+)".format("|".join(SERVED_FOLDERS))
 FILES_URL_VARIABLE = "WORKBOOK_FILES_URL"  # read by the pages (workbook/pages/file_links.py)
 
@@ -87,3 +90,18 @@ class ServesTheChosenPlotlyJs:
 
 def plotly_js_folder() -> str:
     return str(plotly_js().parent)
+
+
+class ServesTheFullPlotlyJs:
+    """In front of a file handler on FULL_PLOTLY_JS_ROUTE, whose search path is
+    `full_plotly_js_folder()`: plotly.js as the plotly package ships it."""
+
+    def get(self, path, include_body=True):
+        return super().get(full_plotly_js().name, include_body)
+
+    def head(self, path):
+        return super().head(full_plotly_js().name)
+
+
+def full_plotly_js_folder() -> str:
+    return str(full_plotly_js().parent)

@@ -1,12 +1,13 @@
 """The workbook's additions to a jupyter_server (JupyterLab's, and a JupyterHub single-user
 server's): the files the workbook wrote, opened from a page's link (workbook/app/files.py), and
-plotly.js for the app's pages.
+plotly.js for the app's pages and JupyterLab's charts.
 
 The app's pages fetch plotly.js once they are shown (jupyter_config/voila.py names its address,
 the workbook template's charts.js loads it). `workbook app` serves it from its own Voilà
 (workbook/app/server.py); under JupyterHub, Voilà runs inside the person's jupyter_server, so this
 extension serves the same file there (the smallest plotly.js that draws the charts:
-workbook/views/plotly_bundle.py), behind the hub's login.
+workbook/views/plotly_bundle.py), behind the hub's login. In JupyterLab, the workbook's plotly
+renderer (labextension/plotly) fetches that file, or the full plotly.js for a trace it lacks.
 jupyter_config/jupyter_server_config.py switches it on (the app's own server, Voilà, serves both
 itself).
 """
@@ -18,10 +19,13 @@ from jupyter_server.utils import url_path_join
 from tornado import web
 
 from .files import (
+    FULL_PLOTLY_JS_ROUTE,
     PLOTLY_JS_ROUTE,
     OutputFile,
     ServesTheChosenPlotlyJs,
+    ServesTheFullPlotlyJs,
     files_route,
+    full_plotly_js_folder,
     plotly_js_folder,
     tell_the_pages,
 )
@@ -30,6 +34,18 @@ from .files import (
 class PlotlyJs(ServesTheChosenPlotlyJs, FileFindHandler):
     """jupyter_server's file handler, whose get/head it marks `allow_unauthenticated` (its login
     page needs its styles): here without that mark, so only someone logged in gets the file."""
+
+    @web.authenticated
+    def get(self, path, include_body=True):
+        return super().get(path, include_body)
+
+    @web.authenticated
+    def head(self, path):
+        return super().head(path)
+
+
+class FullPlotlyJs(ServesTheFullPlotlyJs, FileFindHandler):
+    """The same, for the full plotly.js (JupyterLab's charts of any kind: labextension/plotly)."""
 
     @web.authenticated
     def get(self, path, include_body=True):
@@ -49,5 +65,13 @@ def _load_jupyter_server_extension(serverapp) -> None:
     route = url_path_join(web_app.settings["base_url"], PLOTLY_JS_ROUTE)
     folder = plotly_js_folder()
     tell_the_pages(web_app.settings["base_url"])  # before any kernel starts: they inherit it
+    full = url_path_join(web_app.settings["base_url"], FULL_PLOTLY_JS_ROUTE)
     files = (files_route(web_app.settings["base_url"]), OutputFile)
-    web_app.add_handlers(".*$", [(route, PlotlyJs, {"path": [folder]}), files])
+    web_app.add_handlers(
+        ".*$",
+        [
+            (route, PlotlyJs, {"path": [folder]}),
+            (full, FullPlotlyJs, {"path": [full_plotly_js_folder()]}),
+            files,
+        ],
+    )

@@ -16,6 +16,9 @@ from .messages import say
 class Stage:
     name: str  # the notebook, without ".ipynb": its number gives the order on disk
     page: str  # its module in workbook.pages
+    # Whether its page draws plotly charts: in JupyterLab, such a page has plotly.js read while
+    # its kernel works, before its first chart arrives (labextension/src/index.ts).
+    charts: bool = False
 
     @property
     def title(self) -> str:
@@ -26,7 +29,7 @@ STAGES = (
     Stage("00_start_here", "start"),
     Stage("01_the_break", "the_break"),
     Stage("02_daily_checkin", "checkin"),
-    Stage("03_progress", "progress"),
+    Stage("03_progress", "progress", charts=True),
     Stage("04_day30_reflection", "reflection"),
     Stage("05_reunion", "reunion"),
     Stage("06_keep_going", "keep_going"),
