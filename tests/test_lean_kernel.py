@@ -110,3 +110,31 @@ def test_what_a_page_s_kernel_runs_is_kept_in_no_history_outside_the_data_folder
         with sqlite3.connect(database) as history:
             kept = history.execute("SELECT source FROM history").fetchall()
         assert not any(words in source for (source,) in kept)
+
+
+LOADED = """
+import json, sys
+print(json.dumps(sorted(m for m in sys.modules if m.startswith("workbook.pages."))))
+"""
+
+
+@pytest.mark.parametrize(
+    ("session", "loaded"),
+    [
+        # JupyterLab's session for a stage: its page is imported as the kernel starts.
+        ("/somewhere/03_progress.ipynb", {"workbook.pages.nav", "workbook.pages.progress"}),
+        ("/somewhere/00_start_here.ipynb", {"workbook.pages.nav", "workbook.pages.start"}),
+        # Any other notebook, and a kernel with no session (the app's): nothing of the workbook.
+        ("/somewhere/my_own_analysis.ipynb", set()),
+        (None, set()),
+    ],
+)
+def test_a_stage_s_kernel_starts_with_its_page_imported(workbook_jupyter_path, session, loaded):
+    if session is None:
+        workbook_jupyter_path.delenv("JPY_SESSION_NAME", raising=False)
+    else:
+        workbook_jupyter_path.setenv("JPY_SESSION_NAME", session)
+    seen, _ = _run_in_a_kernel(LOADED)
+    assert loaded <= set(seen)
+    if not loaded:
+        assert seen == []
