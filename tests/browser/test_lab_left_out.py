@@ -37,6 +37,8 @@ LEFT_OUT = {
     "@jupyterlab/notebook-extension:toc",
     "@jupyterlab/apputils-extension:announcements",
     "@jupyterlab/extensionmanager-extension:plugin",
+    "@jupyterlab/notebook-extension:export",
+    "@jupyterlab/notebook-extension:update-raw-mimetype",
 }
 # What the README says stays: a stage page needs it, or a person does.
 KEPT = (
@@ -74,6 +76,9 @@ def test_the_front_end_leaves_out_what_the_readme_says_and_keeps_the_rest(lab):
     assert disabled >= LEFT_OUT, f"still loaded: {sorted(LEFT_OUT - disabled)}"
     assert disabled.isdisjoint(KEPT)
     assert not [name for name in disabled if name.startswith(KEPT_PACKAGES)]
+    # Nothing to build: the extensions come prebuilt, so Lab never asks whether it needs to.
+    config = page_config(lab)
+    assert (config["buildCheck"], config["buildAvailable"]) == (False, False)
 
 
 def test_the_server_has_no_terminals_no_language_server_and_installs_nothing(lab):
@@ -103,6 +108,11 @@ def test_plotly_js_is_fetched_only_by_a_page_that_draws_charts(watched, lab):
     open_in_lab(page, lab, "00_start_here", ready="Save my plan")
     assert _plotly_js(page) == []
     assert not page.evaluate("'Plotly' in window")
+    # Nor does the server work out nbconvert's formats or whether Lab needs building.
+    asked = page.evaluate(
+        "() => performance.getEntriesByType('resource').map(entry => new URL(entry.name).pathname)"
+    )
+    assert not [path for path in asked if path.endswith(("/api/nbconvert", "/lab/api/build"))]
 
     open_in_lab(page, lab, "03_progress")
     assert_every_chart_drawn(page, expected_charts(lab.data_dir, date.today()))
