@@ -138,3 +138,18 @@ def test_a_stage_s_kernel_starts_with_its_page_imported(workbook_jupyter_path, s
     assert loaded <= set(seen)
     if not loaded:
         assert seen == []
+
+
+def test_a_page_that_fails_to_import_still_lets_its_kernel_start(monkeypatch):
+    """The page's own cells import it again, and show the trouble where a person sees it."""
+    from workbook.app import lean_kernel
+
+    asked = []
+
+    def broken(name):
+        asked.append(name)
+        raise ImportError(f"{name} is broken")
+
+    monkeypatch.setattr(lean_kernel, "import_module", broken)
+    lean_kernel.import_the_page("/somewhere/03_progress.ipynb")  # returns, raising nothing
+    assert asked == ["workbook.pages.nav"]

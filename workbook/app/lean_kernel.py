@@ -57,13 +57,16 @@ def import_the_page(session: str | None) -> None:
     session's kernel is started for (JPY_SESSION_NAME); the app's kernels have no session."""
     if not session:
         return
-    from ..core.stages import STAGES
+    try:
+        from ..core.stages import STAGES
 
-    name = os.path.basename(session).removesuffix(".ipynb")
-    for stage in STAGES:
-        if stage.name == name:
-            import_module("workbook.pages.nav")
-            import_module(f"workbook.pages.{stage.page}")
+        name = os.path.basename(session).removesuffix(".ipynb")
+        for stage in STAGES:
+            if stage.name == name:
+                import_module("workbook.pages.nav")
+                import_module(f"workbook.pages.{stage.page}")
+    except Exception:  # noqa: BLE001 — the kernel starts all the same: the page's own cells
+        return  # import these again, and show what went wrong where a person sees it
 
 
 if __name__ == "__main__":
