@@ -56,7 +56,9 @@ def _figure(title: str, subtitle: str | None = None, **layout) -> go.Figure:
             "text": html.escape(subtitle),
             "font": {"size": 13, "color": MUTED},
         }
-    return go.Figure(layout=go.Layout(template=TEMPLATE, title=title_layout, **layout))
+    # A dict, not go.Layout(...): the figure validates its layout (the whole template in it
+    # included) once; a Layout was validated, then copied and validated again by the figure.
+    return go.Figure(layout={"template": TEMPLATE, "title": title_layout, **layout})
 
 
 def empty_figure(title: str, text: str) -> go.Figure:
