@@ -79,28 +79,19 @@ class OutputFile(JupyterHandler):
 class ServesTheChosenPlotlyJs:
     """In front of a file handler on PLOTLY_JS_ROUTE, whose search path is `plotly_js_folder()`:
     the file served is the smallest plotly.js that draws the workbook's charts (all cartesian:
-    views/plotly_bundle.py), whatever the address calls it."""
+    views/plotly_bundle.py), whatever the address calls it. `chosen` names another (below)."""
+
+    chosen = staticmethod(plotly_js)
 
     def get(self, path, include_body=True):
-        return super().get(plotly_js().name, include_body)
+        return super().get(self.chosen().name, include_body)
 
     def head(self, path):
-        return super().head(plotly_js().name)
+        return super().head(self.chosen().name)
 
 
 def plotly_js_folder() -> str:
     return str(plotly_js().parent)
-
-
-class ServesTheFullPlotlyJs:
-    """In front of a file handler on FULL_PLOTLY_JS_ROUTE, whose search path is
-    `full_plotly_js_folder()`: plotly.js as the plotly package ships it."""
-
-    def get(self, path, include_body=True):
-        return super().get(full_plotly_js().name, include_body)
-
-    def head(self, path):
-        return super().head(full_plotly_js().name)
 
 
 def full_plotly_js_folder() -> str:

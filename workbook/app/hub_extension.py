@@ -18,12 +18,12 @@ from jupyter_server.base.handlers import FileFindHandler
 from jupyter_server.utils import url_path_join
 from tornado import web
 
+from ..views.plotly_bundle import full_plotly_js
 from .files import (
     FULL_PLOTLY_JS_ROUTE,
     PLOTLY_JS_ROUTE,
     OutputFile,
     ServesTheChosenPlotlyJs,
-    ServesTheFullPlotlyJs,
     files_route,
     full_plotly_js_folder,
     plotly_js_folder,
@@ -44,16 +44,11 @@ class PlotlyJs(ServesTheChosenPlotlyJs, FileFindHandler):
         return super().head(path)
 
 
-class FullPlotlyJs(ServesTheFullPlotlyJs, FileFindHandler):
-    """The same, for the full plotly.js (JupyterLab's charts of any kind: labextension/plotly)."""
+class FullPlotlyJs(PlotlyJs):
+    """The same, for the full plotly.js (JupyterLab's charts of any kind: labextension/plotly),
+    from `full_plotly_js_folder()`."""
 
-    @web.authenticated
-    def get(self, path, include_body=True):
-        return super().get(path, include_body)
-
-    @web.authenticated
-    def head(self, path):
-        return super().head(path)
+    chosen = staticmethod(full_plotly_js)
 
 
 def _jupyter_server_extension_points():
