@@ -13,7 +13,8 @@ and whether it is met. The same table is written to benchmarks/results/latest.js
 5. One durable save (WAL, synchronous=FULL), in-process: p50 and p99 over 1,000 saves.
 6. The code-free app in Chromium (benchmarks/bench_app.py): each page's time to ready against a
    cold Voilà showing a one-cell notebook, the progress page's bytes, the whole process tree's
-   memory after 8 and 16 visits and a minute after the tab closes.
+   memory after one and two rounds of the stages (9 and 18 visits) and a minute after the tab
+   closes.
 7. JupyterLab in Chromium (benchmarks/bench_lab.py): the whole process tree's memory before any
    page, after 8 and 16 stage-page visits by the pages' links, after the tabs close, and once the
    culler has stopped the kernels of a window closed with its tabs open.

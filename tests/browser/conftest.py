@@ -135,10 +135,13 @@ def _demo(path: Path) -> Path:
 
 
 # Voilà reads a voila.py in the folder it starts in after the project's own: this one only makes
-# the culler quick, so a test sees a closed tab's kernel go within seconds, not a minute.
+# the culler quick, so a test sees a closed tab's kernel go within seconds, not a minute, and a
+# page heated ahead that nobody opens stopped after 30 s, not 5 minutes (app/heat_ahead.py).
 QUICK_CULL = """
 c.MappingKernelManager.cull_idle_timeout = 10
 c.MappingKernelManager.cull_interval = 2
+import workbook.app.heat_ahead
+workbook.app.heat_ahead.UNUSED_FOR_S = 30
 """
 
 

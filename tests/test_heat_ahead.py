@@ -1,0 +1,34 @@
+"""Which page is heated as another is asked for (workbook/app/heat_ahead.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbook.app.heat_ahead import next_page
+from workbook.app.preheat import KEPT_READY
+from workbook.core.stages import STAGE_NAMES
+
+
+@pytest.mark.parametrize(
+    ("asked", "heated"),
+    [
+        ("00_start_here.ipynb", "01_the_break.ipynb"),  # the start page leads to the break
+        ("01_the_break.ipynb", None),  # the check-in keeps a kernel of its own
+        ("03_progress.ipynb", "04_day30_reflection.ipynb"),
+        ("04_day30_reflection.ipynb", "05_reunion.ipynb"),
+        ("05_reunion.ipynb", "06_keep_going.ipynb"),
+        ("06_keep_going.ipynb", "07_report.ipynb"),
+        ("07_report.ipynb", None),  # the urge page is kept ready
+        ("08_urge.ipynb", None),  # the last stage
+        ("pages/03_progress.ipynb", "pages/04_day30_reflection.ipynb"),  # in its own folder
+        ("scratch.ipynb", None),  # not a stage
+    ],
+)
+def test_the_page_after_a_stage_is_heated_unless_it_keeps_its_own_kernel(asked, heated):
+    assert next_page(asked) == heated
+
+
+def test_every_page_opened_once_a_month_is_heated_by_the_stage_before_it():
+    heated = {next_page(f"{name}.ipynb") for name in STAGE_NAMES} - {None}
+    monthly = {f"{name}.ipynb" for name in STAGE_NAMES if name not in KEPT_READY}
+    assert heated == monthly

@@ -1,0 +1,77 @@
+"""The page a person opens next, heated while they read this one.
+
+The pages opened about once a month keep no kernel at rest (preheat.py): asked for cold, each
+waited for a kernel to start and import the workbook, longer than a cold Voilà takes to show one
+cell. But a person seldom comes to them from nowhere: each stage ends with a link to the next one
+(pages/nav.py), and the start page leads to the first. So as a page is asked for, the stage after
+it, if it keeps no kernel of its own, is heated once, as Voilà heats the pages kept ready: its
+kernel starts behind the page being read (priority.py), runs up to its first read of the workbook
+and waits for its request, so nothing it shows is stale. Used, it is not replaced (that page's pool
+stays at 0); left unused for UNUSED_FOR_S, it is stopped, so the app goes back to rest.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import posixpath
+
+from ..core.stages import STAGE_NAMES
+from .preheat import KEPT_READY
+
+# The page being asked for is drawn first: its cells run, then the next one's kernel starts.
+HEAT_AFTER_S = 1.0
+# A person who has not followed the link by then is doing something else. (The tests' servers
+# shorten it in the voila.py of the folder they start in.)
+UNUSED_FOR_S = 300.0
+
+
+def next_page(notebook_path: str) -> str | None:
+    """The notebook to heat once `notebook_path` is asked for: the next stage's, unless that one
+    keeps a kernel of its own (or there is none)."""
+    folder, name = posixpath.split(notebook_path)
+    stage = name.removesuffix(".ipynb")
+    if stage not in STAGE_NAMES:
+        return None
+    following = STAGE_NAMES.index(stage) + 1
+    if following >= len(STAGE_NAMES) or STAGE_NAMES[following] in KEPT_READY:
+        return None
+    return posixpath.join(folder, f"{STAGE_NAMES[following]}.ipynb")
+
+
+def heat_the_next_page(kernel_manager, notebook_path: str) -> asyncio.Task | None:
+    """Have Voilà's `kernel_manager` heat one kernel for the page after `notebook_path`, unless one
+    is heating or heated already; the heating task, or None."""
+    notebook = next_page(notebook_path)
+    if notebook is None or kernel_manager.get_pool_size(notebook) > 0:
+        return None
+    pools = kernel_manager.kernel_pools_config
+    # Voilà reads a page's pool size as it fills: one kernel now, and none again once it is used.
+    kernel_manager.kernel_pools_config = {**pools, notebook: {"pool_size": 1}}
+    try:
+        kernel_manager.fill_if_needed(delay=HEAT_AFTER_S, notebook_name=notebook)
+    finally:
+        kernel_manager.kernel_pools_config = pools
+    heating = kernel_manager._pools[notebook][-1]  # Voilà's own list: what get_pool_size counts
+    asyncio.get_running_loop().call_later(
+        UNUSED_FOR_S,
+        lambda: asyncio.ensure_future(stop_if_unused(kernel_manager, notebook, heating)),
+    )
+    return heating
+
+
+async def stop_if_unused(kernel_manager, notebook: str, heating: asyncio.Future) -> bool:
+    """Stop the kernel heated for `notebook` if its page never asked for it; True if stopped."""
+    pool = kernel_manager._pools.get(notebook, [])
+    if heating not in pool:
+        return False  # its page used it (Voilà took it out of the pool)
+    pool.remove(heating)
+    try:
+        heated = await heating
+    except Exception:  # noqa: BLE001 — it never started: nothing to stop
+        return False
+    heated["task"].cancel()  # the page it was rendering, waiting for a request that never came
+    with contextlib.suppress(Exception):  # already gone (the app stopping, say)
+        await kernel_manager.shutdown_kernel(heated["kernel_id"])
+    kernel_manager.log.info("Stopped the kernel heated for %s: its page was not opened", notebook)
+    return True
