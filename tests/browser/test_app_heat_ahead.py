@@ -71,12 +71,14 @@ def test_a_heated_page_nobody_opens_is_stopped(browser, app):
     """The tests' app stops it after 30 s (UNUSED_FOR_S, set in conftest's QUICK_CULL)."""
     server = app
     stopped = "Stopped the kernel heated for 06_keep_going.ipynb"
-    before = _count(server, stopped)
+    before, died = _count(server, stopped), _count(server, "Kernel died")
     page = browser.new_page()
     try:
         page.goto(server.url("voila/render/05_reunion.ipynb"))
         expect(page.locator(LAST_CELL)).to_be_visible()
         _wait_for_log(server, "Kernel pool of 06_keep_going.ipynb is filled")
         _wait_for_log(server, stopped, before + 1, timeout=120)
+        # Its page ran to its end first: no cell was cut off by the kernel's stop.
+        assert _count(server, "Kernel died") == died, server.log()
     finally:
         page.close()

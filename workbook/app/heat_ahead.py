@@ -16,6 +16,8 @@ import asyncio
 import contextlib
 import posixpath
 
+from voila.request_info_handler import RequestInfoSocketHandler
+
 from ..core.stages import STAGE_NAMES
 from .preheat import KEPT_READY
 
@@ -24,6 +26,8 @@ HEAT_AFTER_S = 1.0
 # A person who has not followed the link by then is doing something else. (The tests' servers
 # shorten it in the voila.py of the folder they start in.)
 UNUSED_FOR_S = 300.0
+# Before it is stopped, an unused kernel runs its page to the end (see stop_if_unused).
+FINISH_S = 60.0
 
 
 def next_page(notebook_path: str) -> str | None:
@@ -70,7 +74,11 @@ async def stop_if_unused(kernel_manager, notebook: str, heating: asyncio.Future)
         heated = await heating
     except Exception:  # noqa: BLE001 — it never started: nothing to stop
         return False
-    heated["task"].cancel()  # the page it was rendering, waiting for a request that never came
+    # Its page, waiting for a request that never came, is let run to its end and thrown away: a
+    # kernel stopped in the middle of a cell fills the person's terminal with Voilà's tracebacks.
+    RequestInfoSocketHandler.send_updates({"kernel_id": heated["kernel_id"], "payload": {}})
+    with contextlib.suppress(Exception):
+        await asyncio.wait_for(heated["task"], FINISH_S)
     with contextlib.suppress(Exception):  # already gone (the app stopping, say)
         await kernel_manager.shutdown_kernel(heated["kernel_id"])
     kernel_manager.log.info("Stopped the kernel heated for %s: its page was not opened", notebook)
