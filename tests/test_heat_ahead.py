@@ -32,3 +32,16 @@ def test_every_page_opened_once_a_month_is_heated_by_the_stage_before_it():
     heated = {next_page(f"{name}.ipynb") for name in STAGE_NAMES} - {None}
     monthly = {f"{name}.ipynb" for name in STAGE_NAMES if name not in KEPT_READY}
     assert heated == monthly
+
+
+def test_nothing_is_heated_where_voila_heats_no_kernel():
+    """`preheat_kernel = False` (as a person may set in their own voila.py): Voilà's kernel
+    manager has no pools, and a page asked for heats nothing and says nothing."""
+    from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
+    from voila.voila_kernel_manager import voila_kernel_manager_factory
+
+    from workbook.app.heat_ahead import heat_the_next_page
+
+    kernel_manager = voila_kernel_manager_factory(AsyncMappingKernelManager, False, 1)()
+    assert heat_the_next_page(kernel_manager, "00_start_here.ipynb") is None
+    assert kernel_manager.get_pool_size("01_the_break.ipynb") == 0

@@ -47,7 +47,9 @@ def heat_the_next_page(kernel_manager, notebook_path: str) -> asyncio.Task | Non
     """Have Voilà's `kernel_manager` heat one kernel for the page after `notebook_path`, unless one
     is heating or heated already; the heating task, or None."""
     notebook = next_page(notebook_path)
-    if notebook is None or kernel_manager.get_pool_size(notebook) > 0:
+    if notebook is None or not hasattr(kernel_manager, "fill_if_needed"):
+        return None  # not a stage before a page opened once a month, or Voilà heats nothing
+    if kernel_manager.get_pool_size(notebook) > 0:
         return None
     pools = kernel_manager.kernel_pools_config
     # Voilà reads a page's pool size as it fills: one kernel now, and none again once it is used.
