@@ -3,8 +3,9 @@
 The pages opened about once a month keep no kernel at rest (preheat.py): asked for cold, each
 waited for a kernel to start and import the workbook, longer than a cold Voilà takes to show one
 cell. But a person seldom comes to them from nowhere: each stage ends with a link to the next one
-(pages/nav.py), and the start page leads to the first. So as a page is asked for, the stage after
-it, if it keeps no kernel of its own, is heated once, as Voilà heats the pages kept ready: its
+(pages/nav.py; day 30's leads by the answer to the reunion or to Keep going), and the start page
+leads to the first. So as a page is asked for, each stage its link may open, if it keeps no kernel
+of its own, is heated once, as Voilà heats the pages kept ready: its
 kernel starts behind the page being read (priority.py), runs up to its first read of the workbook
 and waits for its request, so nothing it shows is stale. Used, it is not replaced (that page's pool
 stays at 0); left unused for UNUSED_FOR_S, it is stopped, so the app goes back to rest.
@@ -18,7 +19,7 @@ import posixpath
 
 from voila.request_info_handler import RequestInfoSocketHandler
 
-from ..core.stages import STAGE_NAMES
+from ..core.stages import STAGE_NAMES, next_stages
 from .preheat import KEPT_READY
 
 # The page being asked for is drawn first: its cells run, then the next one's kernel starts.
@@ -30,25 +31,34 @@ UNUSED_FOR_S = 300.0
 FINISH_S = 60.0
 
 
-def next_page(notebook_path: str) -> str | None:
-    """The notebook to heat once `notebook_path` is asked for: the next stage's, unless that one
-    keeps a kernel of its own (or there is none)."""
+def next_pages(notebook_path: str) -> list[str]:
+    """The notebooks to heat once `notebook_path` is asked for: each stage its "Next" link may
+    open (day 30's leads to the reunion or to Keep going, by the answer), but those that keep a
+    kernel of their own."""
     folder, name = posixpath.split(notebook_path)
     stage = name.removesuffix(".ipynb")
     if stage not in STAGE_NAMES:
-        return None
-    following = STAGE_NAMES.index(stage) + 1
-    if following >= len(STAGE_NAMES) or STAGE_NAMES[following] in KEPT_READY:
-        return None
-    return posixpath.join(folder, f"{STAGE_NAMES[following]}.ipynb")
+        return []
+    return [
+        posixpath.join(folder, f"{following}.ipynb")
+        for following in next_stages(stage)
+        if following not in KEPT_READY
+    ]
 
 
-def heat_the_next_page(kernel_manager, notebook_path: str) -> asyncio.Task | None:
-    """Have Voilà's `kernel_manager` heat one kernel for the page after `notebook_path`, unless one
-    is heating or heated already; the heating task, or None."""
-    notebook = next_page(notebook_path)
-    if notebook is None or not hasattr(kernel_manager, "fill_if_needed"):
-        return None  # not a stage before a page opened once a month, or Voilà heats nothing
+def heat_the_next_pages(kernel_manager, notebook_path: str) -> list[asyncio.Task]:
+    """Have Voilà's `kernel_manager` heat one kernel for each page after `notebook_path` that has
+    none heating or heated already; the heating tasks."""
+    if not hasattr(kernel_manager, "fill_if_needed"):
+        return []  # Voilà heats nothing here
+    return [
+        heating
+        for notebook in next_pages(notebook_path)
+        if (heating := _heat(kernel_manager, notebook)) is not None
+    ]
+
+
+def _heat(kernel_manager, notebook: str) -> asyncio.Task | None:
     if kernel_manager.get_pool_size(notebook) > 0:
         return None
     pools = kernel_manager.kernel_pools_config

@@ -55,7 +55,7 @@ from .files import (
     plotly_js_folder,
     tell_the_pages,
 )
-from .heat_ahead import heat_the_next_page
+from .heat_ahead import heat_the_next_pages
 from .memory import give_back_freed_memory
 from .page_templates import compile_page_templates_once
 
@@ -94,13 +94,13 @@ class PageThatCanStopItsKernel(TornadoVoilaHandler):
     """Voilà's page, which also sets tornado's `_xsrf` cookie: as the page is left or closed it
     asks the server to stop its kernel, with that cookie's value, which Voilà never sets (so
     without this the request is refused and every visit leaves a kernel behind). As it is asked
-    for, the page its "Next" link opens is heated, if that one keeps no kernel (heat_ahead.py)."""
+    for, the pages its "Next" link may open are heated, if they keep no kernel (heat_ahead.py)."""
 
     async def get(self, path=None):
         self.xsrf_token  # noqa: B018 — reading it sets the cookie
         if path:
             try:
-                heat_the_next_page(self.kernel_manager, path)
+                heat_the_next_pages(self.kernel_manager, path)
             except Exception as error:  # noqa: BLE001 — the next page only starts cold, as before
                 self.log.warning("Could not heat the page after %s: %s", path, error)
         await super().get(path)

@@ -37,3 +37,15 @@ STAGES = (
     Stage("08_urge", "urge"),
 )
 STAGE_NAMES = tuple(stage.name for stage in STAGES)
+
+# The stages whose next step depends on an answer, with the stages they may lead to (day 30: the
+# reunion after a resounding yes, else Keep going); every other stage leads to the one after it.
+LED_BY_AN_ANSWER = {"04_day30_reflection": ("05_reunion", "06_keep_going")}
+
+
+def next_stages(name: str) -> tuple[str, ...]:
+    """Every stage the "Next" link at the end of stage `name` may open."""
+    if name in LED_BY_AN_ANSWER:
+        return LED_BY_AN_ANSWER[name]
+    at = STAGE_NAMES.index(name) + 1
+    return STAGE_NAMES[at : at + 1]

@@ -70,7 +70,7 @@ def page_top(current: str) -> None:
 # its own kernel. Their end holds a link to each, all but one hidden; a small style widget shows
 # the one that holds now, so an answer changes it at once in JupyterLab and in the app alike. The
 # links stay in the page's own HTML, where JupyterLab opens them in its own tabs.
-_LED_BY_AN_ANSWER = {"04_day30_reflection": ("05_reunion", "06_keep_going")}
+_LED_BY_AN_ANSWER = stages.LED_BY_AN_ANSWER  # core/stages.py: heat_ahead reads it too
 _LEADS_ON_TO: dict[str, str] = {}
 _CHOICES: dict[str, object] = {}
 
