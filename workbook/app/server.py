@@ -31,7 +31,6 @@ import threading
 import webbrowser
 from pathlib import Path
 
-from jupyter_server._tz import utcnow  # the clock the culler reads last_activity with
 from jupyter_server.base.handlers import FileFindHandler, JupyterHandler
 from jupyter_server.base.websocket import WebSocketMixin
 from jupyter_server.log import _scrub_uri
@@ -47,6 +46,7 @@ from voila.voila_identity_provider import VoilaLoginHandler
 
 from ..views.plotly_bundle import plotly_js
 from ..views.templating import render
+from .culling import never_cull_a_page_being_drawn
 from .files import (
     PLOTLY_JS_ROUTE,
     OutputFile,
@@ -177,26 +177,6 @@ def locked(handler: type) -> type:
     return type(f"Locked{handler.__name__}", bases, {})
 
 
-def _kept_alive_as_taken(kernel_manager) -> None:
-    """A heated kernel waits in its pool with the time it started as its last activity (Voilà's
-    executor is not a connection jupyter_server watches), and the pool is all that keeps the culler
-    off it: taken out for its page, it was seen idle for minutes, and culled if the culler looked
-    before the browser's websocket came (seen in the app's log under load: "Culling 'starting'
-    kernel ... with 0 connections" just after "Using pre-heated kernel"). Taken, it is active now."""
-    taken = getattr(kernel_manager, "get_rendered_notebook", None)
-    if taken is None:
-        return  # Voilà heats nothing here
-
-    async def get_rendered_notebook(*args, **kwargs):
-        render_task, rendered, kernel_id = await taken(*args, **kwargs)
-        kernel = kernel_manager._kernels.get(kernel_id)
-        if kernel is not None:
-            kernel.last_activity = utcnow()
-        return render_task, rendered, kernel_id
-
-    kernel_manager.get_rendered_notebook = get_rendered_notebook
-
-
 def _token_not_logged(handler: type) -> type:
     return type(handler.__name__, (TokenNotLogged, handler), {})
 
@@ -212,7 +192,7 @@ class LockedVoila(Voila):
         if not self.identity_provider.token:
             raise SystemExit("workbook app: refusing to serve without a token")
         self.identity_provider.login_handler_class = LoginPage
-        _kept_alive_as_taken(self.kernel_manager)
+        never_cull_a_page_being_drawn(self.kernel_manager)
         # As JupyterLab serves them: labextensions' files have hashed names, so the browser keeps
         # them and does not ask again on every page.
         settings["static_immutable_cache"] = [
