@@ -194,6 +194,31 @@ def _patient_expectations():
     expect.set_options(timeout=UI_TIMEOUT_MS)
 
 
+def patient(chromium):
+    """`chromium`, whose every page waits as long as the expectations do (Playwright's own default
+    is 30 s): on a busy two-core machine a page kernel started cold took longer than that to run
+    its page, and a test's `goto` failed on a page that was only slow (seen in CI)."""
+    new_context, new_page = chromium.new_context, chromium.new_page
+
+    def patient_context(*args, **kwargs):
+        context = new_context(*args, **kwargs)
+        context.set_default_timeout(UI_TIMEOUT_MS)
+        return context
+
+    def patient_page(*args, **kwargs):
+        page = new_page(*args, **kwargs)
+        page.context.set_default_timeout(UI_TIMEOUT_MS)
+        return page
+
+    chromium.new_context, chromium.new_page = patient_context, patient_page
+    return chromium
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _patient_pages(browser):
+    patient(browser)
+
+
 @pytest.fixture
 def rebinding_browser(browser):
     """Chromium that finds the name rebound.test at 127.0.0.1, as after a DNS-rebinding attack."""
@@ -201,7 +226,7 @@ def rebinding_browser(browser):
         executable_path=CHROMIUM,
         args=[*CHROMIUM_ARGS, "--host-resolver-rules=MAP rebound.test 127.0.0.1"],
     )
-    yield rebinding
+    yield patient(rebinding)
     rebinding.close()
 
 
