@@ -295,18 +295,22 @@ def test_workbook_app_makes_a_token_and_prints_it(tmp_path):
         port = s.getsockname()[1]
     command = [sys.executable, "-m", "workbook", "app", "--no-browser", "--port", str(port)]
     command += ["--data-dir", str(tmp_path / "data")]
-    process = subprocess.Popen(
-        command, env=env, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
-    )
+    # Its output into a file, read as it grows: a pipe nobody reads once the address is found
+    # could fill and hold the app up as it logs its own stopping.
+    printed = tmp_path / "printed.log"
+    with printed.open("w") as output:
+        process = subprocess.Popen(
+            command, env=env, cwd=tmp_path, stdout=output, stderr=subprocess.STDOUT, text=True
+        )
     try:
         address = None
         deadline = time.monotonic() + 120
         while address is None and time.monotonic() < deadline:
-            line = process.stdout.readline()
-            assert line, "the app stopped before printing its address"
-            found = re.search(r"(http://127\.0\.0\.1:(\d+)/)\?token=([0-9a-f]{32,})", line)
-            if found:
-                address = found
+            assert process.poll() is None, f"the app stopped:\n{printed.read_text()}"
+            address = re.search(
+                r"(http://127\.0\.0\.1:(\d+)/)\?token=([0-9a-f]{32,})", printed.read_text()
+            )
+            time.sleep(0.2)
         assert address, "no address with a token was printed"
         with urllib.request.urlopen(address.group(0), timeout=60) as response:
             assert response.status == 200
@@ -315,7 +319,14 @@ def test_workbook_app_makes_a_token_and_prints_it(tmp_path):
         assert refused.value.code == 403
     finally:
         process.terminate()
-        process.wait(timeout=30)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+            raise AssertionError(
+                f"the app did not stop when asked:\n{printed.read_text()}"
+            ) from None
 
 
 # --- never stale, and kernels that live as long as their pages ---------------------------------
