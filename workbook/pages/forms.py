@@ -85,7 +85,9 @@ LABELLED = "workbook-labelled"
 
 def labels_itself(widget: widgets.Widget) -> bool:
     """A single control with a description of its own, as opposed to a box or a piece of HTML."""
-    text_only = (widgets.HTML, widgets.HTMLMath, widgets.Label, widgets.Button)
+    import ipywidgets  # its own HTML: the pages' (widgets.HTML) is a kind of it
+
+    text_only = (ipywidgets.HTML, ipywidgets.HTMLMath, ipywidgets.Label, ipywidgets.Button)
     return widget.has_trait("description") and not isinstance(widget, text_only)
 
 
