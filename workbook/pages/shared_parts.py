@@ -30,7 +30,6 @@ class SharedPartChanged(AttributeError):
     pass
 
 
-@functools.cache  # one class per kind, however many pages run in a kernel
 def _frozen(kind):
     class Frozen(kind):
         _frozen = False
