@@ -57,17 +57,3 @@ def test_the_start_page_sends_one_layout_for_all_its_words(tmp_path, capsys):
     assert {id(w.layout) for w in words} == {id(shared_layout())}
     layouts = [w for w in made if isinstance(w, ipywidgets.Layout)]
     assert len(layouts) < len([w for w in made if isinstance(w, ipywidgets.DOMWidget)])
-
-
-def test_each_run_of_a_page_gets_shared_parts_made_in_that_run(capsys):
-    """In JupyterLab a page opened again may run again in the kernel it had, in a new tab: its
-    words must not name a layout from the run before (the new tab may not have it yet)."""
-    before = widgets.HTML("the run before")
-    nav.page_top("02_daily_checkin")  # the first cell of every page
-    again = widgets.HTML("this run")
-    assert again.layout is not before.layout and again.style is not before.style
-    assert again.layout is shared_layout()
-    # The run before's words keep theirs, still open and still refusing a change.
-    assert before.layout.comm is not None
-    with pytest.raises(SharedPartChanged):
-        before.layout.display = "none"

@@ -22,7 +22,6 @@ from ..views.html_pieces import page_piece
 from ..views.quick_exit import quick_exit_html
 from ..views.templating import day_text
 from ..views.urge_pieces import urge_top_link
-from . import shared_parts
 from .common import never_a_traceback, widgets
 from .context import open_store, resolve_today
 
@@ -56,7 +55,6 @@ def page_top_html(current: str) -> str:
 
 def page_top(current: str) -> None:
     """Show the top of the page (the first cell of every stage notebook)."""
-    shared_parts.new_page()
     html = page_top_html(current)
     if html:
         display(HTML(html))

@@ -9,13 +9,6 @@ widgets): 231 models on the start page, 223 KB of widget state sent to the brows
 274 KB, and its widgets built in 120 ms of Python instead of 145 (medians of seven, measured
 outside a kernel, where no message is sent).
 
-Shared within one run of a page, not for the kernel's life: in JupyterLab a page opened again may
-run again in the kernel it had, in a new tab whose widget manager is still fetching the kernel's
-earlier widgets as the page's cells make new ones, and a new piece of words whose layout was made
-in an earlier run was drawn as "widget model not found" (seen in the browser tests). So the first
-cell of every page (nav.page_top) starts new shared parts: made in this run, each reaches the
-browser before the words that use it.
-
 A shared part must not change: a change would reach every piece of words at once (hiding one box
 would hide them all). So the shared parts refuse a change, and a widget that needs to change its
 layout (a box shown or hidden) is given a layout of its own, as every other kind of widget is.
@@ -62,12 +55,6 @@ def shared_html_style():
     from ipywidgets.widgets.widget_string import HTMLStyle
 
     return _frozen(HTMLStyle)()
-
-
-def new_page() -> None:
-    """A page starts to run: its words get shared parts of their own (see above)."""
-    shared_layout.cache_clear()
-    shared_html_style.cache_clear()
 
 
 def is_shared(part) -> bool:
