@@ -18,14 +18,9 @@ log = logging.getLogger("workbook")
 
 class _LazyWidgets:
     """ipywidgets, imported on first use: a page given its answers as parameters (papermill)
-    builds no widget, so it does not pay for importing ipywidgets (see benchmarks/run.py).
-    `HTML` is the pages' own (shared_parts.py): its layout and style shared, not one each."""
+    builds no widget, so it does not pay for importing ipywidgets (see benchmarks/run.py)."""
 
     def __getattr__(self, name: str):
-        if name == "HTML":
-            from .shared_parts import words_class
-
-            return words_class()
         import ipywidgets
 
         return getattr(ipywidgets, name)
@@ -92,13 +87,11 @@ def never_a_traceback(func):
 def close_widgets(widget) -> None:
     """Close a widget and everything in it (its children, their layouts and styles): a view
     built but never shown leaves nothing behind in the kernel or the page."""
-    from .shared_parts import is_shared
-
     for child in getattr(widget, "children", ()):
         close_widgets(child)
     for part in ("layout", "style"):
         inner = getattr(widget, part, None)
-        if inner is not None and hasattr(inner, "close") and not is_shared(inner):
+        if inner is not None and hasattr(inner, "close"):
             inner.close()
     widget.close()
 

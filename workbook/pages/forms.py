@@ -85,9 +85,7 @@ LABELLED = "workbook-labelled"
 
 def labels_itself(widget: widgets.Widget) -> bool:
     """A single control with a description of its own, as opposed to a box or a piece of HTML."""
-    import ipywidgets  # its own HTML: the pages' (widgets.HTML) is a kind of it
-
-    text_only = (ipywidgets.HTML, ipywidgets.HTMLMath, ipywidgets.Label, ipywidgets.Button)
+    text_only = (widgets.HTML, widgets.HTMLMath, widgets.Label, widgets.Button)
     return widget.has_trait("description") and not isinstance(widget, text_only)
 
 
