@@ -28,6 +28,7 @@ def cmd_hub_singleuser(args) -> int:
         sys.executable,
         "-P",  # not the home folder's modules: a voila.py there is Voilà's config, not Voilà
         "-m",
+        "workbook.app.launch",  # the single-user server, without what the workbook leaves out
         "jupyterhub.singleuser",
         f"--ServerApp.root_dir={pages}",
         # Where the hub sends a person who opens their server; JupyterLab is one click away.

@@ -15,6 +15,7 @@ def cmd_lab(args) -> int:
     command = [
         sys.executable,
         "-m",
+        "workbook.app.launch",  # JupyterLab, without what the workbook leaves out (see there)
         "jupyterlab",
         "--ip=127.0.0.1",
         f"--port={args.port}",
