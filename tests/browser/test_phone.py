@@ -1,7 +1,8 @@
 """The app on a phone (390 × 844, touch): a whole check-in, a WHO-5 and the progress page by taps.
 
 Every control a thumb taps measures at least 44 × 44 CSS px (WCAG 2.5.5); nothing scrolls
-sideways; each chart's title, legend, axis labels and plot sit inside the chart and apart; the
+sideways; words that wrap onto several lines are set with reading line spacing, not a widget
+row's height per line; each chart's title, legend, axis labels and plot sit inside the chart and apart; the
 words a person types in any script are drawn with a real glyph (the page printed by Chromium has no
 .notdef box).
 """
@@ -43,6 +44,18 @@ TAPPABLE = """() => {
               width: r.width, height: r.height, right: r.right};
     });
 }"""
+
+# Every run of words in the pages' HTML that wraps onto two lines or more: its line spacing and
+# font size. ipywidgets sets an HTML widget's line height to a control row's (44 px on a phone),
+# which words inherit unless they set their own.
+WRAPPED_WORDS = """() => Array.from(document.querySelectorAll('.widget-html-content, .widget-html-content *'))
+  .filter(e => [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim())
+               && e.getClientRects().length)
+  .map(e => { const s = getComputedStyle(e), font = parseFloat(s.fontSize);
+              const line = parseFloat(s.lineHeight) || 1.2 * font;
+              return {text: e.textContent.trim().slice(0, 50), font, line,
+                      lines: Math.round(e.getBoundingClientRect().height / line)}; })
+  .filter(w => w.lines >= 2)"""
 
 # Each slider's track: a tap 20 px above or below its middle still lands on the slider.
 TRACK_BANDS = """() => Array.from(document.querySelectorAll('.widget-hslider .noUi-base')).map(base => {
@@ -148,6 +161,15 @@ def tap_slider(box, at: float, then: re.Pattern) -> str:
     return readout.inner_text()
 
 
+def assert_reading_line_spacing(page) -> int:
+    """Words that wrap are spaced for reading (at most 1.7 times their size a line); returns how
+    many runs of words wrap."""
+    wrapped = page.evaluate(WRAPPED_WORDS)
+    loose = [w for w in wrapped if w["line"] > 1.7 * w["font"]]
+    assert not loose, loose
+    return len(wrapped)
+
+
 def test_a_checkin_a_who5_and_progress_by_taps_on_a_phone(phone, app, tmp_path):
     page = phone
     today = date.today()
@@ -156,6 +178,7 @@ def test_a_checkin_a_who5_and_progress_by_taps_on_a_phone(phone, app, tmp_path):
     # The daily page: sliders, a toggle, a checkbox, text in every script, Save.
     open_in_app(page, app, "02_daily_checkin", ready="Save")
     assert assert_thumb_sized(page) > 20
+    assert assert_reading_line_spacing(page) > 3
     mood = field(page, "Mood (1 = very low, 10 = great)")
     tap_slider(mood, 0.97, re.compile("^10$"))
     energy = tap_slider(field(page, "Energy (1–10)"), 0.3, re.compile("^[34]$"))
@@ -190,6 +213,7 @@ def test_a_checkin_a_who5_and_progress_by_taps_on_a_phone(phone, app, tmp_path):
     # The day-30 page's WHO-5: five drop-downs, tapped and chosen, then saved.
     open_in_app(page, app, "04_day30_reflection", ready=say("who5_save"))
     assert assert_thumb_sized(page) > 10
+    assert assert_reading_line_spacing(page) > 3
     menus = page.locator(".widget-dropdown select")
     for n in range(5):
         menus.nth(n).tap()
