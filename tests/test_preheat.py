@@ -66,8 +66,8 @@ def test_in_a_page_kernel_the_app_registers_its_machinery_for_each_page_ahead(tm
         "from workbook.app.page_kernel import AppPageKernel\n"
         "assert isinstance(context._kernel, AppPageKernel)\n"
         "names = [getattr(w, '__qualname__', '') for w in preheat._warm_ups]\n"
-        # progress, start, check-in, urge, reflection x2
-        "assert names.count('Rehearsal.rehearse') == 6, names\n"
+        # progress, start x2 (the plan, the private question), check-in, urge, reflection x2
+        "assert names.count('Rehearsal.rehearse') == 7, names\n"
         "assert warm_up.widgets_and_templates in preheat._warm_ups\n"
         "assert warm_up.charts in preheat._warm_ups\n"
         "print('registered')\n"

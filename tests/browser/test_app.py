@@ -28,8 +28,10 @@ from pages import (
 )
 from playwright.sync_api import expect
 
-from workbook.core.messages import date_words
+from workbook.core.messages import date_words, say
+from workbook.core.records import SAFETY_ANSWERS
 from workbook.pages.nav import STAGES
+from workbook.pages.safety import safety_answer
 from workbook.store import Store
 
 # Under `pytest -n 2` each worker starts the servers its own tests ask for, once per session.
@@ -207,3 +209,30 @@ def test_own_goals_set_on_the_start_page_then_paused_and_retired_on_keep_going(
 
 
 SHOTS = Path("/tmp/shots/goals-words")
+
+
+def test_the_private_question_saves_and_comes_back_with_its_answer_in_the_app(watched, app):
+    """The start page's private question is built before the page is asked for (pages/start.py):
+    answered and saved, the answer is the workbook's; asked for again, the page shows it."""
+    page = watched.page
+    question = "xpath=//div[contains(@class,'widget-vbox')][./button[normalize-space()={}]]"
+    question = question.format(repr(say("safety_save")))
+    answers = dict(zip(SAFETY_ANSWERS, say("safety_answers").split("|"), strict=True))
+
+    def answer(code: str, saved: str) -> None:
+        box = page.locator(question)
+        box.get_by_role("button", name=answers[code], exact=True).click()
+        click_button(box, say("safety_save"))
+        saved_message(box, saved)
+        with Store(app.data_dir) as store:
+            assert safety_answer(store).answer == code
+
+    open_in_app(page, app, "00_start_here", ready=say("safety_save"))
+    answer("not sure", say("safety_saved_concern", partner="").split(".")[0])
+    expect(page.locator(question).get_by_text(say("abuse_help_title"))).to_be_visible()
+
+    open_in_app(page, app, "00_start_here", ready=say("safety_save"))
+    box = page.locator(question)
+    expect(box.locator("button.mod-active")).to_have_text(answers["not sure"])
+    expect(box.get_by_text(say("abuse_help_title"))).to_be_visible()
+    answer("no", say("safety_saved_ok"))  # as the other tests on this app expect it

@@ -13,7 +13,7 @@ from ..core.records import SAFETY_ANSWERS, SafetyAnswer
 from ..core.validation import InputError, about, optional, parse_choice
 from ..store import Store
 from .common import message_html, never_a_traceback, on_click, show_message, widgets
-from .context import open_store, resolve_today
+from .context import Ahead, open_store, resolve_today
 from .forms import Field, Outcome, help_html, parse_yes_no, pronoun_forms, toggles
 
 
@@ -91,13 +91,18 @@ class SafetyView:
 
 
 @never_a_traceback
-def show(data_dir=None, today=None, safety=None, safety_in_report=None) -> None:
-    """The private question; with `safety` given, records it with no click."""
-    store = open_store(data_dir)
-    controller = SafetyController(store, resolve_today(today))
+def show(
+    data_dir=None, today=None, safety=None, safety_in_report=None, prepared: Ahead | None = None
+) -> None:
+    """The private question; with `safety` given, records it with no click. `prepared`: the
+    question as the page's kernel built it ahead (pages/start.py), shown if still true."""
+    day = resolve_today(today)  # in the app, after the wait for the request
     if optional(safety) is None:
-        display(SafetyView(controller).box)
+        view = prepared.take(data_dir, day) if prepared else None
+        display((view or SafetyView(SafetyController(open_store(data_dir), day))).box)
         return
+    store = open_store(data_dir)
+    controller = SafetyController(store, day)
     outcome = controller.on_save(answer=safety, in_report=safety_in_report)
     show_message(outcome.message, "success" if outcome.ok else "error")
     if outcome.ok and rules.safety_concern(safety_answer(store).answer):
