@@ -2,9 +2,9 @@
 
 Every control a thumb taps measures at least 44 × 44 CSS px (WCAG 2.5.5); nothing scrolls
 sideways; words that wrap onto several lines are set with reading line spacing, not a widget
-row's height per line; each chart's title, legend, axis labels and plot sit inside the chart and apart; the
-words a person types in any script are drawn with a real glyph (the page printed by Chromium has no
-.notdef box).
+row's height per line; each chart's title, legend, axis labels and plot sit inside the chart and
+apart; the words a person types in any script are drawn with a real glyph (the page printed by
+Chromium has no .notdef box).
 """
 
 from __future__ import annotations
@@ -174,6 +174,10 @@ def test_a_checkin_a_who5_and_progress_by_taps_on_a_phone(phone, app, tmp_path):
     page = phone
     today = date.today()
     words = " · ".join(WRITTEN.values())
+
+    # The start page's words: the private question's label and the plan's small print.
+    open_in_app(page, app, "00_start_here", ready=say("safety_save"))
+    assert assert_reading_line_spacing(page) > 3
 
     # The daily page: sliders, a toggle, a checkbox, text in every script, Save.
     open_in_app(page, app, "02_daily_checkin", ready="Save")
