@@ -3,18 +3,25 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from datetime import date
 from pathlib import Path
 
 import pytest
 
 from workbook import cli
+from workbook.core import clock
 from workbook.store import Store
 from workbook.store.demo import fill_demo
 from workbook.store.paths import DB_NAME
 from workbook.views.report.pdf import CHROMIUM, CHROMIUM_ARGS
 
 TODAY = date(2026, 11, 25)
+
+# One day for the whole run, in this process and in every one it starts (the app, JupyterLab and
+# their kernels, papermill, the command line, pytest-xdist's workers, which inherit it): a run that
+# passes midnight would otherwise build the demo month on day 30 and find day 31 in the next test.
+os.environ.setdefault(clock.PINNED_DAY, date.today().isoformat())
 
 
 @pytest.fixture(scope="session")

@@ -10,6 +10,7 @@ from datetime import date, timedelta
 
 import pytest
 
+from workbook.core import clock
 from workbook.core.model import Checkin
 from workbook.pages import context
 from workbook.pages.context import PageStore, open_store, resolve_today
@@ -124,17 +125,21 @@ def test_a_new_file_in_the_workbooks_place_is_a_change(data_dir, tmp_path):
     assert freshness.stale() is True
 
 
+class Tomorrow(date):
+    """The real date, a day on: what `date.today()` says once midnight has passed."""
+
+    @classmethod
+    def today(cls):
+        return date.today() + timedelta(days=1)
+
+
 def test_a_page_that_follows_the_real_date_is_stale_the_next_day(data_dir, monkeypatch):
+    monkeypatch.delenv(clock.PINNED_DAY, raising=False)
     page = open_store(data_dir)
     resolve_today(None)
     assert freshness.stale() is False
 
-    class Tomorrow(date):
-        @classmethod
-        def today(cls):
-            return date.today() + timedelta(days=1)
-
-    monkeypatch.setattr(freshness, "date", Tomorrow)
+    monkeypatch.setattr(clock, "date", Tomorrow)
     assert freshness.stale() is True
     page.close()
 
@@ -143,12 +148,7 @@ def test_a_page_pinned_to_a_day_does_not_follow_the_real_date(data_dir, monkeypa
     page = open_store(data_dir)
     assert resolve_today("2026-11-20") == DAY
 
-    class Tomorrow(date):
-        @classmethod
-        def today(cls):
-            return date.today() + timedelta(days=1)
-
-    monkeypatch.setattr(freshness, "date", Tomorrow)
+    monkeypatch.setattr(clock, "date", Tomorrow)
     assert freshness.stale() is False
     page.close()
 

@@ -9,6 +9,7 @@ import sys
 import pytest
 
 from workbook.app import preheat
+from workbook.core import clock
 from workbook.store.paths import CHECKOUT
 
 
@@ -205,7 +206,6 @@ def test_the_warm_up_compiles_every_template_a_page_kept_ready_renders(stage, wo
     person asks for it."""
     import json
     import subprocess
-    from datetime import date
 
     from workbook.store import Store
     from workbook.store.demo import fill_demo
@@ -213,7 +213,7 @@ def test_the_warm_up_compiles_every_template_a_page_kept_ready_renders(stage, wo
     data = tmp_path / "data"
     with Store(data) as store:
         if workbook == "demo month":
-            fill_demo(store, today=date.today())
+            fill_demo(store, today=clock.today())
     done = subprocess.run(
         [sys.executable, "-c", COMPILED_LATE, str(CHECKOUT / "notebooks" / f"{stage}.ipynb"), data],
         env={**os.environ, "WORKBOOK_DATA_DIR": str(data)},

@@ -14,12 +14,13 @@ import pytest
 
 from workbook.app import preheat
 from workbook.app.rehearsal import Rehearsal
+from workbook.core import clock
 from workbook.core.model import Checkin
 from workbook.pages.common import close_widgets
 from workbook.store import Store
 from workbook.store.demo import fill_demo
 
-TODAY = date.today()  # a rehearsal is built for the real day, as a heating kernel knows it
+TODAY = clock.today()  # a rehearsal is built for the workbook's day, as a heating kernel knows it
 
 
 @pytest.fixture

@@ -16,6 +16,7 @@ import sys
 from dataclasses import replace
 from datetime import date
 
+from workbook.core import clock
 from workbook.store import Store
 from workbook.store.demo import fill_demo
 
@@ -74,14 +75,14 @@ def test_a_kept_ready_page_saves_where_everyone_reads_after_its_page_opened_the_
     from workbook.pages.context import open_store
 
     with Store(tmp_path) as demo:
-        fill_demo(demo, today=date.today())
+        fill_demo(demo, today=clock.today())
         goals_before = len(demo.plan().goals)
     monkeypatch.setenv("WORKBOOK_DATA_DIR", str(tmp_path))
     monkeypatch.setattr(preheat, "_warm_ups", [])
 
     rehearsal = Rehearsal(lambda store, today: store, keeps_store=True)
     rehearsal.rehearse()
-    form_store = rehearsal.take(None, date.today())
+    form_store = rehearsal.take(None, clock.today())
     assert form_store is not None  # nothing changed: the page built ahead is shown
     page_store = open_store()
     try:

@@ -17,12 +17,12 @@ import subprocess
 import sys
 import time
 import urllib.request
-from datetime import date
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 
+from workbook.core import clock
 from workbook.store import Store
 from workbook.store.demo import fill_demo
 from workbook.store.paths import CHECKOUT
@@ -130,7 +130,7 @@ def _no_autosave(settings: Path) -> None:
 def _demo(path: Path) -> Path:
     """The 30-day demo ending on the real today, which is the day the notebooks see."""
     with Store(path) as store:
-        fill_demo(store, today=date.today())
+        fill_demo(store, today=clock.today())
     return path
 
 

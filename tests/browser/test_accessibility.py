@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from datetime import date
 from urllib.parse import urlparse
 
 import pytest
@@ -18,6 +17,7 @@ from conftest import ARTIFACTS, LOCAL_HOSTS, UI_TIMEOUT_MS, Server
 from pages import stage_panel, stop_kernels
 from playwright.sync_api import expect
 
+from workbook.core import clock
 from workbook.pages.nav import STAGES
 from workbook.store import Store
 from workbook.views import report
@@ -173,7 +173,7 @@ def test_a_stage_page_has_no_serious_violation(audit_page, request, where, stage
 def test_the_html_report_has_no_serious_violation(audit_page, workbook, tmp_path):
     from workbook.store.demo import fill_demo
 
-    today = date.today()
+    today = clock.today()
     with Store(tmp_path / "data") as store:
         if workbook == "demo":
             fill_demo(store, today=today)

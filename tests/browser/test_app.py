@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -28,6 +28,7 @@ from pages import (
 )
 from playwright.sync_api import expect
 
+from workbook.core import clock
 from workbook.core.messages import date_words, say
 from workbook.core.records import SAFETY_ANSWERS
 from workbook.pages.nav import STAGES
@@ -48,7 +49,7 @@ def test_the_app_lists_every_stage_in_order(watched, app):
 
 def test_daily_checkin_in_the_app_saves_and_corrects(watched, app):
     page = watched.page
-    today = date.today()
+    today = clock.today()
     yesterday = today - timedelta(days=1)
     with Store(app.data_dir) as store:
         revisions_before = len(store.checkin_history(yesterday))
@@ -76,12 +77,12 @@ def test_progress_in_the_app_draws_every_chart(watched, showcase):
     page = watched.page
     asked: list[str] = []
     page.on("request", lambda request: asked.append(request.url))
-    count = expected_charts(showcase.data_dir, date.today())
+    count = expected_charts(showcase.data_dir, clock.today())
     assert count >= 3
     picture_size(page, 1250)
     open_in_app(page, showcase, "03_progress")
     assert_every_chart_drawn(page, count)
-    assert_charts_in_words(page, showcase.data_dir, date.today())
+    assert_charts_in_words(page, showcase.data_dir, clock.today())
     # Each chart fills the box kept for it while plotly.js came: nothing on the page jumped.
     boxes = page.locator(".workbook-chart")
     expect(boxes).to_have_count(count)
@@ -172,7 +173,7 @@ def test_the_date_box_changed_three_times_shows_and_saves_each_days_own_values(w
     the earlier day's words and a Save wrote them onto the picked day."""
     page = watched.page
     open_in_app(page, app, "02_daily_checkin", ready="Save")
-    walk_the_date_box(page, app.data_dir, date.today())
+    walk_the_date_box(page, app.data_dir, clock.today())
 
 
 def test_own_goals_set_on_the_start_page_then_paused_and_retired_on_keep_going(
@@ -202,10 +203,10 @@ def test_own_goals_set_on_the_start_page_then_paused_and_retired_on_keep_going(
     phone.context.close()
 
     with Store(app.data_dir) as store:
-        numbers = build(store.snapshot(), date.today())
+        numbers = build(store.snapshot(), clock.today())
     goals = {g["name"]: g for g in summary_json(numbers)["goals"]}
     assert goals["Choir"]["state"] == "paused" and goals["Evening class"]["state"] == "retired"
-    assert goals["Choir"]["changes"][-1]["date"] == date.today().isoformat()
+    assert goals["Choir"]["changes"][-1]["date"] == clock.today().isoformat()
 
 
 SHOTS = Path("/tmp/shots/goals-words")

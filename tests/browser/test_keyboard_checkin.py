@@ -6,13 +6,14 @@ name a screen reader announces for it (its visible label), so this also proves t
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from conftest import Server
 from pages import SCREENSHOTS, chosen_option_contrast, field, saved_message, widgets_ready
 from playwright.sync_api import Locator, Page, expect
 
+from workbook.core import clock
 from workbook.core.messages import date_words
 from workbook.core.model import Goal, Plan
 from workbook.store import Store
@@ -48,7 +49,7 @@ def planned_app(tmp_path_factory):
     with Store(home / "data") as store:
         store.save_plan(
             Plan(
-                start_date=date.today() - timedelta(days=4),
+                start_date=clock.today() - timedelta(days=4),
                 goals=(Goal("Gym", 3), Goal("Pottery", 1)),
             )
         )
@@ -125,7 +126,7 @@ def test_a_whole_checkin_by_keyboard_is_saved(watched, planned_app):
     assert focused(save)
     page.screenshot(path=str(SCREENSHOTS / "keyboard-save-focused.png"))
     page.keyboard.press("Enter")
-    saved_message(page, f"Saved your check-in for {date_words(date.today())}")
+    saved_message(page, f"Saved your check-in for {date_words(clock.today())}")
     # The note at the top says so calmly, in green, not amber.
     expect(page.locator(".workbook-success", has_text="is saved (mood 8")).to_be_visible()
     expect(page.locator(".workbook-warning")).to_have_count(0)
@@ -135,7 +136,7 @@ def test_a_whole_checkin_by_keyboard_is_saved(watched, planned_app):
     assert ratio >= 3
 
     with Store(planned_app.data_dir) as store:
-        saved = store.checkin_on(date.today())
+        saved = store.checkin_on(clock.today())
     assert saved is not None
     assert (saved.mood, saved.energy) == (8, 3)
     assert dict(saved.goals) == {"Gym": None}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 import urllib.request
-from datetime import date, timedelta
+from datetime import timedelta
 
 import nbformat
 import pytest
@@ -37,6 +37,7 @@ from pages import (
 )
 from playwright.sync_api import expect
 
+from workbook.core import clock
 from workbook.core.messages import date_words
 from workbook.pages.forms import who5_labels
 from workbook.pages.nav import STAGES
@@ -59,7 +60,7 @@ def test_lab_opens_without_news_or_update_pop_ups(watched, lab):
 
 def test_daily_checkin_saves_every_field_and_keeps_both_revisions(watched, lab):
     page = watched.page
-    today = date.today()
+    today = clock.today()
     yesterday = today - timedelta(days=1)
     with Store(lab.data_dir) as store:
         revisions_before = len(store.checkin_history(yesterday))
@@ -91,7 +92,7 @@ def test_daily_checkin_saves_every_field_and_keeps_both_revisions(watched, lab):
 
 def test_a_new_user_sets_up_a_plan_and_day_zero_wellbeing(watched, fresh_lab):
     page = watched.page
-    today = date.today()
+    today = clock.today()
     open_in_lab(page, fresh_lab, "00_start_here", ready="Save my plan")
     fill(field(page, "Your name (optional)"), "Robin")
     fill(field(page, "Their name"), "Sam")
@@ -124,11 +125,11 @@ def test_a_new_user_sets_up_a_plan_and_day_zero_wellbeing(watched, fresh_lab):
 
 def test_progress_draws_every_chart(watched, lab):
     page = watched.page
-    count = expected_charts(lab.data_dir, date.today())
+    count = expected_charts(lab.data_dir, clock.today())
     assert count >= 3
     open_in_lab(page, lab, "03_progress")
     assert_every_chart_drawn(page, count)
-    assert_charts_in_words(page, lab.data_dir, date.today())
+    assert_charts_in_words(page, lab.data_dir, clock.today())
 
 
 def test_day_thirty_reflection_walks_through_the_gate_to_a_recorded_reunion(watched, lab):
@@ -197,7 +198,7 @@ def test_the_date_box_changed_three_times_shows_and_saves_each_days_own_values(w
     the earlier day's words and a Save wrote them onto the picked day."""
     page = watched.page
     open_in_lab(page, lab, "02_daily_checkin", ready="Save")
-    walk_the_date_box(page, lab.data_dir, date.today())
+    walk_the_date_box(page, lab.data_dir, clock.today())
 
 
 def test_stages_link_in_the_same_tab_and_a_report_opens_from_its_link_in_lab(watched, lab):
@@ -222,7 +223,7 @@ def test_own_goals_set_on_the_start_page_then_paused_and_retired_on_keep_going(w
     from workbook.numbers import build
 
     page = watched.page
-    today = date.today()
+    today = clock.today()
     open_in_lab(page, lab, "00_start_here", ready="Another goal of my own")
     save_two_own_goals(page, stage_panel(page, "00_start_here"))
     # Both goals are in the workbook before keep going opens (its page reads them as it runs).

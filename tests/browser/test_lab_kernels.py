@@ -12,13 +12,13 @@ import threading
 import time
 import urllib.error
 import urllib.request
-from datetime import date
 
 import pytest
 from conftest import Server, _demo
 from pages import click_button, field, fill, saved_message, set_slider, stage_panel, toggle
 from playwright.sync_api import Page, expect
 
+from workbook.core import clock
 from workbook.store import Store
 
 pytestmark = pytest.mark.browser
@@ -243,7 +243,7 @@ def mood_shown(page: Page):
 
 def test_a_page_brought_back_after_a_save_elsewhere_shows_the_new_value(watched, own_lab):
     page = watched.page
-    today = date.today()
+    today = clock.today()
     with Store(own_lab.data_dir) as store:
         before = store.checkin_on(today).mood
     new = 2 if before != 2 else 3
@@ -276,7 +276,7 @@ def test_a_pages_own_save_does_not_run_it_again_and_unsaved_words_stay(watched, 
     click_button(daily, "Save")
     saved_message(daily, re.compile("Saved|Corrected"))
     with Store(own_lab.data_dir) as store:
-        assert store.checkin_on(date.today()).mood == 8
+        assert store.checkin_on(clock.today()).mood == 8
 
     fill(field(daily, JOURNAL), "still writing this")  # not saved yet
     follow_link(page, "02_daily_checkin", "Next:", "03_progress")

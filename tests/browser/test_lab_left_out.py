@@ -9,12 +9,12 @@ import json
 import re
 import urllib.error
 import urllib.request
-from datetime import date
 from urllib.parse import urlparse
 
 import pytest
 from pages import assert_every_chart_drawn, expected_charts, open_in_lab
 
+from workbook.core import clock
 from workbook.views.plotly_bundle import full_plotly_js, plotly_js
 
 pytestmark = pytest.mark.browser
@@ -115,7 +115,7 @@ def test_plotly_js_is_fetched_only_by_a_page_that_draws_charts(watched, lab):
     assert not [path for path in asked if path.endswith(("/api/nbconvert", "/lab/api/build"))]
 
     open_in_lab(page, lab, "03_progress")
-    assert_every_chart_drawn(page, expected_charts(lab.data_dir, date.today()))
+    assert_every_chart_drawn(page, expected_charts(lab.data_dir, clock.today()))
     fetched = dict(_plotly_js(page))
     assert [urlparse(url).path for url in fetched] == ["/workbook/plotly.min.js"]
     # The smallest plotly.js that draws the workbook's charts (workbook/views/plotly_bundle.py).

@@ -14,6 +14,7 @@ from conftest import Server
 from pages import open_in_app, open_in_lab
 from playwright.sync_api import expect
 
+from workbook.core import clock
 from workbook.core.model import Checkin, Goal, Plan, Who5
 from workbook.core.records import BreakAgreement, GateAnswers, ReunionOutcome
 from workbook.numbers.gate import decide
@@ -80,7 +81,7 @@ def fill_hostile(path, today: date) -> None:
 @pytest.fixture(scope="module")
 def hostile_data(tmp_path_factory):
     home = tmp_path_factory.mktemp("hostile")
-    fill_hostile(home / "data", date.today())
+    fill_hostile(home / "data", clock.today())
     return home
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 import struct
-from datetime import date
 from urllib.parse import urlparse
 
 import pytest
@@ -20,6 +19,7 @@ from pages import field, open_in_app, saved_message
 from playwright.sync_api import expect
 
 from tests.every_script import WRITTEN, notdef_glyphs
+from workbook.core import clock
 from workbook.core.messages import date_words, say
 from workbook.store import Store
 
@@ -172,7 +172,7 @@ def assert_reading_line_spacing(page) -> int:
 
 def test_a_checkin_a_who5_and_progress_by_taps_on_a_phone(phone, app, tmp_path):
     page = phone
-    today = date.today()
+    today = clock.today()
     words = " · ".join(WRITTEN.values())
 
     # The start page's words: the private question's label and the plan's small print.

@@ -4,12 +4,12 @@ today's step is marked done and answered on the daily page and read back from th
 from __future__ import annotations
 
 import re
-from datetime import date
 
 import pytest
 from pages import click_button, field, fill, open_in_app, saved_message, tick, widgets_ready
 from playwright.sync_api import expect
 
+from workbook.core import clock
 from workbook.store import Store
 
 pytestmark = pytest.mark.browser
@@ -35,7 +35,7 @@ def test_the_quick_exit_replaces_the_page_and_back_does_not_return_to_the_workbo
     click_button(page, "Keep my step")
     saved_message(page, re.compile(r"the step for day \d+ is done"))
     with Store(app.data_dir) as store:
-        step = [r for r in store.records_by_day("step") if r.date == date.today()][-1]
+        step = [r for r in store.records_by_day("step") if r.date == clock.today()][-1]
     assert step.data == {"done": True, "writing": "Ten minutes, then I stopped."}
 
     exit_control = page.locator("a.workbook-quick-exit")

@@ -4,7 +4,6 @@ then by keyboard alone; each moment read back from SQLite."""
 from __future__ import annotations
 
 import re
-from datetime import date
 
 import pytest
 from pages import (
@@ -22,6 +21,7 @@ from pages import (
 from playwright.sync_api import Locator, Page, expect
 from test_keyboard_checkin import move_to, slide_to
 
+from workbook.core import clock
 from workbook.core.urge import newest_moments
 from workbook.pages.urge_controller import UrgeController
 from workbook.pages.urge_draft import WAIT
@@ -154,7 +154,7 @@ def test_an_if_then_plan_from_the_start_page_comes_up_on_the_urge_page(watched, 
     saved_message(page, "Your if-then plan for “After a drink” is kept")
     expect(page.locator(".workbook-info li", has_text=plan)).to_be_visible()  # as text
     with Store(app.data_dir) as store:
-        assert UrgeController(store, date.today()).plan_for("after a drink") == plan
+        assert UrgeController(store, clock.today()).plan_for("after a drink") == plan
 
     open_in_app(page, app, "08_urge", SAVE)
     fill(field(page, "What set it off?"), "After a drink")

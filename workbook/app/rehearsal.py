@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Generic, TypeVar
 
+from ..core import clock
 from ..store import Store
 from ..store.paths import resolve_data_dir
 from .preheat import before_the_wait
@@ -52,7 +53,7 @@ class Rehearsal(Generic[Built]):
         except Exception:  # noqa: BLE001 — the page meets the same trouble and says so kindly
             return
         try:
-            today = date.today()
+            today = clock.today()
             version = store.version()
             self._prepared = _Prepared(store, version, today, self._build(store, today))
         except Exception:  # noqa: BLE001 — as above: the page, built again, shows the message

@@ -6,8 +6,7 @@ are drawn for a made-up month and thrown away, the widgets closed at once.
 
 from __future__ import annotations
 
-from datetime import date
-
+from ..core import clock
 from ..views import templating
 
 # Every kind of widget the pages build (see workbook/pages/*.py).
@@ -53,7 +52,7 @@ def charts() -> None:
     from ..pages.progress import page
     from ..store.demo import demo_checkins, demo_plan, demo_who5s
 
-    today = date.today()
+    today = clock.today()
     plan = demo_plan(today, 30, 4)
     latest = {checkin.date: checkin for checkin in demo_checkins(plan, 30, 7)}  # corrections too
     made_up = Snapshot(

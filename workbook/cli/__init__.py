@@ -34,7 +34,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--data-dir", help="where your workbook lives (default: $WORKBOOK_DATA_DIR, else data/)"
     )
     dated = argparse.ArgumentParser(add_help=False)
-    dated.add_argument("--today", metavar="YYYY-MM-DD", help="pretend today is this day")
+    dated.add_argument(
+        "--today",
+        metavar="YYYY-MM-DD",
+        help="pretend today is this day (default: $WORKBOOK_TODAY, else the real date)",
+    )
 
     parser = _Parser(prog="workbook", description="The 30-day break workbook.")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..core import validation
+from ..core import clock, validation
 from ..core.errors import InputError
 from ..core.messages import say
 from ..store.paths import resolve_data_dir
@@ -15,7 +15,7 @@ EXIT_BAD_INPUT = 2
 def today_of(args) -> date:
     value = getattr(args, "today", None)
     if value is None:
-        return date.today()
+        return clock.today()
     return validation.parse_date(value, "--today", allow_future=True)
 
 

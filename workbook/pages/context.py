@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Protocol
 
+from ..core import clock
 from ..core.validation import parse_date
 from ..store import Store, freshness
 
@@ -92,10 +93,10 @@ def _wait_for_the_page() -> None:
 
 
 def resolve_today(today: str | date | None) -> date:
-    """`today` as a parameter gives it (an ISO date); None means the real date."""
+    """`today` as a parameter gives it (an ISO date); None: the real date, or $WORKBOOK_TODAY's."""
     _wait_for_the_page()  # in the app: the date of the request, not of the kernel's start
     if today is None or today == "":
-        day = date.today()
+        day = clock.today()
         freshness.follows_the_real_date(day)  # a page shown yesterday is stale today
         return day
     return parse_date(today, "today", allow_future=True)

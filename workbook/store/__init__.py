@@ -19,6 +19,7 @@ import threading
 from datetime import date
 from pathlib import Path
 
+from ..core.clock import today as today_of_the_workbook
 from ..core.errors import InputError
 from ..core.messages import say
 from ..core.model import Checkin, GoalState, Plan, Record, Snapshot, Who5
@@ -43,8 +44,8 @@ from .schema import latest_schema_version, migrate, pending, table_names, versio
 class Store:
     """The workbook's SQLite file.
 
-    `clock` returns today's date (default: the real one); it decides when the daily backup is
-    due, so tests can move through days. `auto_backup=False` turns the automatic copies off.
+    `clock` returns today's date (default: the workbook's day, `core.clock`); it decides when the
+    daily backup is due, so tests can move through days. `auto_backup=False` turns the automatic copies off.
     """
 
     def __init__(
@@ -56,7 +57,7 @@ class Store:
     ):
         self.data_dir = ensure_private_dir(resolve_data_dir(data_dir))
         self.path = self.data_dir / DB_NAME
-        self.clock = clock or date.today
+        self.clock = clock or today_of_the_workbook
         self.auto_backup = auto_backup
         self._lock = threading.RLock()
         self._backup_checked_on: date | None = None

@@ -30,6 +30,8 @@ from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
+from ..core import clock
+
 _lock = threading.RLock()
 
 
@@ -120,7 +122,7 @@ def own_save(store):
 def stale() -> bool:
     """Whether the workbook changed elsewhere, or the day turned, since the page was shown."""
     with _lock:
-        if _real_day is not None and date.today() != _real_day:
+        if _real_day is not None and clock.today() != _real_day:
             return True
         if _watch is None:
             return False
