@@ -149,6 +149,7 @@ def test_the_wheel_carries_the_package_notebooks_templates_and_jupyter_settings(
         "migrated",
         "lab-app-settings/overrides.json",
         "labextensions/workbook-lab/package.json",
+        "share/voila/labextensions/workbook-app/package.json",  # the app's pages: no mathematics
         "share/voila/templates/workbook/index.html.j2",
     ):
         assert f"{SHARED}/jupyter_config/{piece}" in names

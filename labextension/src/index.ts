@@ -247,6 +247,18 @@ async function startKernelEarly(app: JupyterFrontEnd): Promise<void> {
   await services.sessions.refreshRunning();
 }
 
+/**
+ * A person's words show on a stage page as they were typed: "Save $20 a week, spend under $50" is
+ * money, not mathematics. JupyterLab's MathJax typesets whatever stands between two dollar signs in
+ * every HTML output and widget label; a stage page holds no mathematics, so its own copy of the
+ * renderers (which its outputs and its widgets read as they draw) has no typesetter. Called before
+ * the page runs; a person's own notebooks keep MathJax. The app does the same for every page
+ * (labextension/app).
+ */
+function withoutMathematics(panel: NotebookPanel): void {
+  (panel.content.rendermime as unknown as { latexTypesetter: unknown }).latexTypesetter = null;
+}
+
 function showCode(panel: NotebookPanel, options: Options): void {
   panel.toggleClass(HIDE_CODE_CLASS, !options.showCode);
 }
@@ -313,6 +325,7 @@ const plugin: JupyterFrontEndPlugin<void> = {
       }
       panel.addClass(STAGE_CLASS);
       panel.node.dataset.workbookStage = stage;
+      withoutMathematics(panel);
       // On a phone the file browser beside the page left it a strip a few words wide: the page
       // takes the screen, and the list of stages is one tap away on the side bar.
       if (labShell && window.matchMedia(NARROW).matches) {
