@@ -97,7 +97,9 @@ def hostile_app(hostile_data):
 
 def assert_nothing_ran(page) -> None:
     """No markup ran, and no words were set as mathematics (MathJax's output is `mjx-container`)."""
-    page.wait_for_load_state("networkidle")  # MathJax, were it used, is fetched as it first typesets
+    page.wait_for_load_state(
+        "networkidle"
+    )  # MathJax, were it used, is fetched as it first typesets
     page.wait_for_timeout(500)  # any onload or onerror would have fired by now, any typesetting too
     assert page.evaluate("window.__xss") is None
     expect(page.locator('img[src="x"]')).to_have_count(0)
