@@ -230,6 +230,30 @@ def rebinding_browser(browser):
     rebinding.close()
 
 
+def keep_what_failed(request, page, console: list[str], force: bool = False) -> None:
+    """After a failed test (or `force`): its page's screenshot, its console, and the log of every
+    server it used, in test-artifacts/ under the test's name."""
+    failed = any(
+        getattr(getattr(request.node, f"report_{when}", None), "failed", False)
+        for when in ("setup", "call")
+    )
+    if not (failed or force):
+        return
+    folder = ARTIFACTS / re.sub(r"[^\w.-]+", "_", request.node.nodeid)
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    try:
+        page.screenshot(path=str(folder / "screenshot.png"), full_page=True)
+    except Exception as error:  # noqa: BLE001 — the log below still helps
+        console.append(f"[artifacts] no screenshot: {error}")
+    (folder / "console.log").write_text("\n".join(console) + "\n")
+    for fixture in ("lab", "fresh_lab", "app", "showcase"):
+        server = request.node.funcargs.get(fixture)
+        if isinstance(server, Server):
+            (folder / f"{fixture}-server.log").write_text(server.log())
+    sys.stderr.write(f"\nscreenshot and console log of the failure: {folder}\n")
+
+
 class Watched:
     """A page plus what it asked of the outside world and what it said on its console."""
 
@@ -258,23 +282,6 @@ def watched(browser, request):
     page.on("pageerror", lambda e: watch.console.append(f"[pageerror] {e}"))
     yield watch
 
-    failed = any(
-        getattr(getattr(request.node, f"report_{when}", None), "failed", False)
-        for when in ("setup", "call")
-    )
-    if failed or watch.outside:
-        folder = ARTIFACTS / re.sub(r"[^\w.-]+", "_", request.node.nodeid)
-        shutil.rmtree(folder, ignore_errors=True)
-        folder.mkdir(parents=True)
-        try:
-            page.screenshot(path=str(folder / "screenshot.png"), full_page=True)
-        except Exception as error:  # noqa: BLE001 — the log below still helps
-            watch.console.append(f"[artifacts] no screenshot: {error}")
-        (folder / "console.log").write_text("\n".join(watch.console) + "\n")
-        for fixture in ("lab", "fresh_lab", "app", "showcase"):
-            server = request.node.funcargs.get(fixture)
-            if isinstance(server, Server):
-                (folder / f"{fixture}-server.log").write_text(server.log())
-        sys.stderr.write(f"\nscreenshot and console log of the failure: {folder}\n")
+    keep_what_failed(request, page, watch.console, force=bool(watch.outside))
     context.close()
     assert not watch.outside, f"the page tried to reach the internet: {watch.outside}"

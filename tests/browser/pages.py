@@ -180,6 +180,12 @@ def correct_day(page: Page, day, mood: int, note: str) -> None:
 OWN_GOAL_CHANGES = (("Choir", "Pause", "paused"), ("Evening class", "Retire", "retired"))
 
 
+def open_plan_form(scope: Page | Locator) -> None:
+    """A saved plan's form is one click away on the start page: "Change my plan" shows it."""
+    click_button(scope, "Change my plan")
+    expect(scope.locator("button.widget-button", has_text="Save my plan").first).to_be_visible()
+
+
 def save_two_own_goals(page: Page, start: Page | Locator) -> None:
     """On the start page (`start`: the page, or its panel in JupyterLab), two goals of one's own
     typed, the second in the box "Another goal of my own" adds, and the plan saved."""

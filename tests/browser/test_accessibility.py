@@ -14,7 +14,7 @@ from urllib.parse import urlparse
 import pytest
 from axe_playwright_python.base import AXE_SCRIPT
 from conftest import ARTIFACTS, LOCAL_HOSTS, UI_TIMEOUT_MS, Server
-from pages import stage_panel, stop_kernels
+from pages import open_plan_form, stage_panel, stop_kernels
 from playwright.sync_api import expect
 
 from workbook.core import clock
@@ -203,6 +203,7 @@ def test_each_goals_slider_is_named_by_its_goal(audit_page, request, where):
         page.goto(server.url(f"lab/tree/{stage}.ipynb?reset"))
         scope = stage_panel(page, stage)
         expect(scope).to_have_attribute("data-workbook-ran", "true")
+    open_plan_form(scope)  # the demo's plan is saved: its form is a click away
     rows = scope.locator(".widget-hbox:has(.widget-checkbox):has(.widget-slider)")
     expect(rows.first).to_be_visible()
     goals = [span.inner_text().strip() for span in rows.locator(".widget-checkbox span").all()]

@@ -19,6 +19,7 @@ from pages import (
     expected_charts,
     fill_every_checkin_field,
     open_in_app,
+    open_plan_form,
     pause_and_retire_own_goals,
     picture_size,
     save_picture,
@@ -185,7 +186,8 @@ def test_own_goals_set_on_the_start_page_then_paused_and_retired_on_keep_going(
     from workbook.numbers.summary import summary_json
 
     page = watched.page
-    open_in_app(page, app, "00_start_here", ready="Another goal of my own")
+    open_in_app(page, app, "00_start_here", ready="Change my plan")
+    open_plan_form(page)
     save_two_own_goals(page, page)
 
     open_in_app(page, app, "06_keep_going", ready="Retire")
@@ -237,3 +239,21 @@ def test_the_private_question_saves_and_comes_back_with_its_answer_in_the_app(wa
     expect(box.locator("button.mod-active")).to_have_text(answers["not sure"])
     expect(box.get_by_text(say("abuse_help_title"))).to_be_visible()
     answer("no", say("safety_saved_ok"))  # as the other tests on this app expect it
+
+
+def test_a_saved_plan_shows_in_a_sentence_with_its_form_a_click_away_in_the_app(watched, app):
+    """A person coming back sees their plan in words and "Change my plan"; a click shows the
+    form, holding what they saved, with the keyboard in its first field."""
+    page = watched.page
+    with Store(app.data_dir) as store:
+        plan = store.plan()
+    open_in_app(page, app, "00_start_here", ready=say("start_change_plan"))
+    expect(page.get_by_text("You already have a plan")).to_be_visible()
+    expect(page.locator("button.widget-button", has_text=say("start_save"))).to_have_count(0)
+    expect(page.get_by_role("textbox", name=say("start_label_partner"))).to_have_count(0)
+
+    open_plan_form(page)
+    expect(page.get_by_role("textbox", name=say("start_label_partner"))).to_have_value(plan.partner)
+    expect(page.get_by_role("textbox", name=say("start_label_name"))).to_be_focused()
+    change = page.locator("button.widget-button", has_text=say("start_change_plan"))
+    expect(change).to_be_hidden()

@@ -100,7 +100,7 @@ def signed_in(practice, browser):
         page.get_by_role("button", name="Sign in").click()
         # The hub starts their server and sends them on to the app's start page, drawn.
         expect(page).to_have_url(start_page(person.name), timeout=UI_TIMEOUT_MS)
-        expect(page.get_by_role("button", name="Save my plan")).to_be_visible()
+        expect(page.get_by_role("button", name="Change my plan")).to_be_visible()
         timings.setdefault("first page (login to start page drawn)", time.perf_counter() - started)
         contexts[person.name] = (context, page, outside)
     yield contexts
@@ -228,7 +228,7 @@ def test_one_person_cannot_open_the_others_pages(practice, signed_in):
     # And in their browser they are told so, not shown the page.
     page.goto(f"{hub.base}/user/{second.name}/voila/render/00_start_here.ipynb")
     expect(page.get_by_text("403")).not_to_have_count(0)
-    expect(page.get_by_role("button", name="Save my plan")).to_have_count(0)
+    expect(page.get_by_role("button", name="Change my plan")).to_have_count(0)
 
 
 def test_one_person_cannot_read_the_others_workbook_file(practice):

@@ -24,6 +24,7 @@ from pages import (
     fill,
     fill_every_checkin_field,
     open_in_lab,
+    open_plan_form,
     pause_and_retire_own_goals,
     save_picture,
     save_two_own_goals,
@@ -224,7 +225,8 @@ def test_own_goals_set_on_the_start_page_then_paused_and_retired_on_keep_going(w
 
     page = watched.page
     today = clock.today()
-    open_in_lab(page, lab, "00_start_here", ready="Another goal of my own")
+    open_in_lab(page, lab, "00_start_here", ready="Change my plan")
+    open_plan_form(stage_panel(page, "00_start_here"))
     save_two_own_goals(page, stage_panel(page, "00_start_here"))
     # Both goals are in the workbook before keep going opens (its page reads them as it runs).
     with Store(lab.data_dir) as store:

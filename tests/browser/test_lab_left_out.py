@@ -105,7 +105,7 @@ def test_plotly_js_is_fetched_only_by_a_page_that_draws_charts(watched, lab):
     """The workbook's plotly renderer (labextension/plotly) stands in for the plotly package's,
     which carries plotly.js inside it (4.8 MB, fetched and read at every start-up)."""
     page = watched.page
-    open_in_lab(page, lab, "00_start_here", ready="Save my plan")
+    open_in_lab(page, lab, "00_start_here", ready="Change my plan")
     assert _plotly_js(page) == []
     assert not page.evaluate("'Plotly' in window")
     # Nor does the server work out nbconvert's formats or whether Lab needs building.

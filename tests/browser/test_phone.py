@@ -14,7 +14,7 @@ import struct
 from urllib.parse import urlparse
 
 import pytest
-from conftest import LOCAL_HOSTS, UI_TIMEOUT_MS
+from conftest import LOCAL_HOSTS, UI_TIMEOUT_MS, keep_what_failed
 from pages import field, open_in_app, saved_message
 from playwright.sync_api import expect
 
@@ -85,8 +85,9 @@ CHART_PARTS = """plot => {
 
 
 @pytest.fixture
-def phone(browser):
-    """A phone: 390 × 844, touch, a mobile browser; only this machine answers."""
+def phone(browser, request):
+    """A phone: 390 × 844, touch, a mobile browser; only this machine answers. A failure keeps
+    the page's screenshot, its console and the servers' logs (conftest.keep_what_failed)."""
     context = browser.new_context(
         viewport=PHONE, is_mobile=True, has_touch=True, device_scale_factor=2, locale="en-GB"
     )
@@ -101,7 +102,12 @@ def phone(browser):
             r.abort()
 
     context.route("**/*", route)
-    yield context.new_page()
+    page = context.new_page()
+    console: list[str] = []
+    page.on("console", lambda m: console.append(f"[{m.type}] {m.text}"))
+    page.on("pageerror", lambda e: console.append(f"[pageerror] {e}"))
+    yield page
+    keep_what_failed(request, page, console)
     context.close()
     assert not outside, f"the page tried to reach the internet: {outside}"
 
@@ -175,8 +181,12 @@ def test_a_checkin_a_who5_and_progress_by_taps_on_a_phone(phone, app, tmp_path):
     today = clock.today()
     words = " · ".join(WRITTEN.values())
 
-    # The start page's words: the private question's label and the plan's small print.
+    # The start page's words: the private question's label and, a tap away, the plan's form with
+    # its group labels and small print; every control of it thumb-sized.
     open_in_app(page, app, "00_start_here", ready=say("safety_save"))
+    page.locator("button.widget-button", has_text=say("start_change_plan")).tap()
+    expect(page.locator("button.widget-button", has_text=say("start_save"))).to_be_visible()
+    assert assert_thumb_sized(page) > 20
     assert assert_reading_line_spacing(page) > 3
 
     # The daily page: sliders, a toggle, a checkbox, text in every script, Save.

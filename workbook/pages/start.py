@@ -12,7 +12,6 @@ from ..core.messages import days_words, goals_words, say, say_parts
 from ..core.records import BreakAgreement
 from ..core.validation import InputError, optional, validate_plan, validate_who5
 from ..store import Store
-from ..views.html_pieces import page_piece
 from . import safety as safety_page
 from .common import (
     form_built_ahead,
@@ -23,9 +22,10 @@ from .common import (
     widgets,
 )
 from .context import open_store, resolve_today
-from .forms import LAYOUT, WIDE, Field, Outcome, Who5Form, help_html, pronoun_forms, who5_feedback
+from .forms import Field, Outcome, Who5Form, help_html, pronoun_forms, who5_feedback
 from .goal_picker import GoalPicker
 from .if_then import IfThenController, IfThenPanel
+from .plan_form import PlanForm
 from .reminders import reminder_panel
 
 
@@ -108,55 +108,19 @@ class StartController:
 
 
 class StartView:
-    """The plan form and the WHO-5 form, wired to a StartController."""
+    """The plan (its form at once for a new plan, a click away for a saved one), reminders, the
+    WHO-5 and the if-then plans, wired to a StartController."""
 
     def __init__(self, controller: StartController):
         self.controller = controller
         plan = controller.plan
-        today = controller.today
-        self.fields = {
-            "name": Field(
-                say("start_label_name"),
-                widgets.Text(value=plan.name if plan else "", layout=LAYOUT),
-            ),
-            "partner": Field(
-                say("start_label_partner"),
-                widgets.Text(
-                    value=plan.partner if plan else "",
-                    placeholder=say("start_partner_example"),
-                    layout=LAYOUT,
-                ),
-            ),
-            "pronoun": Field(
-                say("start_label_pronoun"),
-                widgets.Combobox(
-                    value=plan.pronoun if plan else "they",
-                    options=["they", "she", "he"],
-                    ensure_option=False,
-                    layout=LAYOUT,
-                ),
-            ),
-            "start": Field(
-                say("start_label_start"),
-                widgets.DatePicker(value=plan.start_date if plan else today),
-            ),
-            "days": Field(
-                say("start_label_days"),
-                widgets.BoundedIntText(value=plan.days if plan else 30, min=1, max=3660),
-            ),
-            "why": Field(
-                say("start_label_why"),
-                widgets.Textarea(value=plan.why if plan else "", layout=WIDE),
-            ),
-        }
-        self.goals = GoalPicker(plan, controller.dating_allowed())
-        self.goal_rows = self.goals.goal_rows
-        self.custom_name, self.custom_times = self.goals.custom_name, self.goals.custom_times
-        self.fields["goals"] = Field(say("goals_intro"), self.goals.box)
-        dating_note = say("dating_note" if controller.dating_allowed() else "dating_locked")
-        self.save = widgets.Button(description=say("start_save"), button_style="primary")
         self.result = widgets.HTML()
-        on_click(self.save, self.on_save, report_to=self.result)
+        self.form: PlanForm | None = None
+        self.form_box = widgets.VBox()
+        self.change = widgets.Button(
+            description=say("start_change_plan"), icon="pencil", layout={"width": "auto"}
+        )
+        on_click(self.change, self.open_plan_form, report_to=self.result)
         intro = (
             say(
                 "plan_exists",
@@ -170,30 +134,54 @@ class StartView:
         self.who5 = Who5Form()
         on_click(self.who5.save, self.on_save_who5, report_to=self.who5.result)
         self.reminders = reminder_panel(controller.store, visible=plan is not None)
-        self.if_then = IfThenPanel(IfThenController(controller.store, today))
+        self.if_then = IfThenPanel(IfThenController(controller.store, controller.today))
         self.box = widgets.VBox(
-            [widgets.HTML(message_html(intro))]
-            + [f.box for f in self.fields.values()]
-            + [widgets.HTML(page_piece("small", text=dating_note)), self.save, self.result]
+            [widgets.HTML(message_html(intro)), self.change, self.form_box, self.result]
             + [self.reminders.box, self.who5.box, self.if_then.box]
         )
+        if plan is None:
+            self.open_plan_form()
+
+    def open_plan_form(self) -> PlanForm:
+        """The plan's form, built and shown the first time it is asked for."""
+        if self.form is None:
+            self.form = PlanForm(self.controller, self.result, self.reminders.show)
+            self.form_box.children = self.form.parts
+            self.change.layout.display = "none"
+            if self.controller.plan is not None:  # asked for by a click: where the words go next
+                self.form.fields["name"].widget.focus()
+        return self.form
+
+    # The form's parts, as the page's own (built on first use, as a click on "Change my plan" does).
+    @property
+    def fields(self) -> dict[str, Field]:
+        return self.open_plan_form().fields
+
+    @property
+    def goals(self) -> GoalPicker:
+        return self.open_plan_form().goals
+
+    @property
+    def goal_rows(self):
+        return self.goals.goal_rows
+
+    @property
+    def custom_name(self) -> widgets.Text:
+        return self.goals.own[0][0]
+
+    @property
+    def custom_times(self) -> widgets.IntSlider:
+        return self.goals.own[0][1]
+
+    @property
+    def save(self) -> widgets.Button:
+        return self.open_plan_form().save
 
     def goal_specs(self) -> list[str]:
         return self.goals.specs()
 
     def on_save(self) -> Outcome:
-        for field in self.fields.values():
-            field.clear()
-        values = {key: f.widget.value for key, f in self.fields.items() if key != "goals"}
-        if values["start"] is None:
-            values["start"] = ""
-        outcome = self.controller.on_save_plan(**values, goals=self.goal_specs())
-        if not outcome.ok and outcome.field in self.fields:
-            self.fields[outcome.field].show_error(outcome.message)
-        self.result.value = message_html(outcome.message, "success" if outcome.ok else "error")
-        if outcome.ok:
-            self.reminders.show()
-        return outcome
+        return self.open_plan_form().on_save()
 
     def on_save_who5(self) -> Outcome:
         outcome = self.controller.on_save_who5(self.who5.values())

@@ -44,8 +44,7 @@ from .schema import latest_schema_version, migrate, pending, table_names, versio
 class Store:
     """The workbook's SQLite file.
 
-    `clock` returns today's date (default: the workbook's day, `core.clock`); it decides when the
-    daily backup is due, so tests can move through days. `auto_backup=False` turns the automatic copies off.
+    `clock` gives the day a daily backup is due (default: `core.clock`'s); `auto_backup=False`: none.
     """
 
     def __init__(

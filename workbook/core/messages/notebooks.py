@@ -8,7 +8,7 @@ MESSAGES = {
     ),
     "notebook_start_plan": (
         "## Your plan\n\nWho you are doing this for is you. Fill in what you like and press "
-        "**Save my plan**; you can come back and change it whenever you want."
+        "**Save my plan**; come back and press **Change my plan** whenever you want."
     ),
     "notebook_start_care": "## Looking after yourself",
     "notebook_break_intro": (

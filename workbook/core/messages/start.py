@@ -22,7 +22,7 @@ MESSAGES = {
     ),
     "plan_intro": "Let’s set up your plan. Only the start date is needed; everything else helps.",
     "plan_exists": "You already have a plan: {days} from {start} with {goals}. "
-    "Saving again keeps the old one in its history.",
+    "Change it whenever you like; the old one stays in its history.",
     "goals_intro": "Pick the goals that would make a real, noticeable change, and how many times a week.",
     "dating_locked": "Dating is off the list: your break agreement says no dating others.",
     "dating_note": "Dating only if your break agreement allows it.",
@@ -64,5 +64,6 @@ MESSAGES = {
     "start_custom_goal_example": "Your own goal, e.g. Pottery class",
     "start_another_goal": "Another goal of my own",
     "start_save": "Save my plan",
+    "start_change_plan": "Change my plan",
     "start_label_times_a_week": "times a week",
 }
