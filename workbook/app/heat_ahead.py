@@ -48,14 +48,26 @@ def next_pages(notebook_path: str) -> list[str]:
 
 def heat_the_next_pages(kernel_manager, notebook_path: str) -> list[asyncio.Task]:
     """Have Voilà's `kernel_manager` heat one kernel for each page after `notebook_path` that has
-    none heating or heated already; the heating tasks."""
+    none heating or heated already, one after another: day 30 leads to two pages, and two kernels
+    starting at once beside the page being read each took twice as long, so a person who went on
+    at once found theirs still starting. The heating tasks started now (the others follow)."""
     if not hasattr(kernel_manager, "fill_if_needed"):
         return []  # Voilà heats nothing here
-    return [
-        heating
-        for notebook in next_pages(notebook_path)
-        if (heating := _heat(kernel_manager, notebook)) is not None
-    ]
+    waiting = next_pages(notebook_path)
+    started: list[asyncio.Task] = []
+
+    def heat_the_next(before: asyncio.Future | None = None) -> None:
+        if before is not None and before.cancelled():
+            return  # the app is stopping
+        while waiting:
+            heating = _heat(kernel_manager, waiting.pop(0))
+            if heating is not None:
+                started.append(heating)
+                heating.add_done_callback(heat_the_next)
+                return
+
+    heat_the_next()
+    return started
 
 
 def _heat(kernel_manager, notebook: str) -> asyncio.Task | None:
