@@ -22,6 +22,7 @@ from urllib.parse import urlparse
 
 import psutil
 import pytest
+from pages import open_plan_form
 from playwright.sync_api import expect
 
 from workbook.app.preheat import KEPT_READY
@@ -350,15 +351,23 @@ def test_a_checkin_saved_from_the_command_line_shows_on_the_next_page(watched, a
 
 
 def test_the_start_page_prepared_before_a_save_shows_the_save(watched, app):
-    """The start page's form is built while its kernel heats; saved since, it is built again."""
+    """The start page is built while its kernel heats; saved since, it is built again: the plan's
+    sentence shows the new length at once, and its form, a click away, the new why."""
     server = app
-    _every_page_heated_and_waiting(server)  # the form was built from the workbook as it was
+    _every_page_heated_and_waiting(server)  # the page was built from the workbook as it was
     why = f"To sleep through the night again {secrets.token_hex(3)}"
     with Store(server.data_dir) as store:  # another program: a second connection to the file
-        store.save_plan(dataclasses.replace(store.plan(), why=why))
-    page = watched.page
-    page.goto(server.url("voila/render/00_start_here.ipynb"))
-    expect(page.get_by_label("My why: why am I doing this?")).to_have_value(why)
+        plan = store.plan()
+        store.save_plan(dataclasses.replace(plan, why=why, days=plan.days + 1))
+    try:
+        page = watched.page
+        page.goto(server.url("voila/render/00_start_here.ipynb"))
+        expect(page.get_by_text(f"You already have a plan: {plan.days + 1} days")).to_be_visible()
+        open_plan_form(page)
+        expect(page.get_by_label("My why: why am I doing this?")).to_have_value(why)
+    finally:
+        with Store(server.data_dir) as store:  # the other tests on this app count 30 days
+            store.save_plan(dataclasses.replace(store.plan(), days=plan.days))
 
 
 def _live_kernels(server) -> dict[str, psutil.Process]:
