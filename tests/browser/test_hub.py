@@ -29,7 +29,16 @@ from hub_setup import (
     remove_people,
     world_readable_folder,
 )
-from pages import SCREENSHOTS, click_button, field, fill, open_in_app, saved_message, set_slider
+from pages import (
+    SCREENSHOTS,
+    click_button,
+    field,
+    fill,
+    open_in_app,
+    open_plan_form,
+    saved_message,
+    set_slider,
+)
 from playwright.sync_api import expect
 
 from workbook.core.messages import date_words
@@ -127,7 +136,9 @@ def test_each_person_lands_on_their_own_start_page(practice, signed_in):
         assert start_page(person.name).search(page.url)
         expect(page.get_by_role("heading", name="Start here")).to_be_visible()
         # Their plan, made as them on the command line, is the one their page shows.
-        expect(page.get_by_text(re.compile(r"Gym"))).not_to_have_count(0)
+        expect(page.get_by_text("You already have a plan: 30 days")).to_be_visible()
+        open_plan_form(page)
+        expect(page.get_by_role("checkbox", name="Gym", exact=True)).to_be_checked()
         # JupyterLab is one click away, on their own server.
         lab = page.get_by_role("link", name="Open in JupyterLab")
         expect(lab).to_have_attribute("href", f"/user/{person.name}/lab/tree/00_start_here.ipynb")
