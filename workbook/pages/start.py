@@ -167,11 +167,11 @@ class StartView:
 
     @property
     def custom_name(self) -> widgets.Text:
-        return self.goals.own[0][0]
+        return self.goals.custom_name
 
     @property
     def custom_times(self) -> widgets.IntSlider:
-        return self.goals.own[0][1]
+        return self.goals.custom_times
 
     @property
     def save(self) -> widgets.Button:
