@@ -256,7 +256,10 @@ async function startKernelEarly(app: JupyterFrontEnd): Promise<void> {
  * (labextension/app).
  */
 function withoutMathematics(panel: NotebookPanel): void {
-  (panel.content.rendermime as unknown as { latexTypesetter: unknown }).latexTypesetter = null;
+  // A typesetter that sets nothing, not none: with none, ipywidgets falls back to the page's own
+  // `window.MathJax` (MathJax 3 here, without the `Hub` it expects) and throws at every label.
+  const plainWords = { typeset: (): void => undefined };
+  (panel.content.rendermime as unknown as { latexTypesetter: unknown }).latexTypesetter = plainWords;
 }
 
 function showCode(panel: NotebookPanel, options: Options): void {
@@ -279,6 +282,11 @@ const plugin: JupyterFrontEndPlugin<void> = {
     startKernelEarly(app).catch(reason =>
       console.warn('workbook-lab: the kernel will start with the page instead', reason)
     );
+    // Loaded on its own (with ipywidgets' base, which the widget manager loads too) so that
+    // nothing waits for it; it is in place long before a person has typed and saved.
+    import('./wordsBeforeClicks')
+      .then(module => module.sendWordsBeforeClicks())
+      .catch(reason => console.warn('workbook-lab: clicks are sent as ipywidgets sends them', reason));
     const options: Options = { showCode: false, runOnOpen: true };
     const stages = new Set<NotebookPanel>();
     let settings: ISettingRegistry.ISettings | null = null;

@@ -119,10 +119,8 @@ def test_a_whole_checkin_by_keyboard_is_saved(watched, planned_app):
     expect(page.get_by_role("textbox", name="Journal", exact=True)).to_be_focused()
     grateful = page.get_by_role("textbox", name=GRATEFUL, exact=True)
     move_to(page, grateful)
-    # At a person's pace: typed all at once and saved in the same instant, the box's last changes
-    # can reach the kernel after the click (ipywidgets holds a model's later changes until the
-    # kernel has answered its first): on a loaded machine the clean-clone run saved "T".
-    page.keyboard.type("The sea", delay=120)
+    # Typed and saved in one breath: every letter is saved (test_words_before_clicks.py).
+    page.keyboard.type("The sea")
     page.keyboard.press("Enter")  # the last box: on to Save
 
     save = page.get_by_role("button", name="Save", exact=True)

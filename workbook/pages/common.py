@@ -55,9 +55,9 @@ def on_change(widget, handler, *, report_to) -> None:
 
 
 def _kindly(handler, report_to) -> None:
-    # A widget's event runs outside any cell (in JupyterLab, on a kernel subshell's thread), so an
-    # error raised here would reach only the log console while the page looked fine: say it on the
-    # page instead, in the box beside the control.
+    # A widget's event runs outside any cell (in a JupyterLab sending comms to subshells, on a
+    # subshell's thread), so an error raised here would reach only the log console while the page
+    # looked fine: say it on the page instead, in the box beside the control.
     try:
         handler()
     except InputError as error:

@@ -3,8 +3,8 @@
 One file in the data directory; migrations tracked by `PRAGMA user_version`; WAL; one
 transaction a save; a correction is a new revision, never an overwrite, and the newest is shown.
 
-Any thread may call a Store, one call at a time: JupyterLab runs a widget's events on a kernel
-subshell's own thread, not the one that opened the store (`connection.one_call_at_a_time`).
+Any thread may call a Store, one call at a time: JupyterLab can run widget events on a kernel
+subshell's own thread (the workbook's Lab does not), not the one that opened it (`connection`).
 
 A damaged file (`PRAGMA integrity_check`, read-only, first) raises `DamagedWorkbookError` and is
 never written to. Copies (SQLite's backup API: daily on the first save, before every migration)

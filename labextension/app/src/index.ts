@@ -9,6 +9,9 @@
  * Voilà registers extensions' plugins after its own. JupyterLab does the same for its stage pages
  * only (labextension/src/index.ts): a person's own notebooks there keep MathJax.
  *
+ * Every word typed reaches the kernel before the click that saves it (../../src/wordsBeforeClicks.ts,
+ * shared with JupyterLab's stage pages).
+ *
  * Voilà alone loads this extension: it lives in a `voila/labextensions` folder on the Jupyter path,
  * which JupyterLab does not read.
  */
@@ -24,4 +27,16 @@ const plainWords: JupyterFrontEndPlugin<ILatexTypesetter> = {
   activate: () => ({ typeset: () => undefined })
 };
 
-export default plainWords;
+const wordsBeforeClicks: JupyterFrontEndPlugin<void> = {
+  id: 'workbook-app:words-before-clicks',
+  description: 'Every word typed reaches the kernel before the click that saves it.',
+  autoStart: true,
+  activate: () => {
+    // On its own, with ipywidgets' base (which the widget manager loads too): nothing waits for it.
+    import('../../src/wordsBeforeClicks')
+      .then(module => module.sendWordsBeforeClicks())
+      .catch(reason => console.warn('workbook-app: clicks are sent as ipywidgets sends them', reason));
+  }
+};
+
+export default [plainWords, wordsBeforeClicks];

@@ -1,1 +1,0 @@
-"use strict";(self.webpackChunkworkbook_app=self.webpackChunkworkbook_app||[]).push([[509],{509(e,t,s){s.r(t);const a={id:"workbook-app:plain-words",description:"The app's typesetter: a person's words are shown as typed, never as mathematics.",autoStart:!0,provides:s(446).ILatexTypesetter,activate:()=>({typeset:()=>{}})};s.d(t,["default",0,a])}}]);
