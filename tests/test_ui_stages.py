@@ -91,6 +91,29 @@ def test_start_marks_the_goal_field_and_saves_nothing(store):
     assert view.fields["partner"].error.value == ""
 
 
+def test_a_saved_who5_shows_in_a_sentence_and_its_questions_a_click_away(planned):
+    planned.save_who5(Who5(START - timedelta(days=1), (2, 2, 2, 2, 2)))  # 40 % on day 0
+    planned.save_who5(Who5(START + timedelta(days=14), (3, 3, 4, 3, 3)))  # 64 % on day 14
+    view = StartView(StartController(planned, TODAY))
+    panel = view.who5_panel
+    assert panel.form is None  # nothing built until asked for
+    (said, button, _) = panel.box.children
+    assert "64 %" in said.value and "40 %" not in said.value  # the newest, as pages read
+    assert button.description == say("start_take_who5")
+    button.click()
+    assert panel.box.children == (panel.form.box,)
+    for answer, widget in zip((4, 4, 4, 4, 4), panel.form.answers, strict=True):
+        widget.value = answer
+    panel.form.save.click()
+    assert [w.date for w in planned.who5s()][-1] == TODAY and "80 %" in panel.form.result.value
+
+
+def test_a_first_who5_is_asked_at_once(planned):
+    view = StartView(StartController(planned, TODAY))
+    assert view.who5_panel.form is not None
+    assert view.who5_panel.box.children == (view.who5_panel.form.box,)
+
+
 def test_start_who5_needs_all_five_answers(planned):
     view = StartView(StartController(planned, TODAY))
     view.who5.answers[0].value = 4

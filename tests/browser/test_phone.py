@@ -48,13 +48,21 @@ TAPPABLE = """() => {
 # Every run of words in the pages' HTML that wraps onto two lines or more: its line spacing and
 # font size. ipywidgets sets an HTML widget's line height to a control row's (44 px on a phone),
 # which words inherit unless they set their own.
-WRAPPED_WORDS = """() => Array.from(document.querySelectorAll('.widget-html-content, .widget-html-content *'))
-  .filter(e => [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim())
-               && e.getClientRects().length)
-  .map(e => { const s = getComputedStyle(e), font = parseFloat(s.fontSize);
-              const line = parseFloat(s.lineHeight) || 1.2 * font;
-              return {text: e.textContent.trim().slice(0, 50), font, line,
-                      lines: Math.round(e.getBoundingClientRect().height / line)}; })
+# Each run of words that wraps (in HTML and in controls' own labels): how far apart its lines
+# are as drawn, measured on each text node's own lines (an inline label takes its lines' height
+# from the box it sits in, whatever its own computed line height says).
+WRAPPED_WORDS = """() => Array.from(document.querySelectorAll(
+    '.widget-html-content, .widget-html-content *, label.widget-label'))
+  .filter(e => e.getClientRects().length)
+  .flatMap(e => [...e.childNodes].filter(n => n.nodeType === 3 && n.textContent.trim()).map(n => {
+    const range = document.createRange();
+    range.selectNodeContents(n);
+    const tops = [...new Set(Array.from(range.getClientRects()).map(r => Math.round(r.top)))]
+      .sort((a, b) => a - b);
+    const gaps = tops.slice(1).map((top, i) => top - tops[i]);
+    return {text: n.textContent.trim().slice(0, 50), font: parseFloat(getComputedStyle(e).fontSize),
+            line: Math.max(0, ...gaps), lines: tops.length};
+  }))
   .filter(w => w.lines >= 2)"""
 
 # Each slider's track: a tap 20 px above or below its middle still lands on the slider.

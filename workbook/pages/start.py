@@ -27,6 +27,7 @@ from .goal_picker import GoalPicker
 from .if_then import IfThenController, IfThenPanel
 from .plan_form import PlanForm
 from .reminders import reminder_panel
+from .who5_panel import Who5Panel
 
 
 class StartController:
@@ -93,6 +94,11 @@ class StartController:
             ),
         )
 
+    def latest_who5(self):
+        """The newest WHO-5 (the one pages read), or None before the first."""
+        who5s = self.store.who5s()
+        return max(who5s, key=lambda w: w.date) if who5s else None
+
     def on_save_who5(self, answers) -> Outcome:
         plan = self.plan
         if plan is None:
@@ -108,8 +114,8 @@ class StartController:
 
 
 class StartView:
-    """The plan (its form at once for a new plan, a click away for a saved one), reminders, the
-    WHO-5 and the if-then plans, wired to a StartController."""
+    """The plan and the WHO-5 (each form at once the first time, a click away once saved),
+    reminders and the if-then plans, wired to a StartController."""
 
     def __init__(self, controller: StartController):
         self.controller = controller
@@ -131,13 +137,12 @@ class StartView:
             if plan
             else say("plan_intro")
         )
-        self.who5 = Who5Form()
-        on_click(self.who5.save, self.on_save_who5, report_to=self.who5.result)
+        self.who5_panel = Who5Panel(controller.latest_who5(), self.on_save_who5)
         self.reminders = reminder_panel(controller.store, visible=plan is not None)
         self.if_then = IfThenPanel(IfThenController(controller.store, controller.today))
         self.box = widgets.VBox(
             [widgets.HTML(message_html(intro)), self.change, self.form_box, self.result]
-            + [self.reminders.box, self.who5.box, self.if_then.box]
+            + [self.reminders.box, self.who5_panel.box, self.if_then.box]
         )
         if plan is None:
             self.open_plan_form()
@@ -151,6 +156,10 @@ class StartView:
             if self.controller.plan is not None:  # asked for by a click: where the words go next
                 self.form.fields["name"].widget.focus()
         return self.form
+
+    @property
+    def who5(self) -> Who5Form:
+        return self.who5_panel.open()
 
     # The form's parts, as the page's own (built on first use, as a click on "Change my plan" does).
     @property

@@ -31,6 +31,8 @@ MESSAGES = {
         "Over the last two weeks… Five short questions; you will "
         "answer them again on day 14 and day 30, so you can see the change."
     ),
+    "who5_taken": "Your latest answers, on {date}: {percent} %. You will answer again on day 14 "
+    "and day 30, so you can see the change.",
     "who5_credit": "The WHO-5 Well-Being Index is © Psychiatric Centre North Zealand.",
     "who5_items": (
         "I have felt cheerful and in good spirits|I have felt calm and relaxed|"
@@ -65,5 +67,6 @@ MESSAGES = {
     "start_another_goal": "Another goal of my own",
     "start_save": "Save my plan",
     "start_change_plan": "Change my plan",
+    "start_take_who5": "Answer the WHO-5 now",
     "start_label_times_a_week": "times a week",
 }
