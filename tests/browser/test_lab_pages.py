@@ -152,6 +152,11 @@ def test_any_other_notebook_does_not_run_by_itself(watched, lab, make):
         (NOTEBOOKS / name).unlink(missing_ok=True)
 
 
+CUT_BUTTONS = """() => Array.from(document.querySelectorAll('.workbook-stage button.jupyter-button'))
+  .filter(b => b.getClientRects().length && b.scrollWidth > b.clientWidth + 1)
+  .map(b => b.textContent.trim())"""
+
+
 @pytest.mark.parametrize(
     "size, width, sidebar_open",
     [("phone", 390, False), ("laptop", 1280, True)],
@@ -174,6 +179,9 @@ def test_on_a_phone_the_page_takes_the_screen_and_on_a_laptop_the_stages_stay_be
             expect(stages).to_be_hidden()
             box = stage_panel(page, "02_daily_checkin").bounding_box()
             assert box and box["width"] >= width * 0.8
+        # Every button shows its whole label: on a phone a row's Save button was squeezed to "Save …".
+        cut = page.evaluate(CUT_BUTTONS)
+        assert not cut, f"buttons whose words are cut off: {cut}"
         save_picture(page, SCREENSHOTS / f"lab-02_daily_checkin-{size}.png")
     finally:
         context.close()
