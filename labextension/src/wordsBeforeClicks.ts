@@ -15,7 +15,7 @@
 
 import { WidgetModel } from '@jupyter-widgets/base';
 
-/** The fields of ipywidgets' throttle this relies on (private in its types, stable since 7.0). */
+/** The fields of ipywidgets' throttle this relies on (private in its types; ipywidgets 8). */
 interface Throttled {
   widget_manager: unknown;
   _msg_buffer: object | null;
