@@ -87,34 +87,32 @@ def saved_gratitude(data_dir) -> str | None:
     return checkin.gratitude if checkin else None
 
 
-def test_words_typed_and_saved_at_once_are_all_saved_in_the_app(watched, planned_home):
-    (planned_home / "app").mkdir()
-    server = Server("app", planned_home / "data", planned_home / "app")
+def open_checkin_in_the_app(page: Page, server: Server) -> None:
+    page.goto(server.url("voila/render/02_daily_checkin.ipynb"))
+    widgets_ready(page, "Save")
+
+
+def open_checkin_in_lab(page: Page, server: Server) -> None:
+    open_in_lab(page, server, "02_daily_checkin", ready="Save")
+
+
+@pytest.mark.parametrize(
+    "kind, open_checkin", [("app", open_checkin_in_the_app), ("lab", open_checkin_in_lab)]
+)
+def test_words_typed_and_saved_at_once_are_all_saved(watched, planned_home, kind, open_checkin):
+    (planned_home / kind).mkdir()
+    server = Server(kind, planned_home / "data", planned_home / kind)
     try:
         page = watched.page
         slow = SlowKernel(page)
-        page.goto(server.url("voila/render/02_daily_checkin.ipynb"))
-        widgets_ready(page, "Save")
+        open_checkin(page, server)
         type_fast_and_save(page, slow)
         saved_message(page, "Saved your check-in")
         assert saved_gratitude(server.data_dir) == WORDS
-    finally:
-        server.stop()
-
-
-def test_words_typed_and_saved_at_once_are_all_saved_in_jupyterlab(watched, planned_home):
-    (planned_home / "lab").mkdir()
-    server = Server("lab", planned_home / "data", planned_home / "lab")
-    try:
-        page = watched.page
-        slow = SlowKernel(page)
-        open_in_lab(page, server, "02_daily_checkin", ready="Save")
-        type_fast_and_save(page, slow)
-        saved_message(page, "Saved your check-in")
-        assert saved_gratitude(server.data_dir) == WORDS
-        # One queue for the page's messages: ipykernel sends a widget's message to the subshell
-        # it last spoke from, so a box's words (on a subshell) and the click (on the main shell)
-        # were handled on two threads, the click sometimes first (the workbook's Lab settings).
+        # One queue for the page's messages: in JupyterLab, ipykernel sends a widget's message to
+        # the subshell it last spoke from, so a box's words (on a subshell) and the click (on the
+        # main shell) were handled on two threads, the click sometimes first (the workbook's Lab
+        # settings turn comms over subshells off). The app's kernels get none.
         assert not slow.subshells, f"the page's messages went to subshells: {slow.subshells}"
     finally:
         server.stop()

@@ -96,8 +96,8 @@ class StartController:
 
     def latest_who5(self):
         """The newest WHO-5 (the one pages read), or None before the first."""
-        who5s = self.store.who5s()
-        return max(who5s, key=lambda w: w.date) if who5s else None
+        who5s = self.store.who5s()  # oldest day first
+        return who5s[-1] if who5s else None
 
     def on_save_who5(self, answers) -> Outcome:
         plan = self.plan
