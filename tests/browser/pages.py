@@ -385,6 +385,26 @@ def assert_links_stay_in_the_tab(page: Page) -> None:
     assert targets and set(targets) == {"_self"}, targets
 
 
+def assert_voila_read_while_the_cells_come(page: Page, cold: bool) -> None:
+    """Voilà's scripts are on the app's page once, and asked for while the page still arrives,
+    not after its last cell (the workbook template): on a page whose kernel starts when asked for
+    (`cold`), its cells take a second or more to come, and the scripts are read meanwhile."""
+    found = page.evaluate(
+        """() => {
+          const voila = entry => new URL(entry.name, location.href).pathname.endsWith('/voila.js');
+          const scripts = [...document.querySelectorAll('script[src]')]
+            .filter(script => voila({name: script.src}));
+          const asked = performance.getEntriesByType('resource').find(voila);
+          const page = performance.getEntriesByType('navigation')[0];
+          return {scripts: scripts.length, asked: asked ? asked.startTime : null,
+                  arrived: page.responseEnd};
+        }"""
+    )
+    assert found["scripts"] == 1 and found["asked"] is not None, found
+    if cold:
+        assert found["asked"] < found["arrived"] - 100, found
+
+
 def assert_file_link_opens(page: Page, server, path) -> None:
     """The page's newest file link gives exactly the file at `path`, and nothing without the
     token (a browser that never logged in)."""

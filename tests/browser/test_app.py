@@ -14,6 +14,7 @@ from pages import (
     assert_file_link_opens,
     assert_full_checkin,
     assert_links_stay_in_the_tab,
+    assert_voila_read_while_the_cells_come,
     click_button,
     correct_day,
     expected_charts,
@@ -119,11 +120,13 @@ def test_pictures_of_the_daily_and_reflection_pages(watched, showcase):
 
 def test_each_stage_links_on_to_the_next_in_the_same_tab_in_the_app(watched, showcase):
     page = watched.page
-    open_in_app(page, showcase, "01_the_break")
+    open_in_app(page, showcase, "01_the_break")  # a page whose kernel starts when asked for
     assert_links_stay_in_the_tab(page)
+    assert_voila_read_while_the_cells_come(page, cold=True)
     page.get_by_role("link", name="Next: Today’s check-in →").click()
     expect(page).to_have_url(re.compile(r"/voila/render/02_daily_checkin\.ipynb$"))
     expect(page.locator("button.widget-button", has_text="Save").first).to_be_visible()
+    assert_voila_read_while_the_cells_come(page, cold=False)  # and a page kept ready
     page.get_by_role("link", name="← Back: The break").click()
     expect(page).to_have_url(re.compile(r"/voila/render/01_the_break\.ipynb$"))
     assert len(page.context.pages) == 1  # no tab left behind
