@@ -21,6 +21,7 @@ from playwright.sync_api import expect
 from tests.every_script import WRITTEN, notdef_glyphs
 from workbook.core import clock
 from workbook.core.messages import date_words, say
+from workbook.pages.urge_controller import UrgeController
 from workbook.store import Store
 
 pytestmark = pytest.mark.browser
@@ -189,11 +190,13 @@ def test_a_checkin_a_who5_and_progress_by_taps_on_a_phone(phone, app, tmp_path):
     today = clock.today()
     words = " · ".join(WRITTEN.values())
 
-    # The start page's words: the private question's label and, a tap away, the plan's form with
-    # its group labels and small print; every control of it thumb-sized.
+    # The start page's words: the private question's label and, a tap away each, the plan's form
+    # with its group labels and small print and the if-then form; every control thumb-sized.
     open_in_app(page, app, "00_start_here", ready=say("safety_save"))
     page.locator("button.widget-button", has_text=say("start_change_plan")).tap()
     expect(page.locator("button.widget-button", has_text=say("start_save"))).to_be_visible()
+    page.locator("button.widget-button", has_text=say("ifthen_write")).tap()
+    expect(page.locator("button.widget-button", has_text=say("ifthen_save"))).to_be_visible()
     assert assert_thumb_sized(page) > 20
     assert assert_reading_line_spacing(page) > 3
 
@@ -232,8 +235,15 @@ def test_a_checkin_a_who5_and_progress_by_taps_on_a_phone(phone, app, tmp_path):
     pdf = page.pdf(path=str(tmp_path / "daily.pdf"))
     assert pdf and notdef_glyphs(tmp_path / "daily.pdf")[1] == 0
 
-    # The day-30 page's WHO-5: five drop-downs, tapped and chosen, then saved.
+    # The day-30 page's WHO-5: five drop-downs, tapped and chosen, then saved. Words kept from a
+    # moment of an urge are offered there to re-read: their long summary too reads as words.
+    with Store(app.data_dir) as store:
+        kept = UrgeController(store, today).on_save(
+            {"before": 8, "words": "Can we talk?", "outcome": "wrote_here"}
+        )
+        assert kept.ok, kept.message
     open_in_app(page, app, "04_day30_reflection", ready=say("who5_save"))
+    expect(page.locator(".workbook-kept-words summary")).to_be_visible()
     assert assert_thumb_sized(page) > 10
     assert assert_reading_line_spacing(page) > 3
     menus = page.locator(".widget-dropdown select")
