@@ -65,34 +65,11 @@ class IfThenController:
 
 
 class IfThenPanel:
-    """The optional section of the start page: what a plan is for, the plans kept, and a button;
-    the click shows the form (pick or write a trigger, write its plan, keep it), built then and
-    not for every visit to the page (about 20 widgets fewer for a page that never needs them)."""
+    """The optional section of the start page: pick or write a trigger, write its plan, keep it."""
 
     def __init__(self, controller: IfThenController):
         self.controller = controller
-        self.pick: widgets.ToggleButtons | None = None
-        self.fields: dict[str, Field] = {}
-        self.save: widgets.Button | None = None
-        self.write = widgets.Button(
-            description=say("ifthen_write"), icon="pencil", layout={"width": "auto"}
-        )
-        self.form_box = widgets.VBox()
-        self.result = widgets.HTML()
-        self.kept = widgets.HTML()
-        on_click(self.write, self.open, report_to=self.result)
-        intro = message_html(say("ifthen_intro"), "help", lead=say("ifthen_title"))
-        self.box = widgets.VBox(
-            [widgets.HTML(intro), self.write, self.form_box, self.result, self.kept]
-        )
-        self.show_kept()
-
-    def open(self) -> None:
-        """The form, built and shown the first time it is asked for, the keyboard in its trigger
-        box (the moments to tap are just above it: a toggle group takes no keyboard focus)."""
-        if self.save is not None:
-            return
-        self.pick = toggles(options=self.controller.triggers(), value=None)
+        self.pick = toggles(options=controller.triggers(), value=None)
         self.fields = {
             "trigger": Field(say("ifthen_label_trigger"), widgets.Text(layout=LAYOUT)),
             "plan": Field(
@@ -101,16 +78,18 @@ class IfThenPanel:
             ),
         }
         self.save = widgets.Button(description=say("ifthen_save"), icon="check")
+        self.result = widgets.HTML()
+        self.kept = widgets.HTML()
         on_change(self.pick, self.on_pick, report_to=self.result)
         on_change(self.fields["trigger"].widget, self.on_trigger, report_to=self.result)
         on_click(self.save, self.on_save, report_to=self.result)
-        self.form_box.children = (
-            [Field(say("ifthen_pick"), self.pick).box]
+        intro = message_html(say("ifthen_intro"), "help", lead=say("ifthen_title"))
+        self.box = widgets.VBox(
+            [widgets.HTML(intro), Field(say("ifthen_pick"), self.pick).box]
             + [f.box for f in self.fields.values()]
-            + [self.save]
+            + [self.save, self.result, self.kept]
         )
-        self.write.layout.display = "none"
-        self.fields["trigger"].widget.focus()
+        self.show_kept()
 
     def show_kept(self) -> None:
         kept = self.controller.kept()

@@ -162,7 +162,6 @@ MESSAGES = {
     ),
     "ifthen_label_trigger": "When this happens",
     "ifthen_label_plan": "Your plan: “If …, then I …”",
-    "ifthen_write": "Write an if-then plan",
     "ifthen_save": "Keep this plan",
     "ifthen_saved": "Your if-then plan for “{trigger}” is kept. The one before stays in its history.",
     "ifthen_same": "This is already your plan for “{trigger}”: nothing to change.",
