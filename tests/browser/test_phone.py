@@ -190,13 +190,11 @@ def test_a_checkin_a_who5_and_progress_by_taps_on_a_phone(phone, app, tmp_path):
     today = clock.today()
     words = " · ".join(WRITTEN.values())
 
-    # The start page's words: the private question's label and, a tap away each, the plan's form
-    # with its group labels and small print and the if-then form; every control thumb-sized.
+    # The start page's words: the private question's label and, a tap away, the plan's form with
+    # its group labels and small print; every control of it thumb-sized.
     open_in_app(page, app, "00_start_here", ready=say("safety_save"))
     page.locator("button.widget-button", has_text=say("start_change_plan")).tap()
     expect(page.locator("button.widget-button", has_text=say("start_save"))).to_be_visible()
-    page.locator("button.widget-button", has_text=say("ifthen_write")).tap()
-    expect(page.locator("button.widget-button", has_text=say("ifthen_save"))).to_be_visible()
     assert assert_thumb_sized(page) > 20
     assert assert_reading_line_spacing(page) > 3
 
