@@ -134,39 +134,68 @@ def test_closing_a_stages_tab_stops_its_kernel(watched, own_lab):
     assert "06_keep_going.ipynb" not in kernels_of(own_lab)
 
 
-def take_kernel_once_connected(server, path: str, taken: list[str]) -> None:
-    """Shut the page's kernel down the moment the page has connected to it, as jupyter_server's
-    culler does when it takes an idle kernel just as a page reopened on it starts to use it."""
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and not taken:
-        kernel = kernels_of(server).get(path)
-        connected = {k["id"] for k in api(server, "api/kernels") if k.get("connections")}
-        if kernel in connected:
-            request = urllib.request.Request(server.url(f"api/kernels/{kernel}"), method="DELETE")
-            urllib.request.urlopen(request, timeout=30).close()
-            taken.append(kernel)
-        time.sleep(0.02)
+EXECUTE = re.compile(rb'"msg_type": ?"execute_request"')
+
+
+class KernelTakenMidRun:
+    """Shuts a page's first kernel down the moment the page asks it to run its first cell, as
+    jupyter_server's culler does when it takes an idle kernel just as a page reopened on it starts
+    to use it. From that moment nothing that kernel says reaches the page, so the page cannot have
+    finished its run on it, however slowly or quickly the machine goes; a kernel started after it
+    is left alone."""
+
+    def __init__(self, page: Page, server: Server):
+        self.server = server
+        self.taken: list[str] = []
+        self.shutdowns: list[threading.Thread] = []
+        page.route_web_socket("**/api/kernels/**", self._route)
+
+    def _route(self, ws) -> None:
+        kernel = re.search(r"/api/kernels/([^/?]+)", ws.url).group(1)
+        server = ws.connect_to_server()
+        server.on_message(lambda message: self._from_kernel(ws, kernel, message))
+        ws.on_message(lambda message: self._from_page(server, kernel, message))
+
+    def _from_page(self, server, kernel: str, message: str | bytes) -> None:
+        server.send(message)
+        raw = message if isinstance(message, bytes) else message.encode()
+        if not self.taken and EXECUTE.search(raw):
+            self.taken.append(kernel)
+            # Not here: this thread also carries the page's requests.
+            shutdown = threading.Thread(target=self._shut_down, args=(kernel,))
+            self.shutdowns.append(shutdown)
+            shutdown.start()
+
+    def _from_kernel(self, ws, kernel: str, message: str | bytes) -> None:
+        if kernel not in self.taken:
+            ws.send(message)
+
+    def _shut_down(self, kernel: str) -> None:
+        request = urllib.request.Request(self.server.url(f"api/kernels/{kernel}"), method="DELETE")
+        urllib.request.urlopen(request, timeout=30).close()
+
+    def wait(self, page: Page) -> None:
+        for shutdown in self.shutdowns:
+            while shutdown.is_alive():  # not join(): the page's requests go through this thread
+                page.wait_for_timeout(50)
 
 
 def test_a_page_whose_kernel_is_taken_as_it_opens_starts_another_and_draws(watched, own_lab):
     # Found by CI: the page sat "Disconnected", with nothing drawn, until the person reloaded.
     page = watched.page
-    taken: list[str] = []
-    taker = threading.Thread(
-        target=take_kernel_once_connected, args=(own_lab, "05_reunion.ipynb", taken)
-    )
-    taker.start()
+    taker = KernelTakenMidRun(page, own_lab)
     try:
         page.goto(own_lab.url("lab/tree/05_reunion.ipynb?reset"))
-        while taker.is_alive():  # not join(): the page's requests go through this thread
-            page.wait_for_timeout(50)
-        assert taken, "the page's kernel was never seen, so never taken"
         ran(page, "05_reunion", runs=1)
+        taker.wait(page)
+        assert taker.taken, "the page never asked its kernel to run a cell, so it was never taken"
         kernel = kernels_of(own_lab)["05_reunion.ipynb"]
-        assert kernel != taken[0] and kernel in running_kernels(own_lab)
+        assert kernel != taker.taken[0] and kernel in running_kernels(own_lab)
+        assert taker.taken[0] not in running_kernels(own_lab)
+        assert any("lost its kernel as it opened" in line for line in watched.console)
         expect(page.locator(".jp-Dialog")).to_have_count(0)  # nothing asked of the person
     finally:
-        taker.join()
+        taker.wait(page)
         close_current_tab(page)
         wait_for(lambda: "05_reunion.ipynb" not in kernels_of(own_lab), 30, "its kernel stops")
 
