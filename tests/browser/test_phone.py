@@ -85,7 +85,7 @@ CHART_PARTS = """plot => {
   return {
     chart: box(plot.querySelector('svg.main-svg')),
     title: one('.g-gtitle'), legend: one('.legend'), plot: one('.nsewdrag'),
-    labels: all('.xtitle, .ytitle, .xtick text, .ytick text'),
+    labels: all('.xtitle, .ytitle, .xtick text, .ytick text, .bartext, .textpoint text'),
     ticks: all('.xtick text'),
     modebar: !!modebar && getComputedStyle(modebar).display !== 'none'
              && modebar.getBoundingClientRect().height > 0,

@@ -24,6 +24,40 @@
     return (font && font.size) || fallback;
   }
 
+  // A trace's values as a list: plotly sends numbers as a typed array ({dtype, bdata}, base64).
+  const TYPED = { f8: Float64Array, f4: Float32Array, i4: Int32Array, u4: Uint32Array,
+                  i2: Int16Array, u2: Uint16Array, i1: Int8Array, u1: Uint8Array };
+  function values(v) {
+    if (Array.isArray(v)) return v;
+    if (!v || typeof v.bdata !== "string" || !TYPED[v.dtype]) return [];
+    const bytes = Uint8Array.from(atob(v.bdata), function (c) { return c.charCodeAt(0); });
+    return Array.from(new TYPED[v.dtype](bytes.buffer));
+  }
+
+  function longest(list) {
+    return Math.max.apply(null, values(list).map(function (v) { return String(v).length; }).concat([0]));
+  }
+
+  // A bar's own words beside it ("10 h 40 min") stay inside a narrow chart: its value axis
+  // reaches far enough for the longest of them, as the figure's headroom does on a laptop.
+  // Widths are estimated from the characters, 0.55 of the font's size each (a little over what
+  // the workbook's fonts take), so the room kept errs on the side of too much.
+  function keepRoomForBarWords(traces, layout, width, margin, fontSize) {
+    traces.forEach(function (trace) {
+      if (trace.type !== "bar" || trace.orientation !== "h" || trace.textposition !== "outside") return;
+      const axis = layout["xaxis" + String(trace.xaxis || "x").slice(1)];
+      if (!axis || !Array.isArray(axis.range)) return;
+      const reach = Math.max.apply(null, values(trace.x).concat([0]));
+      const labels = longest(trace.y) * fontSize * 0.55 + 24;
+      const plot = width - Math.max(margin.l, labels) - margin.r;
+      const words = longest(trace.text) * size(trace.textfont, fontSize) * 0.55 + 8;
+      if (reach <= 0 || plot <= 0) return;
+      // The longest bar keeps at least a quarter of the plot, however long its words.
+      const room = Math.max(plot - words, plot / 4);
+      axis.range = [axis.range[0], Math.max(axis.range[1], (reach * plot) / room)];
+    });
+  }
+
   window.workbookFitChart = function (figure, width) {
     const config = Object.assign({}, figure.config || {});
     if (!window.matchMedia(PHONE).matches) return { layout: figure.layout || {}, config: config };
@@ -64,6 +98,7 @@
       axisTitle.text = lines.join("<br>");
     });
     margin.t = Math.ceil(top + 12);
+    keepRoomForBarWords(figure.data || [], layout, width, margin, size((theme.font || {}), 14));
     const named = (figure.data || []).filter(function (t) { return t.showlegend !== false && t.name; });
     const legendShown = layout.showlegend !== false && named.length > 1;
     let legendHeight = 0;
