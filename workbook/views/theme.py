@@ -82,12 +82,14 @@ TEMPLATE = go.layout.Template(
             "ticks": "outside",
             "tickcolor": AXIS,
             "automargin": True,
+            "ticklabeloverflow": "allow",
             "title": {"standoff": 8},
         },
         yaxis={
             "gridcolor": GRID,
             "zeroline": False,
             "automargin": True,
+            "ticklabeloverflow": "allow",
             "title": {"standoff": 8},
         },
     )

@@ -203,7 +203,9 @@ def mood_lift_figure(progress: Frames) -> go.Figure:
         )
     ends = [abs(v) for v in low + high if not math.isnan(v)]
     reach = max(1.0, max(ends) * 1.15) if ends else 1.0
-    fig.add_vline(x=0, line={"color": MUTED, "width": 1})
+    # What add_vline makes, as a plain shape: without its working out which axes to span.
+    zero = {"type": "line", "xref": "x", "x0": 0, "x1": 0, "yref": "y domain", "y0": 0, "y1": 1}
+    fig.add_shape(**zero, line={"color": MUTED, "width": 1})
     fig.update_xaxes(title_text=LABELS["lift_axis"], range=[-reach, reach], zeroline=False)
     fig.update_yaxes(
         categoryorder="array", categoryarray=names[::-1], ticksuffix="  ", showgrid=False
