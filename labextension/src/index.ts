@@ -13,11 +13,13 @@
  */
 
 import { ILabShell, JupyterFrontEnd, JupyterFrontEndPlugin } from '@jupyterlab/application';
+import { Dialog, showDialog } from '@jupyterlab/apputils';
 import { CodeCell } from '@jupyterlab/cells';
 import { PageConfig } from '@jupyterlab/coreutils';
 import { INotebookTracker, NotebookPanel } from '@jupyterlab/notebook';
 import { SessionAPI } from '@jupyterlab/services';
 import { ISettingRegistry } from '@jupyterlab/settingregistry';
+import { Widget } from '@lumino/widgets';
 // Every control announces its visible label (sliders and toggle buttons included): the very file
 // the app's template includes, so both front ends run the same code.
 import '../../jupyter_config/share/voila/templates/workbook/static/workbook-a11y.js';
@@ -144,33 +146,133 @@ async function runPage(app: JupyterFrontEnd, panel: NotebookPanel): Promise<Outc
   const runs = Number(panel.node.dataset.workbookRuns ?? '0') + 1;
   panel.node.dataset.workbookRuns = String(runs);
   panel.node.dataset.workbookRan = 'true';
+  typedSinceRun.get(panel)?.clear(); // what the page shows now is what it read
   return 'ran';
+}
+
+/**
+ * Another kernel for a page whose own has gone. The server's answer first: a session it has ended
+ * is dropped here too, so the kernel starts in a session of its own rather than being asked of
+ * one that is gone.
+ */
+async function startAnother(app: JupyterFrontEnd, panel: NotebookPanel): Promise<boolean> {
+  const spec = panel.context.model.getMetadata('kernelspec') as { name?: unknown } | undefined;
+  const name = typeof spec?.name === 'string' ? spec.name : 'python3';
+  try {
+    await app.serviceManager.sessions.refreshRunning();
+    await panel.sessionContext.changeKernel({ name });
+    return true;
+  } catch (reason) {
+    console.warn('workbook-lab: could not start another kernel', reason);
+    return false;
+  }
 }
 
 /**
  * Open a stage: run it, and if its kernel goes while it opens, start another and run the page on
  * it, as a person would by reopening it (twice at most: a kernel that keeps dying is left to
- * JupyterLab's own messages).
+ * JupyterLab's own messages). Once it has run, the page watches its kernel (`keepWorking`).
  */
 async function openPage(app: JupyterFrontEnd, panel: NotebookPanel): Promise<void> {
   for (let tries = 0; ; tries++) {
     const outcome = await runPage(app, panel);
+    if (outcome === 'ran') {
+      keepWorking(app, panel);
+    }
     if (outcome !== 'lost' || tries >= 2 || panel.isDisposed) {
       return;
     }
     console.warn('workbook-lab: the page lost its kernel as it opened; starting another');
-    const spec = panel.context.model.getMetadata('kernelspec') as { name?: unknown } | undefined;
-    const name = typeof spec?.name === 'string' ? spec.name : 'python3';
-    try {
-      // The server's answer first: a session it has ended is dropped here too, so the kernel
-      // starts in a session of its own rather than being asked of one that is gone.
-      await app.serviceManager.sessions.refreshRunning();
-      await panel.sessionContext.changeKernel({ name });
-    } catch (reason) {
-      console.warn('workbook-lab: could not start another kernel', reason);
+    if (!(await startAnother(app, panel))) {
       return;
     }
   }
+}
+
+/** The boxes a person has typed into on each page since it last ran. */
+const WORDS = new Set(['text', 'date']);
+const typedSinceRun = new WeakMap<NotebookPanel, Set<HTMLInputElement | HTMLTextAreaElement>>();
+
+function noteTyping(panel: NotebookPanel): void {
+  const typed = new Set<HTMLInputElement | HTMLTextAreaElement>();
+  typedSinceRun.set(panel, typed);
+  panel.node.addEventListener('input', event => {
+    const box = event.target;
+    // Words, and the day they were for (a date box changed to an earlier day).
+    if (box instanceof HTMLTextAreaElement || (box instanceof HTMLInputElement && WORDS.has(box.type))) {
+      typed.add(box);
+    }
+  });
+}
+
+/** What a person typed since the page ran and has not seen saved: each box's label and words. */
+function unsavedWords(panel: NotebookPanel): string[] {
+  return [...(typedSinceRun.get(panel) ?? [])]
+    .filter(box => box.value.trim() !== '')
+    .map(box => {
+      const label = box.getAttribute('aria-label') ?? box.labels?.[0]?.textContent ?? '';
+      return label.trim() ? `${label.trim()}:\n${box.value}` : box.value;
+    });
+}
+
+/**
+ * A page that has run keeps working if its kernel goes later: taken by jupyter_server's culler
+ * after the connection dropped (a laptop asleep), shut down from elsewhere, or dead. Left alone,
+ * the page kept its widgets with nothing behind them: "Save" did nothing, and said nothing. The
+ * page starts another kernel and runs again, showing the workbook as it is now; words typed into
+ * it since it ran, which the page could no longer have saved, are shown to the person to copy
+ * back, not dropped. A kernel shut down here on purpose (JupyterLab's Kernel menu, the tab
+ * closing) is left shut down.
+ */
+function keepWorking(app: JupyterFrontEnd, panel: NotebookPanel): void {
+  const context = panel.sessionContext;
+  let onPurpose = false;
+  const terminating = (_: unknown, status: string): void => {
+    onPurpose = onPurpose || status === 'terminating';
+  };
+  context.statusChanged.connect(terminating);
+  const watch = kernelGone(app, panel);
+  const kernel = context.session?.kernel ?? null;
+  void watch.gone.then(async () => {
+    watch.stop();
+    context.statusChanged.disconnect(terminating);
+    // The tab closing disposes the page as it shuts its kernel down: let that finish first.
+    await new Promise(resolve => setTimeout(resolve, 200));
+    const replaced = context.session?.kernel && context.session.kernel !== kernel;
+    if (onPurpose || replaced || panel.isDisposed || context.isDisposed || running.has(panel)) {
+      return; // on purpose, already restarted, closed, or a run in hand that sees to its own
+    }
+    console.warn('workbook-lab: the page lost its kernel after it ran; starting another');
+    const unsaved = unsavedWords(panel);
+    if (await startAnother(app, panel)) {
+      await openPage(app, panel);
+    }
+    if (unsaved.length && !panel.isDisposed) {
+      await showUnsaved(unsaved);
+    }
+  });
+}
+
+async function showUnsaved(words: string[]): Promise<void> {
+  const body = document.createElement('div');
+  body.className = 'workbook-unsaved';
+  const said = document.createElement('p');
+  said.textContent =
+    'This page lost its connection for a while, so it has started again. ' +
+    'What you typed since it opened is below, in case it was not saved yet: ' +
+    'copy it back into its box, then save.';
+  const kept = document.createElement('textarea');
+  kept.readOnly = true;
+  kept.rows = 8;
+  kept.setAttribute('aria-label', 'What you had typed');
+  kept.value = words.join('\n\n');
+  body.append(said, kept);
+  const widget = new Widget({ node: body });
+  await showDialog({
+    title: 'Your words are still here',
+    body: widget,
+    buttons: [Dialog.okButton({ label: 'I have copied them' })]
+  });
 }
 
 /** Asked of a page's kernel: has the workbook changed elsewhere since the page ran? */
@@ -340,6 +442,7 @@ const plugin: JupyterFrontEndPlugin<void> = {
         labShell.collapseLeft();
       }
       stages.add(panel);
+      noteTyping(panel);
       panel.disposed.connect(() => stages.delete(panel));
       await settingsLoaded;
       showCode(panel, options);

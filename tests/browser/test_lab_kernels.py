@@ -200,6 +200,52 @@ def test_a_page_whose_kernel_is_taken_as_it_opens_starts_another_and_draws(watch
         wait_for(lambda: "05_reunion.ipynb" not in kernels_of(own_lab), 30, "its kernel stops")
 
 
+def shut_down(server, kernel: str) -> None:
+    request = urllib.request.Request(server.url(f"api/kernels/{kernel}"), method="DELETE")
+    urllib.request.urlopen(request, timeout=30).close()
+
+
+def test_a_page_whose_kernel_goes_after_it_ran_works_again_and_keeps_the_words(watched, own_lab):
+    # Left alone, the page kept its widgets with no kernel behind them: Save did nothing, and
+    # JupyterLab said "Disconnected" in its status bar only.
+    page = watched.page
+    open_first(page, own_lab, "02_daily_checkin")
+    daily = stage_panel(page, "02_daily_checkin")
+    kernel = kernels_of(own_lab)["02_daily_checkin.ipynb"]
+    fill(field(daily, JOURNAL), "Walked by the sea")  # typed, not saved
+    shut_down(own_lab, kernel)  # as jupyter_server's culler does, from outside the page
+
+    ran(page, "02_daily_checkin", runs=2)
+    again = kernels_of(own_lab)["02_daily_checkin.ipynb"]
+    assert again != kernel and again in running_kernels(own_lab)
+    dialog = page.locator(".jp-Dialog")
+    expect(dialog.get_by_role("textbox", name="What you had typed")).to_have_value(
+        re.compile("Walked by the sea")
+    )
+    dialog.get_by_role("button", name="I have copied them").click()
+    expect(dialog).to_have_count(0)
+
+    fill(field(daily, JOURNAL), "Walked by the sea")
+    click_button(daily, "Save")
+    saved_message(daily, re.compile("Saved|Corrected"))
+    with Store(own_lab.data_dir) as store:
+        assert store.checkin_on(clock.today()).note == "Walked by the sea"
+    assert same_load(page)
+
+
+def test_a_kernel_shut_down_from_the_kernel_menu_stays_shut_down(watched, own_lab):
+    page = watched.page
+    open_first(page, own_lab, "06_keep_going")
+    kernel = kernels_of(own_lab)["06_keep_going.ipynb"]
+    page.locator(".lm-MenuBar-itemLabel", has_text=re.compile("^Kernel$")).click()
+    page.locator(".lm-Menu-itemLabel", has_text=re.compile("^Shut Down Kernel$")).click()
+    wait_for(lambda: kernel not in running_kernels(own_lab), 30, "the kernel stops")
+    page.wait_for_timeout(3000)  # time enough to have started another, had it wrongly done so
+    assert "06_keep_going.ipynb" not in kernels_of(own_lab)
+    assert stage_panel(page, "06_keep_going").get_attribute("data-workbook-runs") == "1"
+    close_current_tab(page)
+
+
 def notebook_never_loads(page: Page, path: str) -> None:
     """JupyterLab's own load of the notebook (hash=1) fails, so JupyterLab itself never opens it
     and never starts its kernel: a kernel that starts anyway was started early, as it began."""
