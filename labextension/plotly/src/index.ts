@@ -175,9 +175,16 @@ export class RenderedPlotly extends Widget implements IRenderMime.IRenderer {
     this.update();
   }
 
-  /** Drawn while hidden (a page behind the one shown), a chart takes its real width when shown. */
+  /**
+   * Drawn while hidden (a page behind the one shown), a chart takes its real width when shown.
+   * Only a chart whose width has changed is laid out again: JupyterLab tells every output it may
+   * have been resized as the notebook settles, and each needless relayout took 50 ms of the
+   * page's thread, nine of them on the progress page just after its charts were drawn.
+   */
   protected onUpdateRequest(msg: Message): void {
-    if (this._plotly && this.isVisible && this.node.querySelector('.plot-container')) {
+    const drawn = (this.node as { _fullLayout?: { width?: number } })._fullLayout?.width;
+    const width = this.node.clientWidth;
+    if (this._plotly && this.isVisible && this.node.querySelector('.plot-container') && width !== drawn) {
       this._plotly.Plots.resize(this.node);
     }
   }
