@@ -46,33 +46,37 @@ def who5_figure(progress: Frames) -> go.Figure:
     if not who5:
         return empty_figure(title, say("progress_no_who5"))
     fig = _figure(title, who5_change_text(progress) or None)
-    # The band and the two lines as the layout's own shapes, across the plot's width ("x
-    # domain"): what add_hrect and add_hline make, without their 40 ms of working out which axes
-    # to span on a page the kernel must draw quickly.
-    line = {"color": MUTED, "width": 1, "dash": "dot"}
-    levels = ((rules.WHO5_PROFESSIONAL, "who5_50"), (rules.WHO5_STRONGLY, "who5_28"))
+    # The band and the two lines as plain shapes across the plot's width ("x domain"): what
+    # add_hrect and add_hline make, without their 30 ms of working out which axes to span.
     across = {"xref": "x domain", "x0": 0, "x1": 1, "yref": "y"}
-    band = {"type": "rect", **across, "y0": 0, "y1": rules.WHO5_STRONGLY}
-    fig.update_layout(
-        shapes=[
-            {**band, "fillcolor": "#F6EEF3", "line": {"width": 0}, "layer": "below"},
-            *({"type": "line", **across, "y0": y, "y1": y, "line": line} for y, _ in levels),
-        ],
-        annotations=[
-            {
-                "text": LABELS[label],
-                "xref": "x domain",
-                "x": 1,
-                "xanchor": "right",
-                "yref": "y",
-                "y": y,
-                "yanchor": "bottom",
-                "showarrow": False,
-                "font": {"size": 12, "color": MUTED},
-            }
-            for y, label in levels
-        ],
+    fig.add_shape(
+        type="rect",
+        **across,
+        y0=0,
+        y1=rules.WHO5_STRONGLY,
+        fillcolor="#F6EEF3",
+        line={"width": 0},
+        layer="below",
     )
+    for level, label in ((rules.WHO5_PROFESSIONAL, "who5_50"), (rules.WHO5_STRONGLY, "who5_28")):
+        fig.add_shape(
+            type="line",
+            **across,
+            y0=level,
+            y1=level,
+            line={"color": MUTED, "width": 1, "dash": "dot"},
+        )
+        fig.add_annotation(
+            text=LABELS[label],
+            xref="x domain",
+            x=1,
+            xanchor="right",
+            yref="y",
+            y=level,
+            yanchor="bottom",
+            showarrow=False,
+            font={"size": 12, "color": MUTED},
+        )
     fig.add_scatter(
         x=[p.day for p in who5],
         y=[p.percent for p in who5],
