@@ -185,23 +185,28 @@ function keepWorking(app: JupyterFrontEnd, panel: NotebookPanel): void {
     }
     console.warn('workbook-lab: the page lost its kernel after it ran; starting another');
     const unsaved = unsavedWords(panel);
-    if (await startAnother(app, panel)) {
+    const started = await startAnother(app, panel);
+    if (started) {
       await openPage(app, panel);
     }
     if (unsaved.length && !panel.isDisposed) {
-      await showUnsaved(unsaved);
+      await showUnsaved(unsaved, started);
     }
   });
 }
 
-async function showUnsaved(words: string[]): Promise<void> {
+/** The words, and what to do with them: on a page started again, or on one that could not be. */
+async function showUnsaved(words: string[], started: boolean): Promise<void> {
   const body = document.createElement('div');
   body.className = 'workbook-unsaved';
   const said = document.createElement('p');
-  said.textContent =
-    'This page lost its connection for a while, so it has started again. ' +
-    'What you typed since it opened is below, in case it was not saved yet: ' +
-    'copy it back into its box, then save.';
+  said.textContent = started
+    ? 'This page lost its connection for a while, so it has started again. ' +
+      'What you typed since it opened is below, in case it was not saved yet: ' +
+      'copy it back into its box, then save.'
+    : 'This page lost its connection to the workbook and could not start again, so it cannot ' +
+      'save now. What you typed since it opened is below: keep a copy of it, then reload the ' +
+      'page once the workbook is running again.';
   const kept = document.createElement('textarea');
   kept.readOnly = true;
   kept.rows = 8;
