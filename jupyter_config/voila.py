@@ -63,6 +63,12 @@ c.VoilaConfiguration.default_pool_size = 1
 c.VoilaKernelManager.kernel_pools_config = kernel_pools()
 # The used kernel is replaced a few seconds later, not while its page is still being drawn.
 c.VoilaKernelManager.fill_delay = 4
+# After a cell's reply, Voilà's executor (nbclient) waits this long for the rest of its output
+# (the widgets it displays) and, past it, shows the page without them: 4 s by default, which a
+# preheated kernel running behind a loaded machine overran in CI ("Timeout waiting for IOPub
+# output", the daily page drawn with no widget). The wait ends as the output comes, so only a
+# slow machine waits longer, and its person gets the whole page.
+c.VoilaExecutor.iopub_timeout = 60
 
 # A page's kernel ends when its page is closed or left: Voilà asks for that as the page unloads,
 # and the culler catches the rest (a closed window, a crashed tab): a kernel with no page
