@@ -134,6 +134,11 @@ def test_closing_a_stages_tab_stops_its_kernel(watched, own_lab):
     assert "06_keep_going.ipynb" not in kernels_of(own_lab)
 
 
+def shut_down(server, kernel: str) -> None:
+    request = urllib.request.Request(server.url(f"api/kernels/{kernel}"), method="DELETE")
+    urllib.request.urlopen(request, timeout=30).close()
+
+
 EXECUTE = re.compile(rb'"msg_type": ?"execute_request"')
 
 
@@ -162,17 +167,13 @@ class KernelTakenMidRun:
         if not self.taken and EXECUTE.search(raw):
             self.taken.append(kernel)
             # Not here: this thread also carries the page's requests.
-            shutdown = threading.Thread(target=self._shut_down, args=(kernel,))
+            shutdown = threading.Thread(target=shut_down, args=(self.server, kernel))
             self.shutdowns.append(shutdown)
             shutdown.start()
 
     def _from_kernel(self, ws, kernel: str, message: str | bytes) -> None:
         if kernel not in self.taken:
             ws.send(message)
-
-    def _shut_down(self, kernel: str) -> None:
-        request = urllib.request.Request(self.server.url(f"api/kernels/{kernel}"), method="DELETE")
-        urllib.request.urlopen(request, timeout=30).close()
 
     def wait(self, page: Page) -> None:
         for shutdown in self.shutdowns:
@@ -198,11 +199,6 @@ def test_a_page_whose_kernel_is_taken_as_it_opens_starts_another_and_draws(watch
         taker.wait(page)
         close_current_tab(page)
         wait_for(lambda: "05_reunion.ipynb" not in kernels_of(own_lab), 30, "its kernel stops")
-
-
-def shut_down(server, kernel: str) -> None:
-    request = urllib.request.Request(server.url(f"api/kernels/{kernel}"), method="DELETE")
-    urllib.request.urlopen(request, timeout=30).close()
 
 
 def test_a_page_whose_kernel_goes_after_it_ran_works_again_and_keeps_the_words(watched, own_lab):
