@@ -6,7 +6,7 @@
 import { Dialog, showDialog } from '@jupyterlab/apputils';
 import { JupyterFrontEnd } from '@jupyterlab/application';
 import { CodeCell } from '@jupyterlab/cells';
-import { NotebookPanel } from '@jupyterlab/notebook';
+import { NotebookActions, NotebookPanel } from '@jupyterlab/notebook';
 import { Widget } from '@lumino/widgets';
 
 /** Whether the stage draws plotly charts (scripts/build_notebooks.py marks it). */
@@ -119,6 +119,7 @@ export async function openPage(app: JupyterFrontEnd, panel: NotebookPanel): Prom
     const outcome = await runPage(app, panel);
     if (outcome === 'ran') {
       keepWorking(app, panel);
+      runAgainAfterARestart(app, panel);
     }
     if (outcome !== 'lost' || tries >= 2 || panel.isDisposed) {
       return;
@@ -190,23 +191,87 @@ function keepWorking(app: JupyterFrontEnd, panel: NotebookPanel): void {
       await openPage(app, panel);
     }
     if (unsaved.length && !panel.isDisposed) {
-      await showUnsaved(unsaved, started);
+      await showUnsaved(unsaved, started ? 'started again' : 'could not start');
     }
   });
 }
 
-/** The words, and what to do with them: on a page started again, or on one that could not be. */
-async function showUnsaved(words: string[], started: boolean): Promise<void> {
+/** The pages watched for a restart of their kernel: one watch a page, however often it runs. */
+const watchedForRestarts = new WeakSet<NotebookPanel>();
+
+/**
+ * A page whose kernel is restarted (Kernel → Restart Kernel, or JupyterLab restarting a kernel that
+ * died) runs again on it. Left alone, it kept its widgets with nothing behind them, as a page whose
+ * kernel had gone: "Save" did nothing and said nothing. Words typed since it last ran are shown
+ * to copy back, as there. "Restart Kernel and Run All" runs the page itself: not run twice.
+ */
+function runAgainAfterARestart(app: JupyterFrontEnd, panel: NotebookPanel): void {
+  if (watchedForRestarts.has(panel)) {
+    return;
+  }
+  watchedForRestarts.add(panel);
+  const context = panel.sessionContext;
+  let unsaved: string[] | null = null; // since the restart began, until the page runs again
+  let restarting = false; // from the restart to the moment the page is run again, or not
+  let ranByJupyterLab = false;
+  const scheduled = (_: unknown, args: { notebook: unknown }): void => {
+    ranByJupyterLab = ranByJupyterLab || (restarting && args.notebook === panel.content);
+  };
+  NotebookActions.executionScheduled.connect(scheduled);
+  const status = (_: unknown, now: string): void => {
+    if (now === 'restarting' || now === 'autorestarting') {
+      // Read now: the boxes still hold the words, and the run below replaces them.
+      unsaved = unsaved ?? unsavedWords(panel);
+      ranByJupyterLab = ranByJupyterLab && restarting;
+      restarting = true;
+    } else if (now === 'idle' && unsaved !== null) {
+      const words = unsaved;
+      unsaved = null;
+      void (async () => {
+        // Restart Kernel and Run All schedules its cells just after the restart: let it.
+        await new Promise(resolve => setTimeout(resolve, 300));
+        restarting = false;
+        if (panel.isDisposed || context.isDisposed || running.has(panel)) {
+          return;
+        }
+        if (!ranByJupyterLab) {
+          console.warn('workbook-lab: the page was restarted; running it again');
+          await runPage(app, panel);
+        }
+        if (words.length && !panel.isDisposed) {
+          await showUnsaved(words, 'restarted');
+        }
+      })();
+    }
+  };
+  context.statusChanged.connect(status);
+  panel.disposed.connect(() => {
+    context.statusChanged.disconnect(status);
+    NotebookActions.executionScheduled.disconnect(scheduled);
+  });
+}
+
+/** Why the page shows the words it kept, and what to do with them. */
+const KEPT_BECAUSE = {
+  'started again':
+    'This page lost its connection for a while, so it has started again. ' +
+    'What you typed since it opened is below, in case it was not saved yet: ' +
+    'copy it back into its box, then save.',
+  'could not start':
+    'This page lost its connection to the workbook and could not start again, so it cannot ' +
+    'save now. What you typed since it opened is below: keep a copy of it, then reload the ' +
+    'page once the workbook is running again.',
+  restarted:
+    "This page's kernel was restarted, so the page has run again. What you typed since it " +
+    'opened is below, in case it was not saved yet: copy it back into its box, then save.'
+};
+
+/** The words, and what to do with them. */
+async function showUnsaved(words: string[], because: keyof typeof KEPT_BECAUSE): Promise<void> {
   const body = document.createElement('div');
   body.className = 'workbook-unsaved';
   const said = document.createElement('p');
-  said.textContent = started
-    ? 'This page lost its connection for a while, so it has started again. ' +
-      'What you typed since it opened is below, in case it was not saved yet: ' +
-      'copy it back into its box, then save.'
-    : 'This page lost its connection to the workbook and could not start again, so it cannot ' +
-      'save now. What you typed since it opened is below: keep a copy of it, then reload the ' +
-      'page once the workbook is running again.';
+  said.textContent = KEPT_BECAUSE[because];
   const kept = document.createElement('textarea');
   kept.readOnly = true;
   kept.rows = 8;

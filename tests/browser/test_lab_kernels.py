@@ -242,6 +242,55 @@ def test_a_kernel_shut_down_from_the_kernel_menu_stays_shut_down(watched, own_la
     close_current_tab(page)
 
 
+def kernel_menu(page: Page, item: str) -> None:
+    """Kernel → `item`, and "Restart" in the dialog that asks."""
+    page.locator(".lm-MenuBar-itemLabel", has_text=re.compile("^Kernel$")).click()
+    page.locator(".lm-Menu-itemLabel", has_text=re.compile(f"^{re.escape(item)}")).click()
+    page.locator(".jp-Dialog").get_by_role("button", name="Confirm Kernel Restart").click()
+
+
+def saves_journal(page: Page, server, stage: str, words: str) -> None:
+    daily = stage_panel(page, stage)
+    fill(field(daily, JOURNAL), words)
+    click_button(daily, "Save")
+    saved_message(daily, re.compile("Saved|Corrected"))
+    with Store(server.data_dir) as store:
+        assert store.checkin_on(clock.today()).note == words
+
+
+def test_a_page_whose_kernel_is_restarted_runs_again_and_keeps_the_words(watched, own_lab):
+    # Left alone, the page kept its widgets with nothing behind them after Kernel → Restart
+    # Kernel: Save did nothing, and said nothing.
+    page = watched.page
+    open_first(page, own_lab, "02_daily_checkin")
+    kernel = kernels_of(own_lab)["02_daily_checkin.ipynb"]
+    fill(field(stage_panel(page, "02_daily_checkin"), JOURNAL), "Swam before work")  # not saved
+    kernel_menu(page, "Restart Kernel…")
+
+    ran(page, "02_daily_checkin", runs=2)
+    assert kernels_of(own_lab)["02_daily_checkin.ipynb"] == kernel  # restarted, not replaced
+    dialog = page.locator(".jp-Dialog")
+    expect(dialog.get_by_role("textbox", name="What you had typed")).to_have_value(
+        re.compile("Swam before work")
+    )
+    expect(dialog).to_contain_text("restarted")
+    dialog.get_by_role("button", name="I have copied them").click()
+    expect(dialog).to_have_count(0)
+    saves_journal(page, own_lab, "02_daily_checkin", "Swam before work")
+    assert same_load(page)
+
+
+def test_restart_and_run_all_runs_the_page_once_and_it_works(watched, own_lab):
+    page = watched.page
+    open_first(page, own_lab, "02_daily_checkin")
+    kernel_menu(page, "Restart Kernel and Run All Cells…")
+    ran(page, "02_daily_checkin")
+    page.wait_for_timeout(1500)  # time enough for a second run, had the page wrongly started one
+    expect(stage_panel(page, "02_daily_checkin")).to_have_attribute("data-workbook-runs", "1")
+    expect(page.locator(".jp-Dialog")).to_have_count(0)  # nothing was typed: nothing to show
+    saves_journal(page, own_lab, "02_daily_checkin", "Ran along the river")
+
+
 def notebook_never_loads(page: Page, path: str) -> None:
     """JupyterLab's own load of the notebook (hash=1) fails, so JupyterLab itself never opens it
     and never starts its kernel: a kernel that starts anyway was started early, as it began."""
