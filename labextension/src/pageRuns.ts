@@ -191,7 +191,7 @@ function keepWorking(app: JupyterFrontEnd, panel: NotebookPanel): void {
       await openPage(app, panel);
     }
     if (unsaved.length && !panel.isDisposed) {
-      await showUnsaved(unsaved, started ? 'started again' : 'could not start');
+      await showUnsaved(panel, unsaved, started ? 'started again' : 'could not start');
     }
   });
 }
@@ -239,7 +239,7 @@ function runAgainAfterARestart(app: JupyterFrontEnd, panel: NotebookPanel): void
           await runPage(app, panel);
         }
         if (words.length && !panel.isDisposed) {
-          await showUnsaved(words, 'restarted');
+          await showUnsaved(panel, words, 'restarted');
         }
       })();
     }
@@ -266,10 +266,27 @@ const KEPT_BECAUSE = {
     'opened is below, in case it was not saved yet: copy it back into its box, then save.'
 };
 
-/** The words, and what to do with them. */
-async function showUnsaved(words: string[], because: keyof typeof KEPT_BECAUSE): Promise<void> {
+/** The page's own title, its first heading ("Today's check-in"), else its file's name. */
+function titleOf(panel: NotebookPanel): string {
+  const heading = panel.node.querySelector('.jp-MarkdownOutput h1')?.textContent ?? '';
+  return heading.replace(/¶$/, '').trim() || panel.context.path;
+}
+
+/**
+ * The words, and what to do with them. The page is named: with several pages open, the one the
+ * words were typed on may be behind the one in sight.
+ */
+async function showUnsaved(
+  panel: NotebookPanel,
+  words: string[],
+  because: keyof typeof KEPT_BECAUSE
+): Promise<void> {
   const body = document.createElement('div');
   body.className = 'workbook-unsaved';
+  const page = document.createElement('p');
+  const title = document.createElement('strong');
+  title.textContent = titleOf(panel);
+  page.append(title);
   const said = document.createElement('p');
   said.textContent = KEPT_BECAUSE[because];
   const kept = document.createElement('textarea');
@@ -277,7 +294,7 @@ async function showUnsaved(words: string[], because: keyof typeof KEPT_BECAUSE):
   kept.rows = 8;
   kept.setAttribute('aria-label', 'What you had typed');
   kept.value = words.join('\n\n');
-  body.append(said, kept);
+  body.append(page, said, kept);
   const widget = new Widget({ node: body });
   await showDialog({
     title: 'Your words are still here',

@@ -274,6 +274,7 @@ def test_a_page_whose_kernel_is_restarted_runs_again_and_keeps_the_words(watched
         re.compile("Swam before work")
     )
     expect(dialog).to_contain_text("restarted")
+    expect(dialog.locator("strong")).to_have_text("Today’s check-in")  # which page, when several
     dialog.get_by_role("button", name="I have copied them").click()
     expect(dialog).to_have_count(0)
     saves_journal(page, own_lab, "02_daily_checkin", "Swam before work")
