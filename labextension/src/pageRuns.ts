@@ -228,8 +228,9 @@ function runAgainAfterARestart(app: JupyterFrontEnd, panel: NotebookPanel): void
       const words = unsaved;
       unsaved = null;
       void (async () => {
-        // Restart Kernel and Run All schedules its cells just after the restart: let it.
-        await new Promise(resolve => setTimeout(resolve, 300));
+        // Restart Kernel and Run All schedules its cells as soon as the restart is done, which
+        // is about when the kernel first says it is idle: leave it a second to do so.
+        await new Promise(resolve => setTimeout(resolve, 1000));
         restarting = false;
         if (panel.isDisposed || context.isDisposed || running.has(panel)) {
           return;
