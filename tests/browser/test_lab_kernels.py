@@ -292,6 +292,36 @@ def test_restart_and_run_all_runs_the_page_once_and_it_works(watched, own_lab):
     saves_journal(page, own_lab, "02_daily_checkin", "Ran along the river")
 
 
+def kill_kernel_process(server, kernel: str) -> None:
+    """As a kernel dies (out of memory, a crash): its process killed, jupyter_server restarts it."""
+    import psutil
+
+    for process in psutil.Process(server.process.pid).children(recursive=True):
+        if any(kernel in part for part in process.cmdline()):
+            process.kill()
+            return
+    raise AssertionError(f"no process for kernel {kernel}")
+
+
+def test_a_page_whose_kernel_died_runs_again_once_restarted_and_keeps_the_words(watched, own_lab):
+    page = watched.page
+    open_first(page, own_lab, "02_daily_checkin")
+    kernel = kernels_of(own_lab)["02_daily_checkin.ipynb"]
+    fill(field(stage_panel(page, "02_daily_checkin"), JOURNAL), "Called my sister")  # not saved
+    kill_kernel_process(own_lab, kernel)
+
+    # JupyterLab's own word first ("The kernel … appears to have died"), then the page's.
+    page.locator(".jp-Dialog", has_text="appears to have died").get_by_role("button").click()
+    ran(page, "02_daily_checkin", runs=2)
+    dialog = page.locator(".jp-Dialog")
+    expect(dialog.get_by_role("textbox", name="What you had typed")).to_have_value(
+        re.compile("Called my sister")
+    )
+    dialog.get_by_role("button", name="I have copied them").click()
+    saves_journal(page, own_lab, "02_daily_checkin", "Called my sister")
+    assert same_load(page)
+
+
 def notebook_never_loads(page: Page, path: str) -> None:
     """JupyterLab's own load of the notebook (hash=1) fails, so JupyterLab itself never opens it
     and never starts its kernel: a kernel that starts anyway was started early, as it began."""
