@@ -284,9 +284,12 @@ def test_a_page_whose_kernel_is_restarted_runs_again_and_keeps_the_words(watched
 def test_restart_and_run_all_runs_the_page_once_and_it_works(watched, own_lab):
     page = watched.page
     open_first(page, own_lab, "02_daily_checkin")
+    daily = stage_panel(page, "02_daily_checkin")
+    daily.locator(".jupyter-widgets").first.evaluate("box => { box.dataset.before = 'restart'; }")
     kernel_menu(page, "Restart Kernel and Run All Cells…")
+    expect(daily.locator("[data-before='restart']")).to_have_count(0)  # Run All redrew the page
     ran(page, "02_daily_checkin")
-    page.wait_for_timeout(1500)  # time enough for a second run, had the page wrongly started one
+    page.wait_for_timeout(3000)  # time enough for a second run, had the page wrongly started one
     expect(stage_panel(page, "02_daily_checkin")).to_have_attribute("data-workbook-runs", "1")
     expect(page.locator(".jp-Dialog")).to_have_count(0)  # nothing was typed: nothing to show
     saves_journal(page, own_lab, "02_daily_checkin", "Ran along the river")
