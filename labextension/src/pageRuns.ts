@@ -147,9 +147,15 @@ export function noteTyping(panel: NotebookPanel): void {
   });
 }
 
-/** What a person typed since the page ran and has not seen saved: each box's label and words. */
-function unsavedWords(panel: NotebookPanel): string[] {
-  return [...(typedSinceRun.get(panel) ?? [])]
+/**
+ * What a person typed since the page ran and has not seen saved, each box's label and words, taken
+ * to be shown: a later loss shows only what was typed after it, whoever ran the page again.
+ */
+function takeUnsavedWords(panel: NotebookPanel): string[] {
+  const typed = typedSinceRun.get(panel);
+  const boxes = [...(typed ?? [])];
+  typed?.clear();
+  return boxes
     .filter(box => box.value.trim() !== '')
     .map(box => {
       const label = box.getAttribute('aria-label') ?? box.labels?.[0]?.textContent ?? '';
@@ -185,7 +191,7 @@ function keepWorking(app: JupyterFrontEnd, panel: NotebookPanel): void {
       return; // on purpose, already restarted, closed, or a run in hand that sees to its own
     }
     console.warn('workbook-lab: the page lost its kernel after it ran; starting another');
-    const unsaved = unsavedWords(panel);
+    const unsaved = takeUnsavedWords(panel);
     const started = await startAnother(app, panel);
     if (started) {
       await openPage(app, panel);
@@ -221,9 +227,11 @@ function runAgainAfterARestart(app: JupyterFrontEnd, panel: NotebookPanel): void
   const status = (_: unknown, now: string): void => {
     if (now === 'restarting' || now === 'autorestarting') {
       // Read now: the boxes still hold the words, and the run below replaces them.
-      unsaved = unsaved ?? unsavedWords(panel);
-      ranByJupyterLab = ranByJupyterLab && restarting;
-      restarting = true;
+      unsaved = unsaved ?? takeUnsavedWords(panel);
+      if (!restarting) {
+        restarting = true; // JupyterLab says 'restarting' more than once a restart
+        ranByJupyterLab = false;
+      }
     } else if (now === 'idle' && unsaved !== null) {
       const words = unsaved;
       unsaved = null;

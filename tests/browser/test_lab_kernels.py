@@ -286,13 +286,25 @@ def test_restart_and_run_all_runs_the_page_once_and_it_works(watched, own_lab):
     open_first(page, own_lab, "02_daily_checkin")
     daily = stage_panel(page, "02_daily_checkin")
     daily.locator(".jupyter-widgets").first.evaluate("box => { box.dataset.before = 'restart'; }")
+    fill(field(daily, JOURNAL), "Read in the park")  # not saved
     kernel_menu(page, "Restart Kernel and Run All Cells…")
     expect(daily.locator("[data-before='restart']")).to_have_count(0)  # Run All redrew the page
     ran(page, "02_daily_checkin")
+    dialog = page.locator(".jp-Dialog")
+    expect(dialog.get_by_role("textbox", name="What you had typed")).to_have_value(
+        re.compile("Read in the park")
+    )
+    dialog.get_by_role("button", name="I have copied them").click()
     page.wait_for_timeout(3000)  # time enough for a second run, had the page wrongly started one
-    expect(stage_panel(page, "02_daily_checkin")).to_have_attribute("data-workbook-runs", "1")
-    expect(page.locator(".jp-Dialog")).to_have_count(0)  # nothing was typed: nothing to show
+    expect(daily).to_have_attribute("data-workbook-runs", "1")
     saves_journal(page, own_lab, "02_daily_checkin", "Ran along the river")
+
+    # Restarted again: what was typed since shows, the words shown before do not again.
+    kernel_menu(page, "Restart Kernel…")
+    ran(page, "02_daily_checkin", runs=2)
+    kept = dialog.get_by_role("textbox", name="What you had typed")
+    expect(kept).to_have_value(re.compile("Ran along the river"))
+    expect(kept).not_to_have_value(re.compile("Read in the park"))
 
 
 def kill_kernel_process(server, kernel: str) -> None:
