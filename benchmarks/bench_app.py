@@ -317,9 +317,14 @@ def _measure(app: Served, floor: Served, reps: int, sync_playwright, charts: int
                         memory[f"after {visits} visits"] = app.tree_rss()
                         kernels[f"after {visits} visits"] = app.kernels()
                 log(
-                    f"round {rep + 1}/{reps}: "
+                    f"round {rep + 1}/{reps}: ready "
                     + ", ".join(f"{s[:2]} {per_stage[s][-1]:.2f}" for s in STAGES)
-                    + f"; charts drawn {charts_drawn[-1]:.2f}; floor {statistics.median(floors):.2f}"
+                    # The figure the targets read: a median of few visits hides how they spread.
+                    + "; widgets drawn "
+                    + ", ".join(f"{s[:2]} {widgets_drawn[s][-1]:.2f}" for s in STAGES)
+                    + f"; charts drawn {charts_drawn[-1]:.2f}"
+                    + f"; floor {statistics.median(floors[-len(STAGES) :]):.2f} this round"
+                    + f", {statistics.median(floors):.2f} so far"
                 )
             context.close()  # the tab (and its window) closes, as a person closes it
             log(f"tab closed; waiting {AFTER_CLOSE_S} s")
