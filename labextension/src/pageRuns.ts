@@ -18,8 +18,27 @@ function drawsCharts(panel: NotebookPanel): boolean {
 /** The pages running now: one run at a time per page. */
 const running = new WeakSet<NotebookPanel>();
 
-/** How a run ended: every cell sent and answered, the kernel gone from under it, or not started. */
-type Outcome = 'ran' | 'lost' | 'not run';
+/**
+ * How a run ended: every cell sent and answered, the kernel gone from under it, restarted under it
+ * (the cells sent to the kernel before are never answered), or not started.
+ */
+type Outcome = 'ran' | 'lost' | 'restarted' | 'not run';
+
+/** Resolves when the page's kernel begins to restart (any restart: the menu's, or after it died). */
+function kernelRestarts(panel: NotebookPanel): { restarted: Promise<'restarted'>; stop: () => void } {
+  const context = panel.sessionContext;
+  let stop = (): void => undefined;
+  const restarted = new Promise<'restarted'>(resolve => {
+    const status = (_: unknown, now: string): void => {
+      if (now === 'restarting' || now === 'autorestarting') {
+        resolve('restarted');
+      }
+    };
+    context.statusChanged.connect(status);
+    stop = () => context.statusChanged.disconnect(status);
+  });
+  return { restarted, stop };
+}
 
 /**
  * Resolves when the page's kernel has gone from under it: its session ended (jupyter_server's
@@ -65,6 +84,7 @@ async function runPage(app: JupyterFrontEnd, panel: NotebookPanel): Promise<Outc
   }
   running.add(panel);
   const watch = kernelGone(app, panel);
+  const restarts = kernelRestarts(panel);
   try {
     // As Run All does: every code cell is sent at once, in order, so the kernel runs the next one
     // while this page draws the last one's output, not after a round trip per cell. The kernel
@@ -76,12 +96,17 @@ async function runPage(app: JupyterFrontEnd, panel: NotebookPanel): Promise<Outc
       // Read while the kernel works (the workbook's plotly renderer, labextension/plotly).
       window.dispatchEvent(new Event('workbook:plotly-wanted'));
     }
-    const outcome = await Promise.race([ran.then(() => 'ran' as const), watch.gone.then(() => 'lost' as const)]);
-    if (outcome === 'lost') {
-      return outcome;
+    const outcome = await Promise.race([
+      ran.then(() => 'ran' as const),
+      watch.gone.then(() => 'lost' as const),
+      restarts.restarted
+    ]);
+    if (outcome !== 'ran') {
+      return outcome; // restarted: the restart's watcher runs the page again (runAgainAfterARestart)
     }
   } finally {
     watch.stop();
+    restarts.stop();
     running.delete(panel);
   }
   const runs = Number(panel.node.dataset.workbookRuns ?? '0') + 1;
@@ -112,14 +137,17 @@ async function startAnother(app: JupyterFrontEnd, panel: NotebookPanel): Promise
 /**
  * Open a stage: run it, and if its kernel goes while it opens, start another and run the page on
  * it, as a person would by reopening it (twice at most: a kernel that keeps dying is left to
- * JupyterLab's own messages). Once it has run, the page watches its kernel (`keepWorking`).
+ * JupyterLab's own messages). Once it has run, the page watches its kernel (`keepWorking`); from
+ * its first run on, it watches for a restart of it (`runAgainAfterARestart`).
  */
 export async function openPage(app: JupyterFrontEnd, panel: NotebookPanel): Promise<void> {
+  // From the first run on: a restart while the page opens cuts that run off (its cells were sent
+  // to the kernel as it was before), and the page is opened again once its kernel is back.
+  runAgainAfterARestart(app, panel);
   for (let tries = 0; ; tries++) {
     const outcome = await runPage(app, panel);
     if (outcome === 'ran') {
       keepWorking(app, panel);
-      runAgainAfterARestart(app, panel);
     }
     if (outcome !== 'lost' || tries >= 2 || panel.isDisposed) {
       return;
@@ -209,7 +237,8 @@ const watchedForRestarts = new WeakSet<NotebookPanel>();
  * A page whose kernel is restarted (Kernel → Restart Kernel, or JupyterLab restarting a kernel that
  * died) runs again on it. Left alone, it kept its widgets with nothing behind them, as a page whose
  * kernel had gone: "Save" did nothing and said nothing. Words typed since it last ran are shown
- * to copy back, as there. "Restart Kernel and Run All" runs the page itself: not run twice.
+ * to copy back, as there. "Restart Kernel and Run All" runs the page itself: not run twice. A page
+ * whose first run a restart cut off is opened again the same way.
  */
 function runAgainAfterARestart(app: JupyterFrontEnd, panel: NotebookPanel): void {
   if (watchedForRestarts.has(panel)) {
@@ -245,7 +274,11 @@ function runAgainAfterARestart(app: JupyterFrontEnd, panel: NotebookPanel): void
         }
         if (!ranByJupyterLab) {
           console.warn('workbook-lab: the page was restarted; running it again');
-          await runPage(app, panel);
+          if (panel.node.dataset.workbookRan === 'true') {
+            await runPage(app, panel);
+          } else {
+            await openPage(app, panel); // cut off as it opened: opened again, and then watched
+          }
         }
         if (words.length && !panel.isDisposed) {
           await showUnsaved(panel, words, 'restarted');

@@ -307,6 +307,62 @@ def test_restart_and_run_all_runs_the_page_once_and_it_works(watched, own_lab):
     expect(kept).not_to_have_value(re.compile("Read in the park"))
 
 
+def freeze(server, kernel: str) -> None:
+    """The kernel's process stopped where it is (SIGSTOP): a page's run that hangs."""
+    import psutil
+
+    for process in psutil.Process(server.process.pid).children(recursive=True):
+        if any(kernel in part for part in process.cmdline()):
+            process.suspend()
+            return
+    raise AssertionError(f"no process for kernel {kernel}")
+
+
+class KernelHungMidRun(KernelTakenMidRun):
+    """Stops a page's kernel the moment the page asks it to run its first cell, and lets every
+    message through: the page's first run cannot end on that kernel, however quickly the machine
+    goes, until a person restarts it (jupyter_server then kills the stopped process and starts
+    another under the same kernel id)."""
+
+    def _from_page(self, server, kernel: str, message: str | bytes) -> None:
+        server.send(message)
+        raw = message if isinstance(message, bytes) else message.encode()
+        if not self.taken and EXECUTE.search(raw):
+            self.taken.append(kernel)
+            freeze(self.server, kernel)
+
+    def _from_kernel(self, ws, kernel: str, message: str | bytes) -> None:
+        ws.send(message)
+
+
+def test_a_page_restarted_as_it_opens_runs_to_its_end(watched, own_lab):
+    # Left alone at stop 43: the restart cut the page's first run off and nothing ran it again, so
+    # it stayed half drawn, with no Save under its boxes, until the person reloaded.
+    page = watched.page
+    hang = KernelHungMidRun(page, own_lab)
+    try:
+        page.goto(own_lab.url("lab/tree/02_daily_checkin.ipynb?reset"))
+        deadline = time.monotonic() + 60
+        while not hang.taken:  # the page's requests go through this thread: not sleep()
+            assert time.monotonic() < deadline, "the page never asked its kernel to run a cell"
+            page.wait_for_timeout(50)
+        daily = stage_panel(page, "02_daily_checkin")
+        expect(daily).not_to_have_attribute("data-workbook-ran", "true")  # hung, as a person sees
+        kernel_menu(page, "Restart Kernel…")
+
+        ran(page, "02_daily_checkin", runs=1)
+        expect(daily.locator(".workbook-stages")).to_be_visible()  # its last cell, drawn
+        assert kernels_of(own_lab)["02_daily_checkin.ipynb"] == hang.taken[0]  # restarted
+        assert any("restarted; running it again" in line for line in watched.console)
+        expect(page.locator(".jp-Dialog")).to_have_count(0)  # nothing was typed: nothing to show
+        saves_journal(page, own_lab, "02_daily_checkin", "Walked to the lake")
+    finally:
+        close_current_tab(page)
+        wait_for(
+            lambda: "02_daily_checkin.ipynb" not in kernels_of(own_lab), 30, "its kernel stops"
+        )
+
+
 def kill_kernel_process(server, kernel: str) -> None:
     """As a kernel dies (out of memory, a crash): its process killed, jupyter_server restarts it."""
     import psutil
