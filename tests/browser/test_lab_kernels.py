@@ -307,15 +307,19 @@ def test_restart_and_run_all_runs_the_page_once_and_it_works(watched, own_lab):
     expect(kept).not_to_have_value(re.compile("Read in the park"))
 
 
-def freeze(server, kernel: str) -> None:
-    """The kernel's process stopped where it is (SIGSTOP): a page's run that hangs."""
+def kernel_process(server, kernel: str):
+    """The process of the server's kernel `kernel` (its id is in the kernel's command line)."""
     import psutil
 
     for process in psutil.Process(server.process.pid).children(recursive=True):
         if any(kernel in part for part in process.cmdline()):
-            process.suspend()
-            return
+            return process
     raise AssertionError(f"no process for kernel {kernel}")
+
+
+def freeze(server, kernel: str) -> None:
+    """The kernel's process stopped where it is (SIGSTOP): a page's run that hangs."""
+    kernel_process(server, kernel).suspend()
 
 
 class KernelHungMidRun(KernelTakenMidRun):
@@ -365,13 +369,7 @@ def test_a_page_restarted_as_it_opens_runs_to_its_end(watched, own_lab):
 
 def kill_kernel_process(server, kernel: str) -> None:
     """As a kernel dies (out of memory, a crash): its process killed, jupyter_server restarts it."""
-    import psutil
-
-    for process in psutil.Process(server.process.pid).children(recursive=True):
-        if any(kernel in part for part in process.cmdline()):
-            process.kill()
-            return
-    raise AssertionError(f"no process for kernel {kernel}")
+    kernel_process(server, kernel).kill()
 
 
 def test_a_page_whose_kernel_died_runs_again_once_restarted_and_keeps_the_words(watched, own_lab):
