@@ -166,10 +166,13 @@ class KernelTakenMidRun:
         raw = message if isinstance(message, bytes) else message.encode()
         if not self.taken and EXECUTE.search(raw):
             self.taken.append(kernel)
-            # Not here: this thread also carries the page's requests.
-            shutdown = threading.Thread(target=shut_down, args=(self.server, kernel))
-            self.shutdowns.append(shutdown)
-            shutdown.start()
+            self._take(kernel)
+
+    def _take(self, kernel: str) -> None:
+        # Not here: this thread also carries the page's requests.
+        shutdown = threading.Thread(target=shut_down, args=(self.server, kernel))
+        self.shutdowns.append(shutdown)
+        shutdown.start()
 
     def _from_kernel(self, ws, kernel: str, message: str | bytes) -> None:
         if kernel not in self.taken:
@@ -328,12 +331,8 @@ class KernelHungMidRun(KernelTakenMidRun):
     goes, until a person restarts it (jupyter_server then kills the stopped process and starts
     another under the same kernel id)."""
 
-    def _from_page(self, server, kernel: str, message: str | bytes) -> None:
-        server.send(message)
-        raw = message if isinstance(message, bytes) else message.encode()
-        if not self.taken and EXECUTE.search(raw):
-            self.taken.append(kernel)
-            freeze(self.server, kernel)
+    def _take(self, kernel: str) -> None:
+        freeze(self.server, kernel)
 
     def _from_kernel(self, ws, kernel: str, message: str | bytes) -> None:
         ws.send(message)
