@@ -6,7 +6,7 @@ LAB_STAMP := $(VENV)/.installed-lab
 TEST_STAMP := $(VENV)/.installed-test
 PYTEST_ARGS ?=
 
-.PHONY: lab app test lint format bench demo clean-venv
+.PHONY: lab app test lint format bench demo plotly-bundle clean-venv
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -53,6 +53,11 @@ test: $(TEST_STAMP)
 bench: $(TEST_STAMP)
 	bash scripts/ensure-browser.sh
 	$(BIN)/python benchmarks/run.py
+
+# Only after plotly is upgraded (the bundle's version must be the one plotly ships: set plotly.js's
+# version in plotlyjs/package.json to it first). The built bundle is committed; nothing else runs this.
+plotly-bundle:
+	cd plotlyjs && npm ci --no-audit --no-fund && npm run build
 
 clean-venv:
 	rm -rf $(VENV)

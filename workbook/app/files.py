@@ -78,7 +78,7 @@ class OutputFile(JupyterHandler):
 
 class ServesTheChosenPlotlyJs:
     """In front of a file handler on PLOTLY_JS_ROUTE, whose search path is `plotly_js_folder()`:
-    the file served is the smallest plotly.js that draws the workbook's charts (all cartesian:
+    the file served is the smallest plotly.js that draws the workbook's charts (scatter, bar, heatmap:
     views/plotly_bundle.py), whatever the address calls it. `chosen` names another (below)."""
 
     chosen = staticmethod(plotly_js)

@@ -8,8 +8,9 @@
  * disabled). This one, under the same name in the workbook's own labextensions folder, which
  * JupyterLab reads first (jupyter_config/jupyter_server_config.py), takes its place: a few KiB at
  * start-up, then, at a page's first chart, the smallest plotly.js that draws its traces, from the
- * workbook's server extension (workbook/app/hub_extension.py): plotly.js's cartesian bundle
- * (1.5 MB) for every chart the workbook draws, plotly's full plotly.js for any other trace.
+ * workbook's server extension (workbook/app/hub_extension.py): a plotly.js of scatter, bar and
+ * heatmap (1.2 MB, plotlyjs/) for every chart the workbook draws, plotly's full plotly.js for any
+ * other trace.
  *
  * It draws what plotly's does (the same plugin id, rank and file types), but does not keep a
  * PNG copy of each chart in the notebook: the workbook's JupyterLab saves no outputs
@@ -31,22 +32,9 @@ const CSS_ICON_CLASS = 'jp-MaterialIcon jp-PlotlyIcon';
 /** plotly's own default height for a chart that names none. */
 const DEFAULT_HEIGHT = 360;
 
-/** The trace types plotly.js's cartesian bundle draws (workbook/views/plotly_bundle.py). */
-const CARTESIAN = new Set([
-  'bar',
-  'box',
-  'contour',
-  'heatmap',
-  'histogram',
-  'histogram2d',
-  'histogram2dcontour',
-  'image',
-  'pie',
-  'scatter',
-  'scatterternary',
-  'violin'
-]);
-/** Served by the workbook's server extension: the cartesian bundle where it fits, and the full one. */
+/** The traces the workbook's plotly.js draws (BUNDLE_TRACES, workbook/views/plotly_bundle.py). */
+const BUNDLE_TRACES = new Set(['bar', 'heatmap', 'scatter']);
+/** Served by the workbook's server extension: this bundle where it fits, or the full one. */
 const SMALLEST = 'plotly.min.js';
 const FULL = 'plotly-full.min.js';
 
@@ -63,7 +51,7 @@ interface IFigure {
 /** The plotly.js that draws every trace of the figure (a trace with no type is a scatter). */
 export function bundleFor(figure: IFigure): string {
   const traces = [...(figure.data ?? []), ...(figure.frames ?? []).flatMap(f => f.data ?? [])];
-  return traces.every(trace => CARTESIAN.has(trace.type ?? 'scatter')) ? SMALLEST : FULL;
+  return traces.every(trace => BUNDLE_TRACES.has(trace.type ?? 'scatter')) ? SMALLEST : FULL;
 }
 
 type FitChart = (
