@@ -18,6 +18,8 @@ and whether it is met. The same table is written to benchmarks/results/latest.js
 7. JupyterLab in Chromium (benchmarks/bench_lab.py): the whole process tree's memory before any
    page, after 8 and 16 stage-page visits by the pages' links, after the tabs close, and once the
    culler has stopped the kernels of a window closed with its tabs open.
+8. plotly.js in Chromium (benchmarks/bench_plotly_js.py): how long a fresh page takes to read the
+   workbook's plotly.js bundle against plotly's full plotly.js, before its first chart.
 
 Run: .venv/bin/python benchmarks/run.py [--quick]. Not part of `make test`.
 """
@@ -513,6 +515,16 @@ def bench_lab(reps: int) -> tuple[list[dict], dict]:
     return bench_lab.table_rows(result, row), result
 
 
+# --- 8. plotly.js ------------------------------------------------------------------------------
+
+
+def bench_plotly_js(reps: int) -> tuple[list[dict], dict]:
+    import bench_plotly_js
+
+    result = bench_plotly_js.run(reps)
+    return bench_plotly_js.table_rows(result, row), result
+
+
 # --- the table --------------------------------------------------------------------------------
 
 
@@ -575,7 +587,7 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer repetitions")
     parser.add_argument(
-        "--only", default="1234567", help="which measures to run, e.g. --only 25 (default: all)"
+        "--only", default="12345678", help="which measures to run, e.g. --only 25 (default: all)"
     )
     args = parser.parse_args(argv)
     reps_programme = 1 if args.quick else 5
@@ -603,6 +615,7 @@ def main(argv=None) -> int:
             "5": lambda: bench_save(work, saves),
             "6": lambda: bench_app(2 if args.quick else 5),
             "7": lambda: bench_lab(2 if args.quick else 3),
+            "8": lambda: bench_plotly_js(3 if args.quick else 8),
         }
         for key, step in steps.items():
             if key not in args.only:
