@@ -109,11 +109,39 @@ async function runPage(app: JupyterFrontEnd, panel: NotebookPanel): Promise<Outc
     restarts.stop();
     running.delete(panel);
   }
+  markRun(panel);
+  return 'ran';
+}
+
+/** The page has run, by the workbook or by JupyterLab's own Run All: what it shows is what it read. */
+function markRun(panel: NotebookPanel): void {
   const runs = Number(panel.node.dataset.workbookRuns ?? '0') + 1;
   panel.node.dataset.workbookRuns = String(runs);
   panel.node.dataset.workbookRan = 'true';
-  typedSinceRun.get(panel)?.clear(); // what the page shows now is what it read
-  return 'ran';
+  typedSinceRun.get(panel)?.clear();
+}
+
+/**
+ * A page JupyterLab's own "Restart Kernel and Run All" ran before the workbook ever had (its first
+ * run hung, and the person chose it): once its last cell is done (or one fails, and the kernel
+ * drops the rest), it is a page that has run, watched for a lost kernel and brought up to date
+ * when shown again, as if it had opened normally. Left unmarked, it was neither until reopened.
+ */
+function markRunWhenJupyterLabIsDone(app: JupyterFrontEnd, panel: NotebookPanel): void {
+  const cells = panel.content.widgets.filter(cell => cell.model.type === 'code');
+  const last = cells[cells.length - 1];
+  const executed = (_: unknown, args: { notebook: unknown; cell: unknown; success: boolean }): void => {
+    if (args.notebook !== panel.content || (args.cell !== last && args.success)) {
+      return;
+    }
+    NotebookActions.executed.disconnect(executed);
+    if (!panel.isDisposed && panel.node.dataset.workbookRan !== 'true') {
+      markRun(panel);
+      keepWorking(app, panel);
+    }
+  };
+  NotebookActions.executed.connect(executed);
+  panel.disposed.connect(() => NotebookActions.executed.disconnect(executed));
 }
 
 /**
@@ -237,8 +265,9 @@ const watchedForRestarts = new WeakSet<NotebookPanel>();
  * A page whose kernel is restarted (Kernel → Restart Kernel, or JupyterLab restarting a kernel that
  * died) runs again on it. Left alone, it kept its widgets with nothing behind them, as a page whose
  * kernel had gone: "Save" did nothing and said nothing. Words typed since it last ran are shown
- * to copy back, as there. "Restart Kernel and Run All" runs the page itself: not run twice. A page
- * whose first run a restart cut off is opened again the same way.
+ * to copy back, as there. "Restart Kernel and Run All" runs the page itself: not run twice (and a
+ * page it runs for the first time is marked run by it). A page whose first run a restart cut off
+ * is opened again the same way.
  */
 function runAgainAfterARestart(app: JupyterFrontEnd, panel: NotebookPanel): void {
   if (watchedForRestarts.has(panel)) {
@@ -250,7 +279,13 @@ function runAgainAfterARestart(app: JupyterFrontEnd, panel: NotebookPanel): void
   let restarting = false; // from the restart to the moment the page is run again, or not
   let ranByJupyterLab = false;
   const scheduled = (_: unknown, args: { notebook: unknown }): void => {
-    ranByJupyterLab = ranByJupyterLab || (restarting && args.notebook === panel.content);
+    if (!restarting || args.notebook !== panel.content || ranByJupyterLab) {
+      return;
+    }
+    ranByJupyterLab = true;
+    if (panel.node.dataset.workbookRan !== 'true') {
+      markRunWhenJupyterLabIsDone(app, panel);
+    }
   };
   NotebookActions.executionScheduled.connect(scheduled);
   const status = (_: unknown, now: string): void => {

@@ -366,6 +366,39 @@ def test_a_page_restarted_as_it_opens_runs_to_its_end(watched, own_lab):
         )
 
 
+def test_a_page_hung_as_it_opens_and_run_all_from_the_kernel_menu_keeps_working(watched, own_lab):
+    # Left alone at stop 44: JupyterLab's own Run All drew the page, but the page was not marked
+    # as having run, so when its kernel went later (a culler, a laptop asleep) nothing started
+    # another: Save did nothing, and said nothing, until the page was reopened.
+    page = watched.page
+    hang = KernelHungMidRun(page, own_lab)
+    try:
+        page.goto(own_lab.url("lab/tree/02_daily_checkin.ipynb?reset"))
+        deadline = time.monotonic() + 60
+        while not hang.taken:  # the page's requests go through this thread: not sleep()
+            assert time.monotonic() < deadline, "the page never asked its kernel to run a cell"
+            page.wait_for_timeout(50)
+        daily = stage_panel(page, "02_daily_checkin")
+        expect(daily).not_to_have_attribute("data-workbook-ran", "true")  # hung, as a person sees
+        kernel_menu(page, "Restart Kernel and Run All Cells…")
+
+        ran(page, "02_daily_checkin", runs=1)  # by JupyterLab's Run All, and counted as a run
+        kernel = kernels_of(own_lab)["02_daily_checkin.ipynb"]
+        assert kernel == hang.taken[0]  # restarted, not replaced
+        assert not any("restarted; running it again" in line for line in watched.console)
+
+        shut_down(own_lab, kernel)  # later, as jupyter_server's culler does
+        ran(page, "02_daily_checkin", runs=2)
+        assert kernels_of(own_lab)["02_daily_checkin.ipynb"] != kernel
+        expect(page.locator(".jp-Dialog")).to_have_count(0)  # nothing was typed: nothing to show
+        saves_journal(page, own_lab, "02_daily_checkin", "Sat by the canal")
+    finally:
+        close_current_tab(page)
+        wait_for(
+            lambda: "02_daily_checkin.ipynb" not in kernels_of(own_lab), 30, "its kernel stops"
+        )
+
+
 def kill_kernel_process(server, kernel: str) -> None:
     """As a kernel dies (out of memory, a crash): its process killed, jupyter_server restarts it."""
     kernel_process(server, kernel).kill()
