@@ -4,6 +4,7 @@ page brought back shows the workbook as it is now, not as it was when it ran."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import subprocess
@@ -338,19 +339,30 @@ class KernelHungMidRun(KernelTakenMidRun):
         ws.send(message)
 
 
-def test_a_page_restarted_as_it_opens_runs_to_its_end(watched, own_lab):
-    # Left alone at stop 43: the restart cut the page's first run off and nothing ran it again, so
-    # it stayed half drawn, with no Save under its boxes, until the person reloaded.
-    page = watched.page
-    hang = KernelHungMidRun(page, own_lab)
+@contextlib.contextmanager
+def hung_as_it_opens(page: Page, server, stage: str):
+    """The stage opened with its kernel stopped at the page's first cell (KernelHungMidRun): the
+    page as a person sees it hang, and its hang; its tab is closed and its kernel gone after."""
+    hang = KernelHungMidRun(page, server)
     try:
-        page.goto(own_lab.url("lab/tree/02_daily_checkin.ipynb?reset"))
+        page.goto(server.url(f"lab/tree/{stage}.ipynb?reset"))
         deadline = time.monotonic() + 60
         while not hang.taken:  # the page's requests go through this thread: not sleep()
             assert time.monotonic() < deadline, "the page never asked its kernel to run a cell"
             page.wait_for_timeout(50)
-        daily = stage_panel(page, "02_daily_checkin")
-        expect(daily).not_to_have_attribute("data-workbook-ran", "true")  # hung, as a person sees
+        panel = stage_panel(page, stage)
+        expect(panel).not_to_have_attribute("data-workbook-ran", "true")  # hung, as a person sees
+        yield panel, hang
+    finally:
+        close_current_tab(page)
+        wait_for(lambda: f"{stage}.ipynb" not in kernels_of(server), 30, "its kernel stops")
+
+
+def test_a_page_restarted_as_it_opens_runs_to_its_end(watched, own_lab):
+    # Left alone at stop 43: the restart cut the page's first run off and nothing ran it again, so
+    # it stayed half drawn, with no Save under its boxes, until the person reloaded.
+    page = watched.page
+    with hung_as_it_opens(page, own_lab, "02_daily_checkin") as (daily, hang):
         kernel_menu(page, "Restart Kernel…")
 
         ran(page, "02_daily_checkin", runs=1)
@@ -359,11 +371,6 @@ def test_a_page_restarted_as_it_opens_runs_to_its_end(watched, own_lab):
         assert any("restarted; running it again" in line for line in watched.console)
         expect(page.locator(".jp-Dialog")).to_have_count(0)  # nothing was typed: nothing to show
         saves_journal(page, own_lab, "02_daily_checkin", "Walked to the lake")
-    finally:
-        close_current_tab(page)
-        wait_for(
-            lambda: "02_daily_checkin.ipynb" not in kernels_of(own_lab), 30, "its kernel stops"
-        )
 
 
 def test_a_page_hung_as_it_opens_and_run_all_from_the_kernel_menu_keeps_working(watched, own_lab):
@@ -371,15 +378,7 @@ def test_a_page_hung_as_it_opens_and_run_all_from_the_kernel_menu_keeps_working(
     # as having run, so when its kernel went later (a culler, a laptop asleep) nothing started
     # another: Save did nothing, and said nothing, until the page was reopened.
     page = watched.page
-    hang = KernelHungMidRun(page, own_lab)
-    try:
-        page.goto(own_lab.url("lab/tree/02_daily_checkin.ipynb?reset"))
-        deadline = time.monotonic() + 60
-        while not hang.taken:  # the page's requests go through this thread: not sleep()
-            assert time.monotonic() < deadline, "the page never asked its kernel to run a cell"
-            page.wait_for_timeout(50)
-        daily = stage_panel(page, "02_daily_checkin")
-        expect(daily).not_to_have_attribute("data-workbook-ran", "true")  # hung, as a person sees
+    with hung_as_it_opens(page, own_lab, "02_daily_checkin") as (_, hang):
         kernel_menu(page, "Restart Kernel and Run All Cells…")
 
         ran(page, "02_daily_checkin", runs=1)  # by JupyterLab's Run All, and counted as a run
@@ -392,11 +391,6 @@ def test_a_page_hung_as_it_opens_and_run_all_from_the_kernel_menu_keeps_working(
         assert kernels_of(own_lab)["02_daily_checkin.ipynb"] != kernel
         expect(page.locator(".jp-Dialog")).to_have_count(0)  # nothing was typed: nothing to show
         saves_journal(page, own_lab, "02_daily_checkin", "Sat by the canal")
-    finally:
-        close_current_tab(page)
-        wait_for(
-            lambda: "02_daily_checkin.ipynb" not in kernels_of(own_lab), 30, "its kernel stops"
-        )
 
 
 def kill_kernel_process(server, kernel: str) -> None:
