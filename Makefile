@@ -55,7 +55,8 @@ bench: $(TEST_STAMP)
 	$(BIN)/python benchmarks/run.py
 
 # Only after plotly is upgraded (the bundle's version must be the one plotly ships: set plotly.js's
-# version in plotlyjs/package.json to it first). The built bundle is committed; nothing else runs this.
+# version in plotlyjs/package.json to it first). The built bundle is committed; nothing else runs
+# this.
 plotly-bundle:
 	cd plotlyjs && npm ci --no-audit --no-fund && npm run build
 

@@ -10,7 +10,10 @@ const require = createRequire(import.meta.url);
 const heading = readFileSync(require.resolve('plotly.js/dist/plotly.min.js'), 'utf8')
   .slice(0, 400)
   .match(/^\/\*\*[\s\S]*?\*\//)[0]
-  .replace(/\* plotly\.js (\([^)]*\) )?v/, '* plotly.js (workbook: scatter, bar, heatmap - minified) v');
+  .replace(
+    /\* plotly\.js (\([^)]*\) )?v/,
+    '* plotly.js (workbook: scatter, bar, heatmap - minified) v'
+  );
 const assets = new URL('../workbook/views/assets/', import.meta.url);
 
 await build({
@@ -22,7 +25,7 @@ await build({
   globalName: 'Plotly',
   target: 'es2016',
   define: { global: 'window', 'define.amd': 'false' },
-  // plotly.js's registry asks for maplibre's style sheet for map traces, which this bundle has none of.
+  // plotly.js's registry asks for maplibre's style sheet for map traces: this bundle has none.
   loader: { '.css': 'empty' },
   banner: { js: heading },
   logLevel: 'info'

@@ -78,8 +78,9 @@ class OutputFile(JupyterHandler):
 
 class ServesTheChosenPlotlyJs:
     """In front of a file handler on PLOTLY_JS_ROUTE, whose search path is `plotly_js_folder()`:
-    the file served is the smallest plotly.js that draws the workbook's charts (scatter, bar, heatmap:
-    views/plotly_bundle.py), whatever the address calls it. `chosen` names another (below)."""
+    the file served is the smallest plotly.js that draws the workbook's charts (scatter, bar and
+    heatmap: views/plotly_bundle.py), whatever the address calls it. `chosen` names another
+    (below)."""
 
     chosen = staticmethod(plotly_js)
 

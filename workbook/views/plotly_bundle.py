@@ -4,12 +4,12 @@ pictures, the app's pages).
 Every chart is a scatter, bar or heatmap (views/charts), and the bundle holds those three and
 nothing else: 1.2 MB against the full 4.7 MB the plotly package ships, and read by a browser in
 0.17 s against 0.48 s for plotly.js's own cartesian bundle (1.5 MB, twelve traces) and 1.3 s for
-the full one (headless Chromium here, before any chart is drawn). It is plotly.js's own code (MIT,
-kept in assets/ with its licence) at the version the installed plotly package ships, bundled by
-esbuild from plotly.js's core and its bar and heatmap modules (plotlyjs/, `make plotly-bundle`). Where those versions differ (plotly
-upgraded, the bundle not yet) or a figure holds a trace the bundle lacks, the full plotly.js of
-the plotly package draws it instead, as before: never a chart drawn by a plotly.js that does not
-know it.
+the full one (headless Chromium here, before any chart is drawn; `make bench`, measure 8). It is
+plotly.js's own code (MIT, kept in assets/ with its licence) at the version the installed plotly
+package ships, bundled by esbuild from plotly.js's core and its bar and heatmap modules
+(plotlyjs/, `make plotly-bundle`). Where those versions differ (plotly upgraded, the bundle not
+yet) or a figure holds a trace the bundle lacks, the full plotly.js of the plotly package draws
+it instead, as before: never a chart drawn by a plotly.js that does not know it.
 """
 
 from __future__ import annotations
