@@ -104,7 +104,7 @@ def table_rows(result: dict, row) -> list[dict]:
         note += f"; plotly.js's cartesian bundle {result['median_s']['cartesian']:.2f} s"
     return [
         row(
-            "plotly.js read before a page's first chart: the workbook's / plotly's full",
+            "8. plotly.js read before a page's first chart: the workbook's / plotly's full",
             ours,
             full,
             "s",
