@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date
 
 import pytest
-from plotly.utils import PlotlyJSONEncoder
 
 from workbook.numbers import build
+from workbook.pages.figures import PLOTLY_MIMETYPE, figure_bundle
 from workbook.store import Store
 from workbook.store.demo import fill_demo
 from workbook.views import plotly_bundle
@@ -18,10 +17,12 @@ TODAY = date(2026, 11, 25)
 
 
 def _demo_figures(tmp_path) -> list[dict]:
+    """The demo month's charts as the progress page sends them (figure_bundle)."""
     with Store(tmp_path) as store:
         fill_demo(store, today=TODAY)
         snapshot = store.snapshot()
-    return [f.to_dict() for f in progress_figures(build(snapshot, TODAY)).values()]
+    figures = progress_figures(build(snapshot, TODAY)).values()
+    return [figure_bundle(figure)[PLOTLY_MIMETYPE] for figure in figures]
 
 
 def test_every_chart_is_drawn_by_a_trace_the_bundle_holds(tmp_path):
@@ -42,7 +43,7 @@ def test_the_bundle_holds_the_traces_it_names_and_draws_every_chart(browser, tmp
     """Read back from the built file in Chromium: the traces plotly.js registered are the ones
     BUNDLE_TRACES names (so `plotly_js` never hands it a trace it lacks), and each of the demo
     month's charts draws with it, without an error."""
-    figures = [json.loads(json.dumps(f, cls=PlotlyJSONEncoder)) for f in _demo_figures(tmp_path)]
+    figures = _demo_figures(tmp_path)
     page = browser.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
@@ -56,7 +57,7 @@ def test_the_bundle_holds_the_traces_it_names_and_draws_every_chart(browser, tmp
                 for (const figure of figures) {
                     const chart = document.createElement('div');
                     document.body.appendChild(chart);
-                    await Plotly.newPlot(chart, figure.data, figure.layout);
+                    await Plotly.newPlot(chart, figure.data, figure.layout, figure.config);
                     drawn.push(chart.querySelectorAll('.main-svg .trace, .main-svg .hm').length);
                 }
                 return drawn;

@@ -1,10 +1,10 @@
 """Showing a chart on a page (JupyterLab, the app): the light way, as plotly's own MIME bundle.
 
-The figure goes out as data only. JupyterLab draws it with plotly's installed renderer (the
-jupyterlab-plotly extension); the app draws it, once the page is shown, with the installed plotly
-package's plotly.js (the workbook's Voilà template). Either way plotly.js is loaded once and kept
-by the browser, and a page of nine charts is a few dozen KiB, not 5 MiB with plotly.js inside. The HTML report
-is built elsewhere and keeps plotly.js inside it, so that it opens offline as one file.
+The figure goes out as data only. JupyterLab draws it with the workbook's plotly renderer
+(labextension/plotly); the app draws it, once the page is shown, from the workbook's Voilà
+template. Both fetch the smallest plotly.js that draws it (views/plotly_bundle.py) once and the
+browser keeps it, so a page of nine charts is a few dozen KiB, not 5 MiB with plotly.js inside. The
+HTML report is built elsewhere, its charts drawn once into SVG, so it opens offline as one file.
 """
 
 from __future__ import annotations
