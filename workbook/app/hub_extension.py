@@ -29,6 +29,7 @@ from .files import (
     plotly_js_folder,
     tell_the_pages,
 )
+from .state_with_the_page import send_widget_state_with_the_page
 
 
 class PlotlyJs(ServesTheChosenPlotlyJs, FileFindHandler):
@@ -60,6 +61,7 @@ def _load_jupyter_server_extension(serverapp) -> None:
     route = url_path_join(web_app.settings["base_url"], PLOTLY_JS_ROUTE)
     folder = plotly_js_folder()
     tell_the_pages(web_app.settings["base_url"])  # before any kernel starts: they inherit it
+    send_widget_state_with_the_page()  # the pages' widgets drawn without asking the kernel first
     full = url_path_join(web_app.settings["base_url"], FULL_PLOTLY_JS_ROUTE)
     files = (files_route(web_app.settings["base_url"]), OutputFile)
     web_app.add_handlers(

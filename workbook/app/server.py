@@ -58,6 +58,7 @@ from .files import (
 from .heat_ahead import heat_the_next_pages
 from .memory import give_back_freed_memory
 from .page_templates import compile_page_templates_once
+from .state_with_the_page import send_widget_state_with_the_page
 
 START_PAGE = "voila/render/00_start_here.ipynb"
 PLOTLY_JS = "plotly.min.js"
@@ -188,6 +189,7 @@ class LockedVoila(Voila):
         # Before the kernel manager, made here, starts the page kernels: they inherit it.
         tell_the_pages(self.base_url)  # the address a browser asks for
         compile_page_templates_once()  # a page opened cold waits ~70 ms less (page_templates.py)
+        send_widget_state_with_the_page()  # widgets drawn without asking the kernel first
         settings = super().init_settings()
         if not self.identity_provider.token:
             raise SystemExit("workbook app: refusing to serve without a token")

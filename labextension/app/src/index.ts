@@ -12,12 +12,17 @@
  * Every word typed reaches the kernel before the click that saves it (../../src/wordsBeforeClicks.ts,
  * shared with JupyterLab's stage pages).
  *
+ * A page's widgets are drawn from the state sent with the page, without first asking the kernel
+ * (./widgetStateWithThePage.ts).
+ *
  * Voilà alone loads this extension: it lives in a `voila/labextensions` folder on the Jupyter path,
  * which JupyterLab does not read.
  */
 
 import type { JupyterFrontEndPlugin } from '@jupyterlab/application';
 import { ILatexTypesetter } from '@jupyterlab/rendermime';
+
+import { widgetStateWithThePage } from './widgetStateWithThePage';
 
 const plainWords: JupyterFrontEndPlugin<ILatexTypesetter> = {
   id: 'workbook-app:plain-words',
@@ -39,4 +44,4 @@ const wordsBeforeClicks: JupyterFrontEndPlugin<void> = {
   }
 };
 
-export default [plainWords, wordsBeforeClicks];
+export default [plainWords, wordsBeforeClicks, widgetStateWithThePage];

@@ -1,0 +1,60 @@
+"""The app sends a page's widget state with the page: its widgets are drawn from it, holding the
+workbook's values, before the kernel has answered anything (workbook/app/state_with_the_page.py,
+labextension/app/src/widgetStateWithThePage.ts).
+
+Here the page's websocket to its kernel is held by the browser and never reaches the server, so
+every widget drawn was drawn from the page alone; without the state in the page they stay on
+"Loading widget..." for good. That the widgets then work with their kernel (saves, corrections,
+the date box) is what every other app test does.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from pages import DATE_LABEL, assert_form_shows, field
+from playwright.sync_api import expect
+
+from workbook.core import clock
+from workbook.store import Store
+
+pytestmark = pytest.mark.browser
+
+KERNEL_SOCKET = re.compile(r"/api/kernels/[^/?]+/channels")
+STATE = 'script[type="application/vnd.jupyter.widget-state+json"]'
+
+
+def test_the_daily_page_draws_its_widgets_before_its_kernel_answers(watched, app):
+    page = watched.page
+    held = []
+    page.route_web_socket(KERNEL_SOCKET, lambda socket: held.append(socket))  # never connected
+    today = clock.today()
+    with Store(app.data_dir) as store:
+        checkin = store.checkin_on(today)
+
+    page.goto(app.url("voila/render/02_daily_checkin.ipynb"))
+    expect(page.locator("button.widget-button", has_text="Save").first).to_be_visible()
+    expect(page.get_by_text("Loading widget")).to_have_count(0)
+    assert held, "the page never opened its kernel's websocket"
+    # The widgets hold the workbook's values for the day, from the page alone.
+    date_box = field(page, DATE_LABEL).locator("input").first
+    expect(date_box).to_have_value(today.isoformat())
+    if checkin is not None:
+        assert_form_shows(page, checkin)
+    # The state is the page's own, in ipywidgets' format: the Save button drawn is one of its models.
+    models = json.loads(page.locator(STATE).text_content())["state"].values()
+    assert all({"model_name", "model_module", "state"} <= set(model) for model in models)
+    assert any(
+        model["model_name"] == "ButtonModel" and model["state"].get("description") == "Save"
+        for model in models
+    )
+
+
+def test_the_start_page_draws_its_widgets_before_its_kernel_answers(watched, app):
+    page = watched.page
+    page.route_web_socket(KERNEL_SOCKET, lambda socket: None)
+    page.goto(app.url("voila/render/00_start_here.ipynb"))
+    expect(page.locator(".widget-button").first).to_be_visible()
+    expect(page.get_by_text("Loading widget")).to_have_count(0)
