@@ -14,6 +14,8 @@ itself).
 
 from __future__ import annotations
 
+import os
+
 from jupyter_server.base.handlers import FileFindHandler
 from jupyter_server.utils import url_path_join
 from tornado import web
@@ -29,7 +31,6 @@ from .files import (
     plotly_js_folder,
     tell_the_pages,
 )
-from .state_with_the_page import send_widget_state_with_the_page
 
 
 class PlotlyJs(ServesTheChosenPlotlyJs, FileFindHandler):
@@ -61,7 +62,6 @@ def _load_jupyter_server_extension(serverapp) -> None:
     route = url_path_join(web_app.settings["base_url"], PLOTLY_JS_ROUTE)
     folder = plotly_js_folder()
     tell_the_pages(web_app.settings["base_url"])  # before any kernel starts: they inherit it
-    send_widget_state_with_the_page()  # the pages' widgets drawn without asking the kernel first
     full = url_path_join(web_app.settings["base_url"], FULL_PLOTLY_JS_ROUTE)
     files = (files_route(web_app.settings["base_url"]), OutputFile)
     web_app.add_handlers(
@@ -72,3 +72,20 @@ def _load_jupyter_server_extension(serverapp) -> None:
             files,
         ],
     )
+    _send_widget_state_with_voila_s_pages(serverapp)
+
+
+def _send_widget_state_with_voila_s_pages(serverapp) -> None:
+    """On the hub, the app's pages (Voilà, served by this same server) carry their widgets' state
+    (state_with_the_page.py). Nothing in the workbook's own JupyterLab, where Voilà serves no page;
+    should Voilà not import, the routes above are served all the same."""
+    if not os.environ.get("JUPYTERHUB_SERVICE_PREFIX"):
+        return
+    try:
+        from .state_with_the_page import send_widget_state_with_the_page
+
+        send_widget_state_with_the_page()
+    except Exception as error:  # noqa: BLE001 — pages then draw their widgets as before
+        serverapp.log.warning(
+            "workbook: Voilà's pages will not carry their widget state: %s", error
+        )
