@@ -4,8 +4,9 @@ labextension/app/src/widgetStateWithThePage.ts).
 
 Here the page's websocket to its kernel is held by the browser and never reaches the server, so
 every widget drawn was drawn from the page alone; without the state in the page they stay on
-"Loading widget..." for good. That the widgets then work with their kernel (saves, corrections,
-the date box) is what every other app test does.
+"Loading widget..." for good. When the kernel's own answer comes, words typed in the meantime
+stay as typed. That the widgets then work with their kernel (saves, corrections, the date box) is
+what every other app test does.
 """
 
 from __future__ import annotations
@@ -58,3 +59,51 @@ def test_the_start_page_draws_its_widgets_before_its_kernel_answers(watched, app
     page.goto(app.url("voila/render/00_start_here.ipynb"))
     expect(page.locator(".widget-button").first).to_be_visible()
     expect(page.get_by_text("Loading widget")).to_have_count(0)
+
+
+def test_words_typed_before_the_kernel_answers_stay_as_typed(watched, app):
+    """Everything the kernel sends is held back until words are typed; then its answer (the state
+    as it was when asked) is let through, but not its echo of the words (ipywidgets' kernel sends
+    each change back): the answer alone must not undo them. Then the words reach the kernel."""
+    page = watched.page
+    held, echoes, to_kernel, sockets = [], [], [], []
+    letting_through = []  # empty: hold everything; else let all but the kernel's echoes through
+
+    def to_page(socket, message):
+        if not letting_through:
+            held.append(message)
+        elif _words_in([message], "echo_update"):
+            echoes.append(message)
+        else:
+            socket.send(message)
+
+    def through_the_test(socket):
+        server = socket.connect_to_server()
+        sockets.append(socket)
+        server.on_message(lambda message: to_page(socket, message))
+        socket.on_message(lambda message: (to_kernel.append(message), server.send(message)))
+
+    page.route_web_socket(KERNEL_SOCKET, through_the_test)
+    page.goto(app.url("voila/render/02_daily_checkin.ipynb"))
+    expect(page.locator("button.widget-button", has_text="Save").first).to_be_visible()
+    box = field(page, "My writing (kept in this day’s journal)").locator("textarea").first
+    words = "typed before the kernel answered"
+    box.fill(words)
+    assert not _words_in(to_kernel, words)  # the page waits for its kernel to say hello first
+
+    (socket,) = sockets
+    letting_through.append(True)
+    for message in held:
+        to_page(socket, message)
+    page.wait_for_function("() => window.jupyterapp?.widgetManager?.restoredStatus === true")
+    expect(box).to_have_value(words)
+    assert _words_in(to_kernel, words)
+    for message in echoes:
+        socket.send(message)
+    expect(box).to_have_value(words)
+
+
+def _words_in(messages, words: str) -> bool:
+    return any(
+        words in (m if isinstance(m, str) else m.decode("utf-8", "replace")) for m in messages
+    )
