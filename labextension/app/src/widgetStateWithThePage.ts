@@ -17,7 +17,7 @@
  */
 
 import type { JupyterFrontEnd, JupyterFrontEndPlugin } from '@jupyterlab/application';
-import { IJupyterWidgetRegistry, put_buffers } from '@jupyter-widgets/base';
+import { IJupyterWidgetRegistry, put_buffers, shims } from '@jupyter-widgets/base';
 import type { IWidgetRegistryData, WidgetModel } from '@jupyter-widgets/base';
 
 const STATE_SELECTOR = 'script[type="application/vnd.jupyter.widget-state+json"]';
@@ -36,16 +36,20 @@ interface IEmbeddedWidget {
   buffers?: { path: (string | number)[]; data: string; encoding: 'base64' }[];
 }
 
+type KernelComm = ConstructorParameters<typeof shims.services.Comm>[0];
+
 /** What this module uses of Voilà's widget manager (ipywidgets' KernelWidgetManager). */
 interface IPageWidgetManager {
-  kernel: { hasComm(commId: string): boolean } | null;
+  kernel: {
+    hasComm(commId: string): boolean;
+    createComm(targetName: string, commId: string): KernelComm;
+  } | null;
   restoredStatus: boolean;
   restored: { connect(slot: () => void): boolean; disconnect(slot: () => void): boolean };
   has_model(modelId: string): boolean;
   register(data: IWidgetRegistryData): void;
   // The lookup loadModelClass makes, without the console error it writes for code not yet registered.
   loadClass(name: string, module: string, version: string): Promise<unknown>;
-  _create_comm(targetName: string, modelId: string): Promise<unknown>;
   new_model(options: Record<string, unknown>, serializedState: unknown): Promise<WidgetModel>;
 }
 
@@ -84,14 +88,11 @@ async function makeModels(
   if (!kernel || manager.restoredStatus || ids.some(id => manager.has_model(id) || kernel.hasComm(id))) {
     return;
   }
-  const comms = await Promise.all(ids.map(id => manager._create_comm('jupyter.widget', id)));
-  if (manager.restoredStatus || ids.some(id => manager.has_model(id))) {
-    return; // the kernel's answer came while the comms were made (not seen: belt and braces)
-  }
   const drawn: Promise<WidgetModel>[] = [];
-  // Every model is registered before any is built (new_model registers before its first wait),
-  // so a box finds its children, as in ipywidgets' own loading from the kernel.
-  ids.forEach((id, index) => {
+  // From the check above to the last model registered nothing waits, so the kernel's answer cannot
+  // begin to make models in between. Every model is registered before any is built (new_model
+  // registers before its first wait), so a box finds its children, as in ipywidgets' own loading.
+  ids.forEach(id => {
     const widget = widgets[id];
     const state = widget.state;
     if (widget.buffers?.length) {
@@ -108,7 +109,9 @@ async function makeModels(
           model_module: widget.model_module,
           model_module_version: widget.model_module_version,
           model_id: id,
-          comm: comms[index]
+          // A comm to the widget the kernel made, opened by the kernel (the manager's own
+          // `_create_comm`, which sends nothing when given no data).
+          comm: new shims.services.Comm(kernel.createComm('jupyter.widget', id))
         },
         state
       )
