@@ -15,7 +15,7 @@ import json
 import re
 
 import pytest
-from pages import DATE_LABEL, assert_form_shows, field
+from pages import DATE_LABEL, field
 from playwright.sync_api import expect
 
 from workbook.core import clock
@@ -25,6 +25,17 @@ pytestmark = pytest.mark.browser
 
 KERNEL_SOCKET = re.compile(r"/api/kernels/[^/?]+/channels")
 STATE = 'script[type="application/vnd.jupyter.widget-state+json"]'
+# Every model the page's state names, as the page holds it (a model in another's attributes is
+# named by its id: ipywidgets' own toJSON).
+EVERY_MODEL = f"""async () => {{
+    const manager = window.jupyterapp.widgetManager;
+    const ids = Object.keys(JSON.parse(document.querySelector('{STATE}').textContent).state);
+    const models = {{}};
+    for (const id of ids) {{
+        models[id] = JSON.stringify((await manager.get_model(id)).attributes);
+    }}
+    return models;
+}}"""
 
 
 def test_the_daily_page_draws_its_widgets_before_its_kernel_answers(watched, app):
@@ -43,7 +54,10 @@ def test_the_daily_page_draws_its_widgets_before_its_kernel_answers(watched, app
     date_box = field(page, DATE_LABEL).locator("input").first
     expect(date_box).to_have_value(today.isoformat())
     if checkin is not None:
-        assert_form_shows(page, checkin)
+        mood = field(page, "Mood (1 = very low, 10 = great)").locator(".widget-readout")
+        expect(mood).to_have_text(str(checkin.mood))
+        journal = field(page, "Journal").locator("textarea").first
+        expect(journal).to_have_value(checkin.note or "")
     # The state is the page's own, in ipywidgets' format: the Save button drawn is one of its models.
     models = json.loads(page.locator(STATE).text_content())["state"].values()
     assert all({"model_name", "model_module", "state"} <= set(model) for model in models)
@@ -64,7 +78,9 @@ def test_the_start_page_draws_its_widgets_before_its_kernel_answers(watched, app
 def test_words_typed_before_the_kernel_answers_stay_as_typed(watched, app):
     """Everything the kernel sends is held back until words are typed; then its answer (the state
     as it was when asked) is let through, but not its echo of the words (ipywidgets' kernel sends
-    each change back): the answer alone must not undo them. Then the words reach the kernel."""
+    each change back): the answer alone must not undo them, nor change any other widget drawn from
+    the page (a change would redraw it under the person's hands). Then the words reach the
+    kernel."""
     page = watched.page
     held, echoes, to_kernel, sockets = [], [], [], []
     letting_through = []  # empty: hold everything; else let all but the kernel's echoes through
@@ -91,12 +107,17 @@ def test_words_typed_before_the_kernel_answers_stay_as_typed(watched, app):
     box.fill(words)
     assert not _words_in(to_kernel, words)  # the page waits for its kernel to say hello first
 
+    drawn = page.evaluate(EVERY_MODEL)
+
     (socket,) = sockets
     letting_through.append(True)
     for message in held:
         to_page(socket, message)
     page.wait_for_function("() => window.jupyterapp?.widgetManager?.restoredStatus === true")
     expect(box).to_have_value(words)
+    answered = page.evaluate(EVERY_MODEL)
+    assert len(answered) > 100
+    assert [m for m in drawn if drawn[m] != answered[m]] == []
     assert _words_in(to_kernel, words)
     for message in echoes:
         socket.send(message)
