@@ -84,14 +84,13 @@ def test_a_page_showing_no_widget_sends_none(app_config):  # noqa: F811 — the 
 
 def test_a_kernel_that_does_not_answer_in_time_sends_none(app_config, monkeypatch):  # noqa: F811
     monkeypatch.setattr(state_with_the_page, "ANSWER_WAIT_S", 0.5)
-    busy = PAGE + "import threading, time\nthreading.Thread(target=time.sleep, args=(0,)).start()"
 
     async def ask(manager):
         client = manager.client()
         client.start_channels()
         try:
             await client.wait_for_ready(timeout=60)
-            client.execute(busy + "\ntime.sleep(5)", store_history=False)
+            client.execute(PAGE + "import time\ntime.sleep(5)", store_history=False)
             return await widget_state(client, ["0" * 32])
         finally:
             client.stop_channels()

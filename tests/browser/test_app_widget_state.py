@@ -58,7 +58,7 @@ def test_the_daily_page_draws_its_widgets_before_its_kernel_answers(watched, app
         expect(mood).to_have_text(str(checkin.mood))
         journal = field(page, "Journal").locator("textarea").first
         expect(journal).to_have_value(checkin.note or "")
-    # The state is the page's own, in ipywidgets' format: the Save button drawn is one of its models.
+    # The state is the page's own, in ipywidgets' format: the Save button drawn is one of them.
     models = json.loads(page.locator(STATE).text_content())["state"].values()
     assert all({"model_name", "model_module", "state"} <= set(model) for model in models)
     assert any(

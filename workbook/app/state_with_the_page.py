@@ -5,8 +5,9 @@ Without it, Voilà's page loads, opens a websocket to its kernel and asks for ev
 that wait was most of the 0.2 s between the page's last cell shown and its widgets drawn. Here,
 once the page's last cell has run and while Voilà's client of the kernel is still connected, the
 server asks the kernel for the state of the widgets the page's outputs show, and of every model
-they name (workbook/app/widget_state.py), and the page's template puts it in the page (jupyter_config/share/voila/templates/workbook, `body_footer`); the app's extension
-makes the widgets' models from it (labextension/app/src/widgetStateWithThePage.ts).
+they name (workbook/app/widget_state.py), and the page's template puts it in the page
+(jupyter_config/share/voila/templates/workbook, `body_footer`); the app's extension makes the
+widgets' models from it (labextension/app/src/widgetStateWithThePage.ts).
 
 Should the kernel not answer in time, or a cell fail before the last, the page goes without it and
 its widgets are drawn from the kernel's answer, as before.

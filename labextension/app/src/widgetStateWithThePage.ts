@@ -48,7 +48,8 @@ interface IPageWidgetManager {
   restored: { connect(slot: () => void): boolean; disconnect(slot: () => void): boolean };
   has_model(modelId: string): boolean;
   register(data: IWidgetRegistryData): void;
-  // The lookup loadModelClass makes, without the console error it writes for code not yet registered.
+  // The lookup loadModelClass makes, without the console error it writes for code not yet
+  // registered.
   loadClass(name: string, module: string, version: string): Promise<unknown>;
   new_model(options: Record<string, unknown>, serializedState: unknown): Promise<WidgetModel>;
 }
@@ -85,7 +86,8 @@ async function makeModels(
   const ids = Object.keys(widgets);
   // All or nothing: once the kernel's answer has begun to make models, it makes them all.
   const kernel = manager.kernel;
-  if (!kernel || manager.restoredStatus || ids.some(id => manager.has_model(id) || kernel.hasComm(id))) {
+  const begun = (id: string) => manager.has_model(id) || kernel?.hasComm(id);
+  if (!kernel || manager.restoredStatus || ids.some(begun)) {
     return;
   }
   const drawn: Promise<WidgetModel>[] = [];
@@ -169,7 +171,9 @@ async function keepTheirChangesUntilTheKernelAnswers(
   drawn: Promise<WidgetModel>[]
 ): Promise<void> {
   const models = (await Promise.allSettled(drawn))
-    .filter((result): result is PromiseFulfilledResult<WidgetModel> => result.status === 'fulfilled')
+    .filter(
+      (result): result is PromiseFulfilledResult<WidgetModel> => result.status === 'fulfilled'
+    )
     .map(result => result.value);
   if (manager.restoredStatus) {
     return;
