@@ -215,7 +215,7 @@ def test_every_chart_reads_at_aa_on_full_empty_and_nearly_empty_workbooks(tmp_pa
     for name, snapshot, today in _snapshots(tmp_path):
         for key, fig in charts.progress_figures(build(snapshot, today)).items():
             seen.add(key)
-            assert contrast_problems(fig) == [], (name, key)
+            assert contrast_problems(go.Figure(fig)) == [], (name, key)
     assert seen == set(charts.FIGURE_KEYS)
 
 

@@ -200,7 +200,7 @@ def test_the_progress_page_puts_each_charts_words_right_under_it(tmp_path):
         if words[key] is None:
             continue
         at = next(i for i, (k, p) in enumerate(parts) if k == "html" and f'"{key}"' in p)
-        assert kinds[at - 1] == "figure" and parts[at - 1][1].layout.title.text
+        assert kinds[at - 1] == "figure" and parts[at - 1][1]["layout"]["title"]["text"]
         assert escape(words[key].sentence) in parts[at][1]
     page = Tables()
     page.feed("".join(p for kind, p in parts if kind == "html"))

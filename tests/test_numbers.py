@@ -336,7 +336,7 @@ def test_trigger_counts_and_weekly_targets_are_laid_out_once_for_chart_and_words
     said = chart_words.words_for(n)
     assert calls == {"trigger_counts": 1, "weekly_targets": 1}
     assert said["triggers"] is not None and said["weekly_targets"] is not None
-    assert len(figures["triggers"].data) == 1 and len(figures["weekly_targets"].data) == 1
+    assert len(figures["triggers"]["data"]) == 1 and len(figures["weekly_targets"]["data"]) == 1
 
 
 def test_nothing_yet_gives_empty_frames(tmp_path):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from test_charts import checked
+
 from workbook.core.model import Plan
 from workbook.numbers import build
 from workbook.numbers.urges import PATTERN_MIN_MOMENTS
@@ -71,8 +73,11 @@ def test_a_seeded_month_gives_the_patterns_worked_out_by_hand(store):
         "anyway (1)." in html
     )
     figures = [v for kind, v in page(store.snapshot(), END) if kind == "figure"]
-    hours = next(f for f in figures if f.layout.title.text == "Urges by hour of the day")
-    assert list(hours.data[0].y)[22] == 5
+    assert len(figures) == 12  # the nine progress charts and the three of the urge patterns
+    for figure in figures:
+        checked(figure)  # every property one plotly knows, written as plotly writes it
+    hours = next(f for f in figures if f["layout"]["title"]["text"] == "Urges by hour of the day")
+    assert list(hours["data"][0]["y"])[22] == 5
 
 
 def test_too_few_moments_say_so(store):
@@ -81,5 +86,5 @@ def test_too_few_moments_say_so(store):
     html = "\n".join(str(v) for kind, v in parts if kind == "html")
     assert "Not enough moments yet to see a pattern: 9 so far, and patterns show from 10." in html
     assert "Most urges came around" not in html
-    titles = [v.layout.title.text for kind, v in parts if kind == "figure"]
+    titles = [v["layout"]["title"]["text"] for kind, v in parts if kind == "figure"]
     assert not any(t.startswith("Urges by") for t in titles)

@@ -9,20 +9,19 @@ HTML report is built elsewhere, its charts drawn once into SVG, so it opens offl
 
 from __future__ import annotations
 
-import json
-
 from IPython.display import display
 
 from ..views import theme
+from ..views.plotly_json import plain
 
 PLOTLY_MIMETYPE = "application/vnd.plotly.v1+json"
 
 
-def figure_bundle(fig) -> dict:
+def figure_bundle(fig: dict) -> dict:
     """plotly's mimetype with the workbook's chart settings, and a line of text for plain viewers."""
-    title = fig.layout.title.text or "chart"
+    title = fig["layout"].get("title", {}).get("text") or "chart"
     return {
-        PLOTLY_MIMETYPE: {**json.loads(fig.to_json()), "config": theme.CONFIG},
+        PLOTLY_MIMETYPE: {**plain(fig), "config": theme.CONFIG},
         "text/plain": f"[{title}]",
     }
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from ..core.messages import say
 from .templating import render
+from .theme import BLUE, FONT_FAMILY, GREEN
 
 if TYPE_CHECKING:
     from .chart_words import ChartWords
@@ -24,12 +25,7 @@ STYLES = {
     "error": ("#fbeeee", "#B2443A"),
     "help": ("#f3effa", "#7D5BA6"),
 }
-# theme.BLUE / theme.GREEN / theme.FONT_FAMILY, repeated because theme imports plotly.
-CHECKIN_COLOUR, CONTACT_COLOUR = "#0072B2", "#009E73"
-FONT_FAMILY = (
-    'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", "Noto Sans", '
-    '"Liberation Sans", Arial, sans-serif'
-)
+CHECKIN_COLOUR, CONTACT_COLOUR = BLUE, GREEN  # the charts' own colours for them
 
 
 # A list item: plain text, or (bold lead, text), or (bold lead, [sub-items]).

@@ -1,5 +1,5 @@
-"""The progress charts: one function per chart, each returning a plotly Figure (never displaying
-it), grouped by family (mood, goals, WHO-5). Every chart draws a `Frames` laid out from one
+"""The progress charts: one function per chart, each returning a plotly figure as a dict (never
+displaying it; see base.py for why a dict), grouped by family (mood, goals, WHO-5). Every chart draws a `Frames` laid out from one
 `Numbers`, and has a friendly empty state: a kind sentence, never a blank frame.
 """
 
@@ -7,11 +7,9 @@ from __future__ import annotations
 
 from collections import OrderedDict
 
-import plotly.graph_objects as go
-
 from ...numbers import Numbers
 from ...numbers.day_frames import Frames
-from .base import LABELS, empty_figure, is_empty
+from .base import LABELS, Figure, empty_figure, is_empty
 from .goals import goal_calendar_figure, goal_strength_figure, minutes_figure, weekly_targets_figure
 from .mood import mood_figure, mood_lift_figure, triggers_figure, urges_figure
 from .who5 import who5_change_text, who5_figure
@@ -31,6 +29,7 @@ FIGURE_KEYS = tuple(FIGURES)
 
 __all__ = [
     "FIGURE_KEYS",
+    "Figure",
     "LABELS",
     "empty_figure",
     "figures_for",
@@ -40,11 +39,11 @@ __all__ = [
 ]
 
 
-def figures_for(frames: Frames) -> OrderedDict[str, go.Figure]:
+def figures_for(frames: Frames) -> OrderedDict[str, Figure]:
     """Every progress chart, in the order the page and the report show them."""
     return OrderedDict((key, draw(frames)) for key, draw in FIGURES.items())
 
 
-def progress_figures(numbers: Numbers) -> OrderedDict[str, go.Figure]:
+def progress_figures(numbers: Numbers) -> OrderedDict[str, Figure]:
     """All the progress charts for these numbers, keyed as FIGURE_KEYS."""
     return figures_for(numbers.frames)

@@ -1,4 +1,11 @@
-"""What every chart shares: labels, the empty state, the date axis."""
+"""What every chart shares: labels, the empty state, the date axis.
+
+A chart is plotly's figure as a plain dict (`{"data": [traces], "layout": {...}}`, the form plotly
+documents as a figure's data structure and plotly.js draws), not a `plotly.graph_objects.Figure`:
+building a Figure checks every property against plotly's schema as it is set, which was most of
+the progress page's time in a fresh kernel (a new JupyterLab tab). The tests check every chart
+with plotly's own validators instead (`go.Figure(chart)` raises on anything plotly does not know).
+"""
 
 from __future__ import annotations
 
@@ -6,11 +13,12 @@ import html
 from datetime import date, datetime, time, timedelta
 
 import numpy as np
-import plotly.graph_objects as go
 
 from ...core.messages import say
 from ...numbers.day_frames import Frames
 from ..theme import MUTED, TEMPLATE
+
+Figure = dict  # plotly's figure as a dict: {"data": [trace dicts], "layout": {...}}
 
 # Short labels on axes and legends, each its message chart_label_<key>.
 LABELS = {
@@ -49,41 +57,58 @@ MAX_WHO5_LABELS = 8
 LEGEND_ROW_PX = 850  # a 13-inch laptop's plot width beside JupyterLab's side bar
 
 
-def _figure(title: str, subtitle: str | None = None, **layout) -> go.Figure:
+def _figure(title: str, subtitle: str | None = None, **layout) -> Figure:
     title_layout = {"text": html.escape(title)}
     if subtitle:
         title_layout["subtitle"] = {
             "text": html.escape(subtitle),
             "font": {"size": 13, "color": MUTED},
         }
-    # A dict, not go.Layout(...): the figure validates its layout (the whole template in it
-    # included) once; a Layout was validated, then copied and validated again by the figure.
-    return go.Figure(layout={"template": TEMPLATE, "title": title_layout, **layout})
+    # The one template dict, shared by every chart: copy a chart before changing it in place.
+    return {"data": [], "layout": {"template": TEMPLATE, "title": title_layout, **layout}}
 
 
-def empty_figure(title: str, text: str) -> go.Figure:
+def _trace(fig: Figure, kind: str, **properties) -> None:
+    """Add a trace of `kind` ("scatter", "bar", "heatmap") to the figure."""
+    fig["data"].append({"type": kind, **properties})
+
+
+def _layout_list(fig: Figure, name: str, item: dict) -> None:
+    """Add a shape or an annotation ("shapes", "annotations") to the figure's layout."""
+    fig["layout"].setdefault(name, []).append(item)
+
+
+def _axis(fig: Figure, name: str, **properties) -> None:
+    """Set properties of the figure's "xaxis" or "yaxis"; a None leaves one unset."""
+    axis = fig["layout"].setdefault(name, {})
+    axis.update({key: value for key, value in properties.items() if value is not None})
+
+
+def empty_figure(title: str, text: str) -> Figure:
     """A calm figure holding one kind sentence, in place of a chart with nothing to show."""
     fig = _figure(title, height=170, margin={"l": 24, "r": 24, "t": 64, "b": 16})
-    fig.update_xaxes(visible=False)
-    fig.update_yaxes(visible=False)
-    fig.add_annotation(
-        text=html.escape(text),
-        xref="paper",
-        yref="paper",
-        x=0.5,
-        y=0.5,
-        showarrow=False,
-        font={"size": 15, "color": MUTED},
-    )
-    fig.layout.meta = {"empty": True}
+    _axis(fig, "xaxis", visible=False)
+    _axis(fig, "yaxis", visible=False)
+    fig["layout"]["annotations"] = [
+        {
+            "text": html.escape(text),
+            "xref": "paper",
+            "yref": "paper",
+            "x": 0.5,
+            "y": 0.5,
+            "showarrow": False,
+            "font": {"size": 15, "color": MUTED},
+        }
+    ]
+    fig["layout"]["meta"] = {"empty": True}
     return fig
 
 
-def is_empty(fig: go.Figure) -> bool:
-    return bool(fig.layout.meta and fig.layout.meta.get("empty"))
+def is_empty(fig: Figure) -> bool:
+    return bool((fig["layout"].get("meta") or {}).get("empty"))
 
 
-def _date_axis(fig: go.Figure, dates: list[date]) -> None:
+def _date_axis(fig: Figure, dates: list[date]) -> None:
     """A date axis at least a week wide (one day still looks like a day, not hours); a long
     history opens on its last three months, the rest a drag or a double-click away."""
     first = dates[0]
@@ -91,7 +116,9 @@ def _date_axis(fig: go.Figure, dates: list[date]) -> None:
     if (last - first).days > LONG_HISTORY_DAYS:
         first = last - timedelta(days=RECENT_DAYS - 1)
     half = timedelta(hours=12)  # half a day each side, so the first and last days show whole
-    fig.update_xaxes(
+    _axis(
+        fig,
+        "xaxis",
         type="date",
         range=[_midnight(first) - half, _midnight(last) + half],
         tickformatstops=[
@@ -114,8 +141,8 @@ def _day_columns(dates: list[date]) -> dict:
     return {"x": day_array(dates)}
 
 
-# Long series go to plotly as numpy arrays: it checks a list value by value and copies an array at
-# once (ten years of days in all nine charts: 0.60 s as lists, 0.34 s as arrays; bench measure 3).
+# Long series as numpy arrays: plotly's JSON writes numbers as typed arrays (8 bytes each, in
+# base64), and the report's `figure_data.compact` makes days and numbers smaller still.
 def day_array(dates) -> np.ndarray:
     """Days as plotly reads them fastest (a day at midnight, as a date axis draws it)."""
     return np.array(list(dates), dtype="datetime64[ns]")
@@ -126,7 +153,7 @@ def number_array(values) -> np.ndarray:
     return np.array(values, dtype=float)
 
 
-def _nothing_yet(progress: Frames, title: str) -> go.Figure | None:
+def _nothing_yet(progress: Frames, title: str) -> Figure | None:
     """The empty state shared by every chart, when there is no plan or nothing before today."""
     if progress.plan is None:
         return empty_figure(title, say("progress_no_plan"))
@@ -135,7 +162,7 @@ def _nothing_yet(progress: Frames, title: str) -> go.Figure | None:
     return None
 
 
-def _no_goals(progress: Frames, title: str) -> go.Figure | None:
+def _no_goals(progress: Frames, title: str) -> Figure | None:
     return _nothing_yet(progress, title) or (
         None if progress.goals else empty_figure(title, say("progress_no_goals"))
     )

@@ -5,7 +5,6 @@ from __future__ import annotations
 import html
 
 import numpy as np
-import plotly.graph_objects as go
 
 from ...core.messages import say
 from ...numbers.day_frames import Frames
@@ -24,17 +23,20 @@ from .base import (
     LEGEND_ROW_PX,
     MAX_WEEK_LABELS,
     RECENT_WEEKS,
+    Figure,
+    _axis,
     _date_axis,
     _day_columns,
     _figure,
     _no_goals,
+    _trace,
     day_array,
     empty_figure,
     number_array,
 )
 
 
-def goal_calendar_figure(progress: Frames) -> go.Figure:
+def goal_calendar_figure(progress: Frames) -> Figure:
     title = say("progress_title_goal_calendar")
     if (empty := _no_goals(progress, title)) is not None:
         return empty
@@ -51,7 +53,9 @@ def goal_calendar_figure(progress: Frames) -> go.Figure:
         z.append([value for value, _ in cells])
         hover.append([text for _, text in cells])
     fig = _figure(title, LABELS["calendar_key"], height=150 + 40 * len(names))
-    fig.add_heatmap(
+    _trace(
+        fig,
+        "heatmap",
         **_day_columns(progress.dates),
         y=[html.escape(n) for n in names],
         z=number_array(z),
@@ -65,7 +69,7 @@ def goal_calendar_figure(progress: Frames) -> go.Figure:
         hovertemplate="%{y}, %{x}: %{customdata}<extra></extra>",
     )
     _date_axis(fig, progress.dates)
-    fig.update_yaxes(autorange="reversed", showgrid=False, ticksuffix="  ")
+    _axis(fig, "yaxis", autorange="reversed", showgrid=False, ticksuffix="  ")
     return fig
 
 
@@ -78,7 +82,7 @@ def _calendar_cell(done: bool | None, minutes: float, checked: bool) -> tuple[fl
     return None, "not a goal yet"
 
 
-def weekly_targets_figure(progress: Frames) -> go.Figure:
+def weekly_targets_figure(progress: Frames) -> Figure:
     title = say("progress_title_weekly_targets")
     if (empty := _no_goals(progress, title)) is not None:
         return empty
@@ -93,7 +97,9 @@ def weekly_targets_figure(progress: Frames) -> go.Figure:
     values = [[code.get(w.status) for w in row] for row in grid]
     label = [[f"{w.done} of {w.target}" if w.status else "" for w in row] for row in grid]
     fig = _figure(title, LABELS["weekly_key"], height=150 + 40 * len(names))
-    fig.add_heatmap(
+    _trace(
+        fig,
+        "heatmap",
         x=week_numbers,
         y=[html.escape(n) for n in names],
         z=number_array(values),
@@ -122,25 +128,29 @@ def weekly_targets_figure(progress: Frames) -> go.Figure:
         if len(week_numbers) > MAX_WEEK_LABELS
         else week_numbers[0]
     )
-    fig.update_xaxes(
-        title_text=LABELS["week_axis"],
+    _axis(
+        fig,
+        "xaxis",
+        title={"text": LABELS["week_axis"]},
         tickmode="linear",
         dtick=1,
         tickprefix="Week ",
         range=[first - 0.5, last + 0.5],
     )
-    fig.update_yaxes(autorange="reversed", showgrid=False, ticksuffix="  ")
+    _axis(fig, "yaxis", autorange="reversed", showgrid=False, ticksuffix="  ")
     return fig
 
 
-def goal_strength_figure(progress: Frames) -> go.Figure:
+def goal_strength_figure(progress: Frames) -> Figure:
     title = say("progress_title_goal_strength")
     if (empty := _no_goals(progress, title)) is not None:
         return empty
     today = {g.name: g.strength for g in progress.numbers.goals}
     fig = _figure(title)
     for i, goal in enumerate(progress.goals):
-        fig.add_scatter(
+        _trace(
+            fig,
+            "scatter",
             x=day_array(progress.dates),
             y=number_array(progress.strength[goal.name]),
             mode="lines+markers" if len(progress.days) == 1 else "lines",
@@ -152,15 +162,15 @@ def goal_strength_figure(progress: Frames) -> go.Figure:
             cliponaxis=False,  # a goal at 0 % still shows on the axis line
         )
     _date_axis(fig, progress.dates)
-    fig.update_yaxes(title_text=LABELS["strength_axis"], range=[0, 100], ticksuffix=" %")
+    _axis(fig, "yaxis", title={"text": LABELS["strength_axis"]}, range=[0, 100], ticksuffix=" %")
     # Many goals wrap the legend onto more rows: make room so it never sits on the lines.
-    legend_px = sum(60 + 8 * len(trace.name) for trace in fig.data)
+    legend_px = sum(60 + 8 * len(trace["name"]) for trace in fig["data"])
     rows = -(-legend_px // LEGEND_ROW_PX)
-    fig.update_layout(margin_t=96 + 22 * (rows - 1), height=HEIGHT + 22 * (rows - 1))
+    fig["layout"].update(margin={"t": 96 + 22 * (rows - 1)}, height=HEIGHT + 22 * (rows - 1))
     return fig
 
 
-def minutes_figure(progress: Frames) -> go.Figure:
+def minutes_figure(progress: Frames) -> Figure:
     title = say("progress_title_minutes")
     if (empty := _no_goals(progress, title)) is not None:
         return empty
@@ -169,7 +179,9 @@ def minutes_figure(progress: Frames) -> go.Figure:
     if not any(minutes):
         return empty_figure(title, say("progress_no_minutes"))
     fig = _figure(title, height=140 + 44 * len(goals))
-    fig.add_bar(
+    _trace(
+        fig,
+        "bar",
         y=[html.escape(g.name) for g in goals],
         x=minutes,
         orientation="h",
@@ -180,6 +192,6 @@ def minutes_figure(progress: Frames) -> go.Figure:
         customdata=[g.days_done for g in goals],
         hovertemplate="%{y}: %{text} over %{customdata} days<extra></extra>",
     )
-    fig.update_xaxes(title_text=LABELS["minutes_axis"], range=[0, max(minutes) * 1.25])
-    fig.update_yaxes(autorange="reversed", ticksuffix="  ")
+    _axis(fig, "xaxis", title={"text": LABELS["minutes_axis"]}, range=[0, max(minutes) * 1.25])
+    _axis(fig, "yaxis", autorange="reversed", ticksuffix="  ")
     return fig

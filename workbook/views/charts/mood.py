@@ -5,9 +5,6 @@ from __future__ import annotations
 import html
 import math
 
-import numpy as np
-import plotly.graph_objects as go
-
 from ...core.messages import say
 from ...numbers import day_frames
 from ...numbers.day_frames import Frames
@@ -23,18 +20,22 @@ from .base import (
     LABELS,
     MAX_TRIGGERS,
     TREND_COLOR,
+    Figure,
+    _axis,
     _date_axis,
     _figure,
+    _layout_list,
     _no_goals,
     _nothing_yet,
     _points,
+    _trace,
     day_array,
     empty_figure,
     number_array,
 )
 
 
-def mood_figure(progress: Frames) -> go.Figure:
+def mood_figure(progress: Frames) -> Figure:
     title = say("progress_title_mood")
     if (empty := _nothing_yet(progress, title)) is not None:
         return empty
@@ -53,7 +54,9 @@ def mood_figure(progress: Frames) -> go.Figure:
     else:
         subtitle = say("progress_mood_few_days")
     fig = _figure(title, subtitle)
-    fig.add_scatter(
+    _trace(
+        fig,
+        "scatter",
         x=day_array(d.date for d in checked),
         y=number_array([d.mood for d in checked]),
         mode="markers",
@@ -62,7 +65,9 @@ def mood_figure(progress: Frames) -> go.Figure:
         hovertemplate="%{x}: mood %{y}<extra></extra>",
     )
     if len(checked) >= 2:
-        fig.add_scatter(
+        _trace(
+            fig,
+            "scatter",
             x=day_array(progress.dates),
             y=number_array([d.mood_avg7 for d in days]),
             mode="lines",
@@ -72,7 +77,9 @@ def mood_figure(progress: Frames) -> go.Figure:
             hovertemplate="%{x}: 7-day average %{y:.1f}<extra></extra>",
         )
     if trend:
-        fig.add_scatter(
+        _trace(
+            fig,
+            "scatter",
             x=day_array(progress.dates),
             y=number_array(trend),
             mode="lines",
@@ -82,7 +89,9 @@ def mood_figure(progress: Frames) -> go.Figure:
         )
     slips = [d for d in checked if d.contact]
     if slips:
-        fig.add_scatter(
+        _trace(
+            fig,
+            "scatter",
             x=day_array(d.date for d in slips),
             y=number_array([d.mood for d in slips]),
             mode="markers",
@@ -91,11 +100,11 @@ def mood_figure(progress: Frames) -> go.Figure:
             hovertemplate="%{x}: " + LABELS["contact"].lower() + "<extra></extra>",
         )
     _date_axis(fig, progress.dates)
-    fig.update_yaxes(title_text=LABELS["mood_axis"], range=[0.5, 10.5], dtick=1)
+    _axis(fig, "yaxis", title={"text": LABELS["mood_axis"]}, range=[0.5, 10.5], dtick=1)
     return fig
 
 
-def urges_figure(progress: Frames) -> go.Figure:
+def urges_figure(progress: Frames) -> Figure:
     title = say("progress_title_urges")
     if (empty := _nothing_yet(progress, title)) is not None:
         return empty
@@ -104,7 +113,9 @@ def urges_figure(progress: Frames) -> go.Figure:
     if not noted:
         return empty_figure(title, say("progress_no_urges"))
     fig = _figure(title)
-    fig.add_bar(
+    _trace(
+        fig,
+        "bar",
         x=day_array(d.date for d in noted),
         y=number_array([d.urge for d in noted]),
         name=LABELS["urge"],
@@ -113,7 +124,9 @@ def urges_figure(progress: Frames) -> go.Figure:
     )
     slips = [d for d in days if d.contact]
     if slips:
-        fig.add_scatter(
+        _trace(
+            fig,
+            "scatter",
             x=day_array(d.date for d in slips),
             y=number_array([10.6] * len(slips)),  # a row of marks above the tallest bar
             mode="markers",
@@ -122,12 +135,18 @@ def urges_figure(progress: Frames) -> go.Figure:
             hovertemplate="%{x}: " + LABELS["contact"].lower() + "<extra></extra>",
         )
     _date_axis(fig, progress.dates)
-    fig.update_layout(bargap=0.15, showlegend=bool(len(slips)))
-    fig.update_yaxes(title_text=LABELS["urge_axis"], range=[0, 11.2], tickvals=[0, 2, 4, 6, 8, 10])
+    fig["layout"].update(bargap=0.15, showlegend=bool(len(slips)))
+    _axis(
+        fig,
+        "yaxis",
+        title={"text": LABELS["urge_axis"]},
+        range=[0, 11.2],
+        tickvals=[0, 2, 4, 6, 8, 10],
+    )
     return fig
 
 
-def triggers_figure(progress: Frames) -> go.Figure:
+def triggers_figure(progress: Frames) -> Figure:
     title = say("progress_title_triggers")
     if (empty := _nothing_yet(progress, title)) is not None:
         return empty
@@ -135,23 +154,24 @@ def triggers_figure(progress: Frames) -> go.Figure:
     if not counts:
         return empty_figure(title, say("progress_no_triggers"))
     fig = _figure(title, height=140 + 40 * len(counts))
-    fig.add_bar(
+    _trace(
+        fig,
+        "bar",
         y=[html.escape(c.trigger) for c in counts],
         x=[c.count for c in counts],
         orientation="h",
         marker={"color": PURPLE},
-        # A numeric array, as before: plotly keeps it numbers (a list it would turn into strings).
-        text=np.array([c.count for c in counts]),
+        text=number_array([c.count for c in counts]),  # numbers: "3", written as the bars' own
         textposition="outside",
         cliponaxis=False,
         hovertemplate="%{y}: %{x} times<extra></extra>",
     )
-    fig.update_xaxes(title_text=LABELS["times_axis"], range=[0, counts[0].count * 1.2])
-    fig.update_yaxes(autorange="reversed", ticksuffix="  ")
+    _axis(fig, "xaxis", title={"text": LABELS["times_axis"]}, range=[0, counts[0].count * 1.2])
+    _axis(fig, "yaxis", autorange="reversed", ticksuffix="  ")
     return fig
 
 
-def mood_lift_figure(progress: Frames) -> go.Figure:
+def mood_lift_figure(progress: Frames) -> Figure:
     title = say("progress_title_mood_lift")
     if (empty := _no_goals(progress, title)) is not None:
         return empty
@@ -164,7 +184,9 @@ def mood_lift_figure(progress: Frames) -> go.Figure:
     low = [float(row.low) for row in enough]
     high = [float(row.high) for row in enough]
     diff = [float(row.difference) for row in enough]
-    fig.add_scatter(
+    _trace(
+        fig,
+        "scatter",
         x=diff,
         y=[html.escape(row.goal) for row in enough],
         mode="markers",
@@ -192,7 +214,9 @@ def mood_lift_figure(progress: Frames) -> go.Figure:
     )
     short = [row for row in lifts if not row.enough_data]
     if short:
-        fig.add_scatter(
+        _trace(
+            fig,
+            "scatter",
             x=[0.0] * len(short),
             y=[html.escape(row.goal) for row in short],
             mode="text",
@@ -205,9 +229,14 @@ def mood_lift_figure(progress: Frames) -> go.Figure:
     reach = max(1.0, max(ends) * 1.15) if ends else 1.0
     # What add_vline makes, as a plain shape: without its working out which axes to span.
     zero = {"type": "line", "xref": "x", "x0": 0, "x1": 0, "yref": "y domain", "y0": 0, "y1": 1}
-    fig.add_shape(**zero, line={"color": MUTED, "width": 1})
-    fig.update_xaxes(title_text=LABELS["lift_axis"], range=[-reach, reach], zeroline=False)
-    fig.update_yaxes(
-        categoryorder="array", categoryarray=names[::-1], ticksuffix="  ", showgrid=False
+    _layout_list(fig, "shapes", {**zero, "line": {"color": MUTED, "width": 1}})
+    _axis(fig, "xaxis", title={"text": LABELS["lift_axis"]}, range=[-reach, reach], zeroline=False)
+    _axis(
+        fig,
+        "yaxis",
+        categoryorder="array",
+        categoryarray=names[::-1],
+        ticksuffix="  ",
+        showgrid=False,
     )
     return fig

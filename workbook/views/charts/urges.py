@@ -6,34 +6,53 @@ from __future__ import annotations
 
 import html
 
-import plotly.graph_objects as go
-
 from ...core.messages import say, say_parts
 from ...numbers.urges import UrgePatterns
 from ..theme import BLUE, PURPLE, SKY_BLUE
-from .base import MAX_TRIGGERS, _figure
+from .base import MAX_TRIGGERS, Figure, _axis, _figure, _trace
 
 
 def trigger_name(trigger: str) -> str:
     return trigger or say("urge_trigger_none")
 
 
-def _bars(title: str, x, y, colour: str, horizontal: bool = False) -> go.Figure:
+def _bars(title: str, x, y, colour: str, horizontal: bool = False) -> Figure:
     count = say("urge_count_label")
     if horizontal:
         fig = _figure(title, height=140 + 40 * len(x))
-        fig.add_bar(y=x, x=y, orientation="h", marker={"color": colour}, text=y, cliponaxis=False)
-        fig.update_yaxes(autorange="reversed", ticksuffix="  ")
-        fig.update_xaxes(title_text=count, rangemode="tozero")
+        _trace(
+            fig,
+            "bar",
+            y=x,
+            x=y,
+            orientation="h",
+            marker={"color": colour},
+            text=[str(n) for n in y],
+            cliponaxis=False,
+        )
+        _axis(fig, "yaxis", autorange="reversed", ticksuffix="  ")
+        _axis(fig, "xaxis", title={"text": count}, rangemode="tozero")
     else:
         fig = _figure(title, height=300)
-        fig.add_bar(x=x, y=y, marker={"color": colour})
-        fig.update_yaxes(title_text=count, rangemode="tozero", dtick=1 if max(y) <= 8 else None)
-    fig.update_traces(hovertemplate="%{x}: %{y}<extra></extra>" if not horizontal else None)
+        _trace(
+            fig,
+            "bar",
+            x=x,
+            y=y,
+            marker={"color": colour},
+            hovertemplate="%{x}: %{y}<extra></extra>",
+        )
+        _axis(
+            fig,
+            "yaxis",
+            title={"text": count},
+            rangemode="tozero",
+            dtick=1 if max(y) <= 8 else None,
+        )
     return fig
 
 
-def urge_figures(patterns: UrgePatterns) -> dict[str, go.Figure]:
+def urge_figures(patterns: UrgePatterns) -> dict[str, Figure]:
     """{"urge_hours", "urge_weekdays", "urge_triggers"}: each a bar chart of the moments."""
     hours = [say("urge_hour", hour=h) for h in range(24)]
     triggers = patterns.by_trigger[:MAX_TRIGGERS]

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import plotly.graph_objects as go
-
 from ...core import rules
 from ...core.messages import counted, say
 from ...numbers.day_frames import Frames
@@ -14,7 +12,11 @@ from ..theme import (
 from .base import (
     LABELS,
     MAX_WHO5_LABELS,
+    Figure,
+    _axis,
     _figure,
+    _layout_list,
+    _trace,
     empty_figure,
 )
 
@@ -38,7 +40,7 @@ def who5_change_text(progress: Frames) -> str:
     )
 
 
-def who5_figure(progress: Frames) -> go.Figure:
+def who5_figure(progress: Frames) -> Figure:
     title = say("progress_title_who5")
     if progress.plan is None:
         return empty_figure(title, say("progress_no_plan"))
@@ -49,35 +51,49 @@ def who5_figure(progress: Frames) -> go.Figure:
     # The band and the two lines as plain shapes across the plot's width ("x domain"): what
     # add_hrect and add_hline make, without their 30 ms of working out which axes to span.
     across = {"xref": "x domain", "x0": 0, "x1": 1, "yref": "y"}
-    fig.add_shape(
-        type="rect",
-        **across,
-        y0=0,
-        y1=rules.WHO5_STRONGLY,
-        fillcolor="#F6EEF3",
-        line={"width": 0},
-        layer="below",
+    _layout_list(
+        fig,
+        "shapes",
+        {
+            "type": "rect",
+            **across,
+            "y0": 0,
+            "y1": rules.WHO5_STRONGLY,
+            "fillcolor": "#F6EEF3",
+            "line": {"width": 0},
+            "layer": "below",
+        },
     )
     for level, label in ((rules.WHO5_PROFESSIONAL, "who5_50"), (rules.WHO5_STRONGLY, "who5_28")):
-        fig.add_shape(
-            type="line",
-            **across,
-            y0=level,
-            y1=level,
-            line={"color": MUTED, "width": 1, "dash": "dot"},
+        _layout_list(
+            fig,
+            "shapes",
+            {
+                "type": "line",
+                **across,
+                "y0": level,
+                "y1": level,
+                "line": {"color": MUTED, "width": 1, "dash": "dot"},
+            },
         )
-        fig.add_annotation(
-            text=LABELS[label],
-            xref="x domain",
-            x=1,
-            xanchor="right",
-            yref="y",
-            y=level,
-            yanchor="bottom",
-            showarrow=False,
-            font={"size": 12, "color": MUTED},
+        _layout_list(
+            fig,
+            "annotations",
+            {
+                "text": LABELS[label],
+                "xref": "x domain",
+                "x": 1,
+                "xanchor": "right",
+                "yref": "y",
+                "y": level,
+                "yanchor": "bottom",
+                "showarrow": False,
+                "font": {"size": 12, "color": MUTED},
+            },
         )
-    fig.add_scatter(
+    _trace(
+        fig,
+        "scatter",
         x=[p.day for p in who5],
         y=[p.percent for p in who5],
         mode="lines+markers+text" if len(who5) <= MAX_WHO5_LABELS else "lines+markers",
@@ -92,11 +108,15 @@ def who5_figure(progress: Frames) -> go.Figure:
         showlegend=False,
     )
     days = sorted({int(p.day) for p in who5} | {0, 14, 30})
-    fig.update_xaxes(
-        title_text=LABELS["day_axis"],
+    _axis(
+        fig,
+        "xaxis",
+        title={"text": LABELS["day_axis"]},
         tickvals=days if len(days) <= 12 else None,
         range=[min(days) - 3, max(days) + 3],
         zeroline=False,
     )
-    fig.update_yaxes(title_text=LABELS["who5_axis"], range=[0, 108], ticksuffix=" %", dtick=20)
+    _axis(
+        fig, "yaxis", title={"text": LABELS["who5_axis"]}, range=[0, 108], ticksuffix=" %", dtick=20
+    )
     return fig

@@ -9,6 +9,7 @@ PDF is printed with (pdf.py): the PDF's charts are drawn in the very page it is 
 
 from __future__ import annotations
 
+import copy
 import re
 import tempfile
 from pathlib import Path
@@ -38,7 +39,7 @@ def print_figure(figure) -> tuple[dict, int]:
     the caller's figure stays as it was."""
     from ..figure_data import compact
 
-    figure = compact(figure.to_dict())
+    figure = compact(copy.deepcopy(figure))
     layout = figure.setdefault("layout", {})
     # The chart's own height when it set one (it grows with the number of goals), within reason.
     height = min(int(layout.get("height") or CHART_HEIGHT), CHART_MAX_HEIGHT)
