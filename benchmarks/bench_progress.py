@@ -1,8 +1,8 @@
 """How long every progress chart takes to build, on the 30-day demo and on 10 years of days.
 
 For each workbook: `progress_figures(build(snapshot, today))` (the numbers, the day frame and all
-nine plotly figures), the median of RUNS runs after one warm-up; reading the snapshot from SQLite
-is timed apart. Run: .venv/bin/python benchmarks/bench_progress.py
+nine charts, plotly figures as dicts), the median of RUNS runs after one warm-up; reading the
+snapshot from SQLite is timed apart. Run: .venv/bin/python benchmarks/bench_progress.py
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ RUNS = 7
 
 
 def _median_seconds(step, runs: int = RUNS) -> float:
-    step()  # warm-up: imports, plotly's validators, the page cache
+    step()  # warm-up: imports, the page cache
     times = []
     for _ in range(runs):
         started = time.perf_counter()
