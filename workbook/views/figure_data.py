@@ -9,6 +9,10 @@ A ten-year workbook draws 3,650 days per line. Written out as they come, each da
 - other day-only dates are written as "YYYY-MM-DD";
 - 8-byte floats become 4-byte floats (seven significant digits: more than any chart shows), or
   1-byte integers when every value is a small whole number (moods, urges).
+
+`days_in_view` leaves out, for a picture that cannot be panned, the days outside the date axis's
+range: a long history's charts open on their last three months (charts/base.py), and every mark
+of the years before, drawn and clipped, was most of the 10-year report's size.
 """
 
 from __future__ import annotations
@@ -31,6 +35,49 @@ def compact(figure: dict) -> dict:
             if key in trace:
                 trace[key] = _float32(trace[key])
     return figure
+
+
+def days_in_view(figure: dict) -> dict:
+    """Drop the points and bars of `figure` (a dict) dated outside its date axis's range, in place,
+    keeping the one on each side of the range, so a line still runs on to the edge, and for a
+    trace with none in view the one nearest, so its legend entry stays; returns `figure`. For the
+    date charts, whose value axes have fixed ranges (charts/base.py), the picture is the same."""
+    axis = figure.get("layout", {}).get("xaxis", {})
+    if axis.get("type") != "date" or not axis.get("range"):
+        return figure
+    low, high = (np.datetime64(end) for end in axis["range"])
+    for trace in figure.get("data", []):
+        x = trace.get("x")
+        if trace.get("type") not in ("scatter", "bar") or not _is_dates(x):
+            continue
+        inside = (x >= low) & (x <= high)
+        keep = inside.copy()
+        keep[1:] |= inside[:-1]  # the point after the last one inside
+        keep[:-1] |= inside[1:]  # and the one before the first
+        if not keep.any() and len(x):  # none in view: one, out of view, so its legend stays
+            keep[_nearest(x, low)] = True
+        if keep.all():
+            continue
+        for key, values in list(trace.items()):
+            if isinstance(values, (np.ndarray, list)) and len(values) == len(x):
+                trace[key] = _kept(values, keep)  # x, and its y, text and the like
+    return figure
+
+
+def _nearest(x: np.ndarray, low: np.datetime64) -> int:
+    """The index of the last day before `low`, else of the first day."""
+    before = np.flatnonzero(x < low)
+    return int(before[np.argmax(x[before])]) if before.size else int(np.argmin(x))
+
+
+def _is_dates(values) -> bool:
+    return isinstance(values, np.ndarray) and np.issubdtype(values.dtype, np.datetime64)
+
+
+def _kept(values, keep: np.ndarray):
+    if isinstance(values, np.ndarray):
+        return values[keep]
+    return [value for value, kept in zip(values, keep, strict=True) if kept]
 
 
 def _compact_dates(trace: dict, key: str) -> None:

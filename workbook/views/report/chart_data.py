@@ -37,9 +37,9 @@ NAMESPACES = re.compile(r'\s+xmlns(?::xlink)?="http://www\.w3\.org/[0-9]+/(?:svg
 def print_figure(figure) -> tuple[dict, int]:
     """The figure as drawn in the report, sized for print, and its height; a copy, made smaller:
     the caller's figure stays as it was."""
-    from ..figure_data import compact
+    from ..figure_data import compact, days_in_view
 
-    figure = compact(copy.deepcopy(figure))
+    figure = compact(days_in_view(copy.deepcopy(figure)))
     layout = figure.setdefault("layout", {})
     # The chart's own height when it set one (it grows with the number of goals), within reason.
     height = min(int(layout.get("height") or CHART_HEIGHT), CHART_MAX_HEIGHT)
