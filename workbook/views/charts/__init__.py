@@ -1,6 +1,7 @@
 """The progress charts: one function per chart, each returning a plotly figure as a dict (never
-displaying it; see base.py for why a dict), grouped by family (mood, goals, WHO-5). Every chart draws a `Frames` laid out from one
-`Numbers`, and has a friendly empty state: a kind sentence, never a blank frame.
+displaying it; base.py says why a dict), grouped by family (mood, goals, WHO-5). Every chart
+draws a `Frames` laid out from one `Numbers`, and has a friendly empty state: a kind sentence,
+never a blank frame.
 """
 
 from __future__ import annotations
