@@ -40,21 +40,26 @@ WHOLE = (np.int8, np.int16, np.int32)  # a big int array as the smallest that ho
 WHOLE_UNSIGNED = (np.uint8, np.uint16, np.uint32)
 
 
-def plain(value, typed: bool = True, in_dict: bool = False):
-    """`value` as JSON's own types (dict, list, str, int, float, bool, None), as plotly writes it.
-    `typed`: arrays below may become typed arrays; `in_dict`: `value` is a dict's value."""
+def plain(figure: dict) -> dict:
+    """`figure` as JSON's own types (dict, list, str, int, float, bool, None), as plotly writes it;
+    the figure itself is left as it was."""
+    return _plain(figure, typed=True, in_dict=False)
+
+
+def _plain(value, typed: bool, in_dict: bool):
+    """`typed`: arrays below may become typed arrays; `in_dict`: `value` is a dict's value."""
     if isinstance(value, dict):
         return {
-            key: plain(item, typed and key not in AS_LISTS, True) for key, item in value.items()
+            key: _plain(item, typed and key not in AS_LISTS, True) for key, item in value.items()
         }
     if isinstance(value, (list, tuple)):
-        return [plain(item, typed) for item in value]
+        return [_plain(item, typed, False) for item in value]
     if isinstance(value, str):
         return str(value)
     if isinstance(value, np.ndarray):
         return _array(value, typed and in_dict)
     if isinstance(value, np.generic):
-        return plain(value.item())
+        return _plain(value.item(), typed, in_dict)
     if isinstance(value, float):
         return value if math.isfinite(value) else None
     if isinstance(value, date):  # a datetime too
@@ -75,7 +80,7 @@ def _array(array: np.ndarray, typed: bool):
             if array.ndim > 1:
                 spec["shape"] = ", ".join(str(n) for n in array.shape)
             return spec
-    return plain(array.tolist(), typed=False)
+    return _plain(array.tolist(), typed=False, in_dict=False)
 
 
 def _narrowed(array: np.ndarray) -> np.ndarray:
