@@ -66,19 +66,21 @@ function keepClean(panel: NotebookPanel): void {
   model.dirty = false;
 }
 
-/**
- * A stage opened by its address (lab/tree/NAME.ipynb) has its kernel started while JupyterLab is
- * still starting, not once the notebook has loaded and been drawn, which is about 2 s later.
- * JupyterLab connects a notebook to the running session of its path, so the page finds its kernel
- * ready and runs at once. Only the workbook's own stages, read from the notebook itself as
- * `stageOf` reads them; a notebook already running keeps its kernel.
- */
-async function startKernelEarly(app: JupyterFrontEnd): Promise<void> {
+/** The stage opened by its address (lab/tree/NAME.ipynb), if the address names one. */
+function stageAtAddress(): string | null {
   const path = PageConfig.getOption('treePath');
-  const stage = /^(\d\d_[a-z0-9_]+)\.ipynb$/.exec(path)?.[1];
-  if (!stage) {
-    return;
-  }
+  return /^(\d\d_[a-z0-9_]+)\.ipynb$/.exec(path)?.[1] ?? null;
+}
+
+/**
+ * A stage opened by its address has its kernel started while JupyterLab is still starting, not
+ * once the notebook has loaded and been drawn, which is about 2 s later. JupyterLab connects a
+ * notebook to the running session of its path, so the page finds its kernel ready and runs at
+ * once. Only the workbook's own stages, read from the notebook itself as `stageOf` reads them; a
+ * notebook already running keeps its kernel.
+ */
+async function startKernelEarly(app: JupyterFrontEnd, stage: string): Promise<void> {
+  const path = `${stage}.ipynb`;
   const services = app.serviceManager;
   const model = await services.contents.get(path, { type: 'notebook', content: true });
   const metadata = (model.content as { metadata?: Record<string, any> } | null)?.metadata ?? {};
@@ -100,16 +102,32 @@ async function startKernelEarly(app: JupyterFrontEnd): Promise<void> {
 /**
  * A person's words show on a stage page as they were typed: "Save $20 a week, spend under $50" is
  * money, not mathematics. JupyterLab's MathJax typesets whatever stands between two dollar signs in
- * every HTML output and widget label; a stage page holds no mathematics, so its own copy of the
- * renderers (which its outputs and its widgets read as they draw) has no typesetter. Called before
- * the page runs; a person's own notebooks keep MathJax. The app does the same for every page
- * (labextension/app).
+ * every Markdown cell, HTML output and widget label; a stage page holds no mathematics, so its own
+ * copy of the renderers (which its cells, outputs and widgets read as they draw) typesets nothing,
+ * and MathJax (about 750 KB of script, fetched and started as it first typesets) is never loaded
+ * for it. Set as the notebook is created, before its first cell is drawn; whether it is a stage is
+ * known once it has loaded, and a person's own notebooks keep MathJax. The app does the same for
+ * every page (labextension/app).
  */
-function withoutMathematics(panel: NotebookPanel): void {
-  // A typesetter that sets nothing, not none: with none, ipywidgets falls back to the page's own
-  // `window.MathJax` (MathJax 3 here, without the `Hub` it expects) and throws at every label.
-  const plainWords = { typeset: (): void => undefined };
-  (panel.content.rendermime as unknown as { latexTypesetter: unknown }).latexTypesetter = plainWords;
+function mathematicsOnlyOffStages(panel: NotebookPanel): void {
+  const rendermime = panel.content.rendermime as unknown as {
+    latexTypesetter: { typeset(node: HTMLElement): void | Promise<void> } | null;
+  };
+  const mathematics = rendermime.latexTypesetter;
+  const isStage = panel.context.ready.then(
+    () => stageOf(panel) !== null,
+    () => false
+  );
+  // A typesetter that sets nothing on a stage, not none: with none, ipywidgets falls back to the
+  // page's own `window.MathJax` (MathJax 3 here, without the `Hub` it expects) and throws at
+  // every label.
+  rendermime.latexTypesetter = {
+    typeset: async (node: HTMLElement): Promise<void> => {
+      if (!(await isStage) && mathematics) {
+        await mathematics.typeset(node);
+      }
+    }
+  };
 }
 
 function showCode(panel: NotebookPanel, options: Options): void {
@@ -129,9 +147,19 @@ const plugin: JupyterFrontEndPlugin<void> = {
     labShell: ILabShell | null
   ): Promise<void> => {
     // First, before anything else waits: the kernel starts while the rest of JupyterLab does.
-    startKernelEarly(app).catch(reason =>
-      console.warn('workbook-lab: the kernel will start with the page instead', reason)
-    );
+    const opening = stageAtAddress();
+    if (opening) {
+      startKernelEarly(app, opening).catch(reason =>
+        console.warn('workbook-lab: the kernel will start with the page instead', reason)
+      );
+      // ipywidgets' controls (every slider, box and button, 150 KB of script) are fetched as the
+      // first widget arrives from the kernel, and every widget of the page waits for them: fetched
+      // now, while JupyterLab starts and the browser is otherwise waiting, they are there. The
+      // one copy the widget manager uses (a shared module).
+      import('@jupyter-widgets/controls').catch(reason =>
+        console.warn('workbook-lab: the controls will load with the first widget', reason)
+      );
+    }
     // Loaded on its own (with ipywidgets' base, which the widget manager loads too) so that
     // nothing waits for it; it is in place long before a person has typed and saved.
     import('./wordsBeforeClicks')
@@ -175,6 +203,7 @@ const plugin: JupyterFrontEndPlugin<void> = {
     // every notebook starts hidden and is shown again as soon as it turns out not to be a stage.
     tracker.widgetAdded.connect(async (_, panel) => {
       panel.addClass(HIDE_CODE_CLASS);
+      mathematicsOnlyOffStages(panel);
       await panel.context.ready;
       const stage = stageOf(panel);
       if (!stage) {
@@ -183,7 +212,6 @@ const plugin: JupyterFrontEndPlugin<void> = {
       }
       panel.addClass(STAGE_CLASS);
       panel.node.dataset.workbookStage = stage;
-      withoutMathematics(panel);
       // On a phone the file browser beside the page left it a strip a few words wide: the page
       // takes the screen, and the list of stages is one tap away on the side bar.
       if (labShell && window.matchMedia(NARROW).matches) {

@@ -152,6 +152,32 @@ def test_any_other_notebook_does_not_run_by_itself(watched, lab, make):
         (NOTEBOOKS / name).unlink(missing_ok=True)
 
 
+MATHJAX_LOADED = """() => typeof window.MathJax !== 'undefined'
+  || document.getElementById('MJX-CHTML-styles') !== null"""
+
+
+def test_a_stage_never_loads_mathjax_and_a_notebook_of_ones_own_keeps_it(watched, lab):
+    """A stage holds no mathematics: JupyterLab's MathJax (about 750 KB of script, fetched and
+    started as it first typesets) is never loaded for it. A notebook of a person's own in the
+    same JupyterLab has its mathematics typeset, as in any JupyterLab."""
+    page = watched.page
+    name = f"zz-mathematics-{lab.port}.ipynb"
+    try:
+        open_stage(page, lab, "00_start_here")
+        page.wait_for_load_state("networkidle")
+        assert not page.evaluate(MATHJAX_LOADED)
+
+        notebook = nbformat.v4.new_notebook()
+        notebook.cells.append(nbformat.v4.new_markdown_cell("The area is $x^2$."))
+        put_notebook(lab, name, notebook)
+        page.goto(lab.url(f"lab/tree/{name}?reset"))
+        expect(page.locator(".jp-MarkdownOutput mjx-container")).to_have_count(1)
+    finally:
+        stop_kernels(lab, "00_start_here.ipynb")
+        stop_kernels(lab, name)
+        (NOTEBOOKS / name).unlink(missing_ok=True)
+
+
 CUT_BUTTONS = """() => Array.from(document.querySelectorAll('.workbook-stage button.jupyter-button'))
   .filter(b => b.getClientRects().length && b.scrollWidth > b.clientWidth + 1)
   .map(b => b.textContent.trim())"""
