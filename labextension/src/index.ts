@@ -154,8 +154,8 @@ const plugin: JupyterFrontEndPlugin<void> = {
       );
       // ipywidgets' controls (every slider, box and button, 150 KB of script) are fetched as the
       // first widget arrives from the kernel, and every widget of the page waits for them: fetched
-      // now, while JupyterLab starts and the browser is otherwise waiting, they are there. The
-      // one copy the widget manager uses (a shared module).
+      // now, while JupyterLab starts, they are there when it arrives. The one copy the widget
+      // manager uses (a shared module), so nothing is fetched twice.
       import('@jupyter-widgets/controls').catch(reason =>
         console.warn('workbook-lab: the controls will load with the first widget', reason)
       );
