@@ -477,6 +477,15 @@ def test_reflection_page_shows_what_was_recorded(planned):
     assert view.fields["conviction"].widget.value == 3
     assert view.fields["discovered"].widget.value == "A lot"
     assert "really want to restart" in view.gate.value
+    # No words of their own in the decision box: the date alone, no bare dash.
+    assert "Your answers were recorded on" in view.gate.value
+    assert "Recorded on" not in view.gate.value and ": —" not in view.gate.value
+
+    ReflectionController(planned, TODAY).on_save(
+        want_restart="no", conviction=3, keep_growing="yes", felt_safe="yes", decision="Not now"
+    )
+    gate = ReflectionView(ReflectionController(planned, TODAY)).gate.value
+    assert "Recorded on" in gate and ": Not now" in gate
 
 
 # --- The programme's calendar: day 30 opens on the last day ----------------------------------

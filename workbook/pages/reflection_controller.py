@@ -214,7 +214,8 @@ def recorded_html(store: Store) -> str:
     reflection = Reflection.from_record(store.record(Reflection.KIND))
     if reflection is None:
         return ""
-    text = say(
-        "decision_recorded", date=reflection.recorded_on, decision=reflection.decision or "—"
-    )
+    if reflection.decision:
+        text = say("decision_recorded", date=reflection.recorded_on, decision=reflection.decision)
+    else:  # no words of their own: the date alone, not a bare dash after a colon
+        text = say("decision_recorded_no_words", date=reflection.recorded_on)
     return message_html(text) + gate_html(reflection, concern(store))

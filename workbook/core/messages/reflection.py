@@ -17,6 +17,7 @@ MESSAGES = {
     "q_decision": "What I have decided, in my own words",
     "reflection_saved": "Your reflection is saved.",
     "decision_recorded": "Recorded on {date}: {decision}",
+    "decision_recorded_no_words": "Your answers were recorded on {date}.",
     "reflection_welcome": (
         "You made it to the end of your {days}. Before anything else, look at what you "
         "did — then answer honestly. There are no wrong answers here."
