@@ -104,7 +104,7 @@ async function startKernelEarly(app: JupyterFrontEnd, stage: string): Promise<vo
  * money, not mathematics. JupyterLab's MathJax typesets whatever stands between two dollar signs in
  * every Markdown cell, HTML output and widget label; a stage page holds no mathematics, so its own
  * copy of the renderers (which its cells, outputs and widgets read as they draw) typesets nothing,
- * and MathJax (about 750 KB of script, fetched and started as it first typesets) is never loaded
+ * and MathJax (about 900 KB of script, fetched and started as it first typesets) is never loaded
  * for it. Set as the notebook is created, before its first cell is drawn; whether it is a stage is
  * known once it has loaded, and a person's own notebooks keep MathJax. The app does the same for
  * every page (labextension/app).

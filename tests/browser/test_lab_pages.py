@@ -157,7 +157,7 @@ MATHJAX_LOADED = """() => typeof window.MathJax !== 'undefined'
 
 
 def test_a_stage_never_loads_mathjax_and_a_notebook_of_ones_own_keeps_it(watched, lab):
-    """A stage holds no mathematics: JupyterLab's MathJax (about 750 KB of script, fetched and
+    """A stage holds no mathematics: JupyterLab's MathJax (about 900 KB of script, fetched and
     started as it first typesets) is never loaded for it. A notebook of a person's own in the
     same JupyterLab has its mathematics typeset, as in any JupyterLab."""
     page = watched.page
