@@ -26,6 +26,8 @@ const PLUGIN_ID = 'workbook-lab:plugin';
 const TOGGLE_CODE = 'workbook:toggle-code';
 const STAGE_CLASS = 'workbook-stage';
 const HIDE_CODE_CLASS = 'workbook-hide-code';
+/** A stage's name, as its notebook's metadata gives it: "02_daily_checkin". */
+const STAGE_NAME = /^\d\d_[a-z0-9_]+$/;
 /** A phone held upright (390–430 px) and small tablets: too narrow for a side bar beside a page. */
 const NARROW = '(max-width: 760px)';
 
@@ -38,7 +40,7 @@ interface Options {
 export function stageOf(panel: NotebookPanel): string | null {
   const meta = panel.content.model?.getMetadata('workbook') as { stage?: unknown } | undefined;
   const stage = meta && typeof meta === 'object' ? meta.stage : undefined;
-  if (typeof stage !== 'string' || !/^\d\d_[a-z0-9_]+$/.test(stage)) {
+  if (typeof stage !== 'string' || !STAGE_NAME.test(stage)) {
     return null;
   }
   return panel.context.path === `${stage}.ipynb` ? stage : null;
@@ -69,7 +71,8 @@ function keepClean(panel: NotebookPanel): void {
 /** The stage opened by its address (lab/tree/NAME.ipynb), if the address names one. */
 function stageAtAddress(): string | null {
   const path = PageConfig.getOption('treePath');
-  return /^(\d\d_[a-z0-9_]+)\.ipynb$/.exec(path)?.[1] ?? null;
+  const stage = path.slice(0, -'.ipynb'.length);
+  return path.endsWith('.ipynb') && STAGE_NAME.test(stage) ? stage : null;
 }
 
 /**

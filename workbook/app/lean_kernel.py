@@ -23,9 +23,9 @@ starts behind the pages a person is opening, from its first import (workbook/app
 A kernel JupyterLab starts for a stage page imports that page's modules as it starts, before it
 answers: the very imports the page's first cells make (beyond what ipykernel loads itself, 0.08 s
 for the start page, 0.17 s for the progress page here), done while the page itself is still being
-drawn. The workbook's Lab starts a
-stage's kernel as Lab starts (labextension/src/index.ts), seconds before the page sends its cells;
-a kernel started later costs nothing more, as its cells would import the same modules at once.
+drawn. The workbook's Lab starts a stage's kernel as Lab starts (labextension/src/index.ts),
+seconds before the page sends its cells; a kernel started later costs nothing more, as its cells
+would import the same modules at once.
 """
 
 from __future__ import annotations

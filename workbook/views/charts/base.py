@@ -89,7 +89,9 @@ def empty_figure(title: str, text: str) -> Figure:
     fig = _figure(title, height=170, margin={"l": 24, "r": 24, "t": 64, "b": 16})
     _axis(fig, "xaxis", visible=False)
     _axis(fig, "yaxis", visible=False)
-    fig["layout"]["annotations"] = [
+    _layout_list(
+        fig,
+        "annotations",
         {
             "text": html.escape(text),
             "xref": "paper",
@@ -98,8 +100,8 @@ def empty_figure(title: str, text: str) -> Figure:
             "y": 0.5,
             "showarrow": False,
             "font": {"size": 15, "color": MUTED},
-        }
-    ]
+        },
+    )
     fig["layout"]["meta"] = {"empty": True}
     return fig
 
